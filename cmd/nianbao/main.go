@@ -1,0 +1,16 @@
+// Command nianbao checks Chinese government information-disclosure annual
+// reports (政府信息公开工作年度报告) for arithmetic and completeness errors.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

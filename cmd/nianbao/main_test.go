@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden/* and the README rules table")
+
+// inRepo runs the test from the repository root, so that paths in outputs
+// read "testdata/…" as a user would type them.
+func inRepo(t *testing.T) {
+	t.Chdir("../..")
+}
+
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"nianbao"}, args...), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestGolden runs the commands on every .txt report in testdata/ and
+// compares the output with testdata/golden/. Run `go test ./cmd/nianbao
+// -update` after a deliberate change and review the diff.
+func TestGolden(t *testing.T) {
+	inRepo(t)
+	inputs, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs: %v", err)
+	}
+	type job struct {
+		suffix string
+		args   []string
+	}
+	for _, in := range inputs {
+		base := strings.TrimSuffix(filepath.Base(in), ".txt")
+		jobs := []job{
+			{"check.golden", []string{"check", in}},
+			{"check.json.golden", []string{"check", "--format", "json", in}},
+			{"lint.golden", []string{"lint", in}},
+		}
+		switch base {
+		case "seed-2020", "v2021-clean", "v2021-hybrid-r6":
+			jobs = append(jobs, job{"extract.json.golden", []string{"extract", in}})
+		case "seed-2020-r7-total", "v2021-errors":
+			jobs = append(jobs, job{"check.en.golden", []string{"check", "--lang", "en", in}})
+		}
+		for _, j := range jobs {
+			name := base + "." + j.suffix
+			t.Run(name, func(t *testing.T) {
+				got, stderr, code := runCmd(t, j.args...)
+				if code == exitError {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				golden := filepath.Join("testdata", "golden", name)
+				if *update {
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != string(want) {
+					t.Errorf("%s differs (run go test ./cmd/nianbao -update, then review the git diff)\n--- got ---\n%s--- want ---\n%s", golden, got, want)
+				}
+			})
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	inRepo(t)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // a substring of stdout
+		stderr string // a substring of stderr
+	}{
+		{[]string{"check", "testdata/seed-2020.txt"}, exitOK, "共检查 1 个文件：0 个错误，1 个警告", ""},
+		{[]string{"check", "--fail-on", "warning", "testdata/seed-2020.txt"}, exitFindings, "", ""},
+		{[]string{"lint", "testdata/seed-2020.txt"}, exitFindings, "C1004", ""},
+		{[]string{"lint", "--checks", "all,-C1004", "testdata/seed-2020.txt"}, exitOK, "未发现问题", ""},
+		{[]string{"check", "testdata/seed-2020-r7-total.txt"}, exitFindings, "testdata/seed-2020-r7-total.txt:338: 错误 [表三 （七）总计 / 总计]", ""},
+		{[]string{"check", "testdata/seed-2020-t4-rev.txt", "--format", "json"}, exitFindings, `"cell": "t4.rev.total"`, ""},
+		{[]string{"check", "--fail-on", "info", "testdata/v2021-clean.txt"}, exitOK, "未发现问题", ""},
+		{[]string{"check", "testdata/no-such-file.txt", "testdata/v2021-clean.txt"}, exitFindings, "testdata/no-such-file.txt: 错误 文件不存在 (P0001)", ""},
+		{[]string{"check"}, exitError, "", "no PATH given"},
+		{[]string{"check", "--format", "xml", "testdata/seed-2020.txt"}, exitError, "", "unknown format"},
+		{[]string{"check", "--fail-on", "fatal", "testdata/seed-2020.txt"}, exitError, "", "unknown severity"},
+		{[]string{"check", "--lang", "fr", "testdata/seed-2020.txt"}, exitError, "", "unknown language"},
+		{[]string{"check", "--checks", "Q*", "testdata/seed-2020.txt"}, exitError, "", "no rule matches"},
+		{[]string{"check", "--no-such-flag", "testdata/seed-2020.txt"}, exitError, "", "no-such-flag"},
+		{[]string{"rules"}, exitOK, "A2001\t错误\t表三：各列 第一项+第二项 = 第三项（七）总计+第四项", ""},
+		{[]string{"rules", "--lang", "en"}, exitOK, "C1004\twarning\tBlank or \"/\" data cells", ""},
+		{[]string{"explain", "a2001"}, exitOK, "第一项加第二项之和，等于第三项加第四项之和", ""},
+		{[]string{"explain", "Z9999"}, exitError, "", "no rule"},
+		{[]string{"extract", "testdata/no-such-file.txt"}, exitFindings, `"error": "文件不存在"`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
+			}
+		})
+	}
+}
+
+// A folder with good, broken and unreadable files: every input appears in
+// the output, in order, and the batch goes on.
+func TestBatchDirectory(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("../../testdata/seed-2020.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := os.ReadFile("../../testdata/seed-2020-r7-total.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...)
+	files := map[string][]byte{
+		"a/good.txt":      seed,
+		"a/broken.txt":    bad,
+		"b/old.docx":      ole,
+		"b/binary.txt":    {0, 1, 2, 3, 0, 0, 0, 0xff},
+		"b/notes.pdf":     []byte("%PDF"),
+		"b/~$lock.docx":   []byte("lock"),
+		".hidden/x.txt":   seed,
+		"c/empty.txt":     {},
+		"c/deep/more.TXT": seed,
+	}
+	for name, b := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, code := runCmd(t, "check", "--format", "json", "--jobs", "3", dir)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Files []struct {
+			Path     string
+			Template string
+			Findings []struct{ Rule, Message string }
+		}
+		Summary report.Summary
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ name, rule, template string }{
+		{"a/broken.txt", "A2001", "2019"},
+		{"a/good.txt", "C1004", "2019"},
+		{"b/binary.txt", "P0001", ""},
+		{"b/old.docx", "P0001", ""},
+		{"c/deep/more.TXT", "C1004", "2019"},
+		{"c/empty.txt", "C1001", "unknown"},
+	}
+	if len(out.Files) != len(want) || out.Summary.Files != len(want) {
+		t.Fatalf("%d files in output: %+v", len(out.Files), out.Files)
+	}
+	for i, w := range want {
+		f := out.Files[i]
+		if f.Path != filepath.Join(dir, w.name) || f.Template != w.template {
+			t.Errorf("file %d = %s (%s), want %s (%s)", i, f.Path, f.Template, w.name, w.template)
+		}
+		var rules []string
+		for _, fd := range f.Findings {
+			rules = append(rules, fd.Rule)
+		}
+		if !strings.Contains(strings.Join(rules, " "), w.rule) {
+			t.Errorf("%s: rules %v, want %s among them", w.name, rules, w.rule)
+		}
+	}
+	if msg := out.Files[3].Findings[0].Message; !strings.Contains(msg, "另存为 .docx 后重试") {
+		t.Errorf("legacy .doc message %q", msg)
+	}
+}
+
+// Flags may follow the paths, as users type them.
+func TestInterspersedFlags(t *testing.T) {
+	inRepo(t)
+	a, _, c1 := runCmd(t, "check", "--format", "json", "--lang", "en", "testdata/seed-2020.txt")
+	b, _, c2 := runCmd(t, "check", "testdata/seed-2020.txt", "--format", "json", "--lang=en")
+	if a != b || c1 != c2 || !strings.HasPrefix(a, "{") {
+		t.Errorf("outputs differ:\n%s\n%s", a, b)
+	}
+	// "--" ends the flags: a file may start with a dash.
+	_, stderr, code := runCmd(t, "check", "--", "-odd-name.txt")
+	if code != exitFindings {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+const rulesStart, rulesEnd = "<!-- rules:start -->\n", "<!-- rules:end -->"
+
+// TestREADMERules keeps the README's rule table in step with the registry.
+func TestREADMERules(t *testing.T) {
+	inRepo(t)
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, _ := report.NewPrinter("zh")
+	en, _ := report.NewPrinter("en")
+	var b strings.Builder
+	b.WriteString("| ID | 级别 severity | 说明 | title |\n|---|---|---|---|\n")
+	for _, r := range rules.All() {
+		b.WriteString("| " + r.ID + " | " + r.Severity.String() + " | " + zh.Sprintf(r.Title) + " | " + en.Sprintf(r.Title) + " |\n")
+	}
+	s := string(readme)
+	i, j := strings.Index(s, rulesStart), strings.Index(s, rulesEnd)
+	if i < 0 || j < i {
+		t.Fatal("README.md lacks the rules markers")
+	}
+	got := s[i+len(rulesStart) : j]
+	if got == b.String() {
+		return
+	}
+	if *update {
+		s = s[:i+len(rulesStart)] + b.String() + s[j:]
+		if err := os.WriteFile("README.md", []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README rules table is stale (run go test ./cmd/nianbao -update):\n%s", b.String())
+}

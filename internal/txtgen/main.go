@@ -1,0 +1,242 @@
+// Command txtgen writes the 2021-format .txt fixtures under testdata/ in the
+// tab-prefixed layout of a .docx dumped to text (the layout of the seed
+// report): a table cell is a line starting with a tab, a row ends with a
+// blank line. The numbers balance; the variants each break one thing.
+//
+//	go run ./internal/txtgen -o testdata
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// t3Row is one data row of table 三: its label cells and whether it is a
+// result row (part of （七）总计).
+type t3Row struct {
+	key    string
+	labels []string
+	result bool
+}
+
+func rows2021(singleR6 bool) []t3Row {
+	rs := []t3Row{
+		{"NEW", []string{"一、本年新收政府信息公开申请数量"}, false},
+		{"CARRY_IN", []string{"二、上年结转政府信息公开申请数量"}, false},
+		{"R1", []string{"三、本年度办理结果", "（一）予以公开"}, true},
+		{"R2", []string{"", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}, true},
+		{"R3_1", []string{"", "（三）不予公开", "1.属于国家秘密"}, true},
+		{"R3_2", []string{"", "", "2.其他法律行政法规禁止公开"}, true},
+		{"R3_3", []string{"", "", "3.危及“三安全一稳定”"}, true},
+		{"R3_4", []string{"", "", "4.保护第三方合法权益"}, true},
+		{"R3_5", []string{"", "", "5.属于三类内部事务信息"}, true},
+		{"R3_6", []string{"", "", "6.属于四类过程性信息"}, true},
+		{"R3_7", []string{"", "", "7.属于行政执法案卷"}, true},
+		{"R3_8", []string{"", "", "8.属于行政查询事项"}, true},
+		{"R4_1", []string{"", "（四）无法提供", "1.本机关不掌握相关政府信息"}, true},
+		{"R4_2", []string{"", "", "2.没有现成信息需要另行制作"}, true},
+		{"R4_3", []string{"", "", "3.补正后申请内容仍不明确"}, true},
+		{"R5_1", []string{"", "（五）不予处理", "1.信访举报投诉类申请"}, true},
+		{"R5_2", []string{"", "", "2.重复申请"}, true},
+		{"R5_3", []string{"", "", "3.要求提供公开出版物"}, true},
+		{"R5_4", []string{"", "", "4.无正当理由大量反复申请"}, true},
+		{"R5_5", []string{"", "", "5.要求行政机关确认或重新出具已获取信息"}, true},
+	}
+	if singleR6 {
+		rs = append(rs, t3Row{"R6", []string{"", "（六）其他处理"}, true})
+	} else {
+		rs = append(rs,
+			t3Row{"R6_1", []string{"", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"}, true},
+			t3Row{"R6_2", []string{"", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"}, true},
+			t3Row{"R6_3", []string{"", "", "3.其他"}, true})
+	}
+	return append(rs,
+		t3Row{"R7", []string{"", "（七）总计"}, false},
+		t3Row{"CARRY_OUT", []string{"四、结转下年度继续办理"}, false})
+}
+
+// values fills table 三 so that every relation holds: result rows get small
+// numbers, （七）总计 is their sum, 结转下年度 = 新收 + 上年结转 − 总计, and
+// the 总计 column adds up the six applicant columns.
+func values(rows []t3Row) map[string][7]int {
+	v := map[string][7]int{}
+	var total [7]int
+	for j, r := range rows {
+		if !r.result {
+			continue
+		}
+		var row [7]int
+		for c := 0; c < 6; c++ {
+			if (j+c)%4 == 0 {
+				row[c] = (j+2*c)%5 + 1
+			}
+			row[6] += row[c]
+			total[c] += row[c]
+		}
+		total[6] += row[6]
+		v[r.key] = row
+	}
+	v["R7"] = total
+	var nw, in, out [7]int
+	for c := 0; c < 6; c++ {
+		in[c] = c % 2
+		out[c] = (c + 1) % 3
+		nw[c] = total[c] + out[c] - in[c]
+		nw[6] += nw[c]
+		in[6] += in[c]
+		out[6] += out[c]
+	}
+	v["NEW"], v["CARRY_IN"], v["CARRY_OUT"] = nw, in, out
+	return v
+}
+
+type doc struct{ b strings.Builder }
+
+func (d *doc) para(s string) { d.b.WriteString(s + "\n") }
+func (d *doc) row(cells ...string) {
+	for _, c := range cells {
+		d.b.WriteString("\t" + c + "\n")
+	}
+	d.b.WriteString("\n")
+}
+func (d *doc) endTable() { d.b.WriteString("\n\n") }
+
+// report is what varies between fixtures.
+type report struct {
+	agency, year string
+	singleR6     bool
+	cell         func(key string, col int, v int) string // rewrites a table 三 cell
+	label        func(s string) string                   // rewrites a table 三 label
+	t2           [10]string
+	t4           [15]string
+}
+
+func write(r report) string {
+	var d doc
+	d.para(r.agency + r.year + "年政府信息公开工作年度报告")
+	d.para("本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自" + r.year + "年1月1日起至" + r.year + "年12月31日止。")
+	d.para("一、总体情况")
+	d.para(r.year + "年，本单位认真贯彻落实政务公开工作要点，扎实做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。")
+	d.para("二、主动公开政府信息情况")
+	t2 := r.t2
+	d.row("第二十条第（一）项")
+	d.row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数")
+	d.row("规章", t2[0], t2[1], t2[2])
+	d.row("行政规范性文件", t2[3], t2[4], t2[5])
+	d.row("第二十条第（五）项")
+	d.row("信息内容", "本年处理决定数量")
+	d.row("行政许可", t2[6])
+	d.row("第二十条第（六）项")
+	d.row("信息内容", "本年处理决定数量")
+	d.row("行政处罚", t2[7])
+	d.row("行政强制", t2[8])
+	d.row("第二十条第（八）项")
+	d.row("信息内容", "本年收费金额（单位：万元）")
+	d.row("行政事业性收费", t2[9])
+	d.endTable()
+	d.para("三、收到和处理政府信息公开申请情况")
+	d.row("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况")
+	d.row("", "自然人", "法人或其他组织", "总计")
+	d.row("", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "")
+	rows := rows2021(r.singleR6)
+	vals := values(rows)
+	for _, row := range rows {
+		cells := append([]string{}, row.labels...)
+		for i, l := range cells {
+			if r.label != nil && l != "" {
+				cells[i] = r.label(l)
+			}
+		}
+		for c, v := range vals[row.key] {
+			s := strconv.Itoa(v)
+			if r.cell != nil {
+				s = r.cell(row.key, c, v)
+			}
+			cells = append(cells, s)
+		}
+		d.row(cells...)
+	}
+	d.endTable()
+	d.para("四、政府信息公开行政复议、行政诉讼情况")
+	d.row("行政复议", "行政诉讼")
+	d.row("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉")
+	d.row("", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+	d.row(r.t4[:]...)
+	d.endTable()
+	d.para("五、存在的主要问题及改进情况")
+	d.para("主要问题是政策解读形式较为单一。下一步将丰富解读形式，提高回应关切的及时性。")
+	d.para("六、其他需要报告的事项")
+	d.para("本年度未收取信息处理费。")
+	return d.b.String()
+}
+
+func base() report {
+	return report{
+		agency: "某某街道办事处",
+		year:   "2022",
+		t2:     [10]string{"0", "0", "0", "3", "1", "12", "25", "4", "0", "0"},
+		t4:     [15]string{"1", "1", "0", "0", "2", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"},
+	}
+}
+
+func main() {
+	out := flag.String("o", "testdata", "output directory")
+	flag.Parse()
+	files := map[string]report{}
+
+	files["v2021-clean.txt"] = base()
+
+	hybrid := base()
+	hybrid.singleR6 = true
+	files["v2021-hybrid-r6.txt"] = hybrid
+
+	// Label variants a reader must still recognise: half-width brackets,
+	// ASCII quotes, 1、 enumerators, a misprint that drops characters, and
+	// values in full-width digits with ideographic spaces.
+	variants := base()
+	variants.label = func(s string) string {
+		s = strings.NewReplacer("（", "(", "）", ")", "“", "\"", "”", "\"").Replace(s)
+		s = strings.Replace(s, "2.其他法律行政法规禁止公开", "2、其他法律行政止公开", 1)
+		return s
+	}
+	variants.cell = func(key string, col, v int) string {
+		if key == "NEW" {
+			return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(v)) + "\u3000"
+		}
+		return strconv.Itoa(v)
+	}
+	files["v2021-label-variants.txt"] = variants
+
+	// Errors: one application booked under 自然人 in （七）总计 that belongs
+	// nowhere, a text cell, a blank cell, a "/" in table 二, a reconsideration
+	// total that does not add up.
+	broken := base()
+	broken.cell = func(key string, col, v int) string {
+		switch {
+		case key == "R7" && col == 0:
+			return strconv.Itoa(v + 1)
+		case key == "R3_8" && col == 1:
+			return "无"
+		case key == "R5_2" && col == 2:
+			return ""
+		case key == "R1" && col == 3:
+			return "1件"
+		}
+		return strconv.Itoa(v)
+	}
+	broken.t2[0], broken.t2[1], broken.t2[2] = "/", "/", "/"
+	broken.t4[4] = "3"
+	files["v2021-errors.txt"] = broken
+
+	for name, r := range files {
+		if err := os.WriteFile(filepath.Join(*out, name), []byte(write(r)), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("wrote", filepath.Join(*out, name))
+	}
+}

@@ -1,0 +1,224 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/rules"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// Options configure a run.
+type Options struct {
+	Limits parser.Limits
+	// Jobs is the number of files checked at once; 0 means GOMAXPROCS.
+	Jobs int
+	// Rules are the rules to run.
+	Rules []*rules.Rule
+	// Rule tunes what rules report.
+	Rule rules.Options
+	// Fixes asks for single-cell fixes on arithmetic findings.
+	Fixes bool
+}
+
+// DefaultOptions returns a fresh Options with every rule enabled.
+func DefaultOptions() Options {
+	return Options{Limits: parser.DefaultLimits(), Rules: rules.All()}
+}
+
+// FileResult is the outcome for one input file.
+type FileResult struct {
+	Path string
+	// Report is nil when the file could not be read.
+	Report   *schema.Report
+	Findings []rules.Finding
+	// Err is the read error behind a P0001 finding, if any.
+	Err error
+}
+
+// Worst returns the highest severity among the findings, 0 if none.
+func (r FileResult) Worst() rules.Severity {
+	var w rules.Severity
+	for _, f := range r.Findings {
+		w = max(w, f.Severity)
+	}
+	return w
+}
+
+// CheckFile reads and checks one file.
+func CheckFile(ctx context.Context, path string, opts Options) FileResult {
+	res := FileResult{Path: path}
+	doc, err := parser.ParseFile(ctx, path, opts.Limits)
+	if err != nil {
+		res.Err = err
+		if ctx.Err() == nil && enabled(opts.Rules, rules.P0001.ID) {
+			res.Findings = []rules.Finding{readFailure(path, err)}
+		}
+		return res
+	}
+	res.Report = schema.Build(doc)
+	res.Findings = rules.Run(res.Report, opts.Rules, opts.Rule)
+	if opts.Fixes {
+		for i, f := range res.Findings {
+			res.Findings[i].Fixes = rules.Fixes(res.Report, f, opts.Rules)
+		}
+	}
+	return res
+}
+
+func enabled(rs []*rules.Rule, id string) bool {
+	for _, r := range rs {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// readFailure turns a read error into a P0001 finding whose message tells
+// the user what to do.
+func readFailure(path string, err error) rules.Finding {
+	msg := rules.Message{Format: rules.MsgP0001Generic, Args: []any{errText(err)}}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = rules.Message{Format: rules.MsgP0001NotFound}
+	case errors.Is(err, fs.ErrPermission):
+		msg = rules.Message{Format: rules.MsgP0001Permission}
+	case errors.Is(err, parser.ErrLegacyDoc):
+		msg = rules.Message{Format: rules.MsgP0001Legacy}
+	case errors.Is(err, parser.ErrEncrypted):
+		msg = rules.Message{Format: rules.MsgP0001Encrypted}
+	case errors.Is(err, parser.ErrCorrupt), errors.Is(err, parser.ErrNoDocumentXML):
+		msg = rules.Message{Format: rules.MsgP0001Corrupt, Args: []any{errText(err)}}
+	case errors.Is(err, parser.ErrTooLarge):
+		msg = rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{errText(err)}}
+	case errors.Is(err, parser.ErrBinary):
+		msg = rules.Message{Format: rules.MsgP0001Binary, Args: []any{errText(err)}}
+	case errors.Is(err, parser.ErrUnsupportedFormat):
+		msg = rules.Message{Format: rules.MsgP0001Unsupported, Args: []any{errText(err)}}
+	}
+	return rules.Finding{
+		Rule:     rules.P0001.ID,
+		Severity: rules.P0001.Severity,
+		Msg:      msg,
+		Pos:      parser.Pos{File: path},
+	}
+}
+
+// errText is the technical cause without the path, which the finding shows
+// already.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	s := err.Error()
+	for _, prefix := range []string{"open ", "read "} {
+		if strings.HasPrefix(s, prefix) {
+			if i := strings.Index(s, ": "); i > 0 {
+				s = s[i+2:]
+			}
+		}
+	}
+	return s
+}
+
+// Expand turns files and directories into the list of files to check, in a
+// deterministic order. Directories are searched recursively for the
+// extensions parser reads; hidden entries and Office lock files ("~$…") are
+// skipped. A path that does not exist is kept, so that it is reported.
+func Expand(paths []string) ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil || !fi.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if path == p {
+					return err
+				}
+				found = append(found, path) // reported as unreadable
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if path != p && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && parser.Supported(name) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, nil
+}
+
+// Run checks every file named by paths, at most opts.Jobs at once, and
+// returns one result per file in the order Expand gives. The error is
+// non-nil only when the context is cancelled or a directory cannot be
+// walked.
+func Run(ctx context.Context, paths []string, opts Options) ([]FileResult, error) {
+	files, err := Expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	results := make([]FileResult, len(files))
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, f := range files {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = CheckFile(ctx, f, opts)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}

@@ -1,0 +1,50 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrUnsupportedFormat is returned for a file whose extension or content
+	// is not a report format nianbao reads.
+	ErrUnsupportedFormat = errors.New("unsupported file format")
+
+	// ErrLegacyDoc is returned for a Word 97-2003 .doc or WPS .wps file (an
+	// OLE compound file), whatever its extension.
+	ErrLegacyDoc = errors.New("legacy .doc/.wps file")
+
+	// ErrEncrypted is returned for a password-protected document.
+	ErrEncrypted = errors.New("encrypted document")
+
+	// ErrNoDocumentXML is returned for a zip package without word/document.xml.
+	ErrNoDocumentXML = errors.New("no word/document.xml in package")
+
+	// ErrCorrupt is returned for a package or XML stream that is truncated or
+	// malformed.
+	ErrCorrupt = errors.New("corrupt document")
+
+	// ErrTooLarge is returned when a file, an entry or a structure exceeds a
+	// configured limit.
+	ErrTooLarge = errors.New("input exceeds limit")
+
+	// ErrBinary is returned for a text file whose bytes are not text in any
+	// encoding nianbao reads.
+	ErrBinary = errors.New("not a text file")
+)
+
+// Error is a parse failure at a position in a source document.
+type Error struct {
+	Pos Pos
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Pos.IsZero() {
+		return e.Err.Error()
+	}
+	return fmt.Sprintf("%s: %v", e.Pos, e.Err)
+}
+
+// Unwrap returns the underlying error, usually one of the sentinels above.
+func (e *Error) Unwrap() error { return e.Err }

@@ -1,0 +1,118 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// NormalizeLabel prepares a label for matching: NFKC (full-width brackets,
+// colons and digits become ASCII), then every white space character, quote
+// mark and zero-width character is removed.
+func NormalizeLabel(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsSpace(r) || isQuote(r) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '〝', '〞':
+		return true
+	}
+	return false
+}
+
+// TrimCell removes the white space a cell may carry around its value,
+// including no-break spaces and the ideographic space U+3000.
+func TrimCell(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+}
+
+// NumberKind says which numbers a cell may hold.
+type NumberKind int
+
+const (
+	// Count cells hold unsigned integers.
+	Count NumberKind = iota
+	// Signed cells hold integers with an optional leading sign.
+	Signed
+	// Money cells hold unsigned decimals.
+	Money
+)
+
+// NumberClass classifies a cell's raw text.
+type NumberClass int
+
+const (
+	// ClassBlank is an empty cell.
+	ClassBlank NumberClass = iota
+	// ClassNA is a "not applicable" mark: "/", "—", "-", "无", "不适用".
+	ClassNA
+	// ClassNumber is a number valid for the cell's kind.
+	ClassNumber
+	// ClassText is anything else, including numbers not valid for the kind
+	// (a sign in a count cell, a decimal outside money cells).
+	ClassText
+)
+
+// ParseNumber classifies raw, the text of a cell of the given kind, and
+// returns its value when it is a number. Half- and full-width digits are
+// accepted, surrounding white space (including U+3000) is ignored; a leading
+// "+" or "-" (also full-width) only in Signed cells; a decimal point only in
+// Money cells. Nothing is guessed: a blank cell is ClassBlank, never 0.
+func ParseNumber(raw string, kind NumberKind) (float64, NumberClass) {
+	s := TrimCell(width.Narrow.String(raw))
+	if s == "" {
+		return 0, ClassBlank
+	}
+	if isNA(s) {
+		return 0, ClassNA
+	}
+	body := s
+	sign := 1.0
+	if kind == Signed && (body[0] == '+' || body[0] == '-') {
+		if body[0] == '-' {
+			sign = -1
+		}
+		body = body[1:]
+	}
+	if body == "" {
+		return 0, ClassText
+	}
+	dot := false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '.' && kind == Money && !dot && i > 0 && i < len(body)-1:
+			dot = true
+		default:
+			return 0, ClassText
+		}
+	}
+	v, err := strconv.ParseFloat(body, 64)
+	if err != nil || v > 1e15 {
+		return 0, ClassText
+	}
+	return sign * v, ClassNumber
+}
+
+// isNA reports whether s (trimmed, narrowed) is a mark for "not applicable".
+func isNA(s string) bool {
+	switch s {
+	case "/", "\\", "-", "--", "—", "——", "–", "―", "─", "无", "不适用", "N/A", "n/a", "NA", "/ ", "×":
+		return true
+	}
+	return false
+}

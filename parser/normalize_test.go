@@ -1,0 +1,68 @@
+package parser
+
+import "testing"
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		raw   string
+		kind  NumberKind
+		want  float64
+		class NumberClass
+	}{
+		{"12", Count, 12, ClassNumber},
+		{"１２", Count, 12, ClassNumber},
+		{"0\u3000", Count, 0, ClassNumber},
+		{"1 ", Count, 1, ClassNumber},
+		{"1\u00a0", Count, 1, ClassNumber},
+		{"\t 7\n", Count, 7, ClassNumber},
+		{"", Count, 0, ClassBlank},
+		{" \u3000", Count, 0, ClassBlank},
+		{"/", Count, 0, ClassNA},
+		{"／", Count, 0, ClassNA},
+		{"—", Count, 0, ClassNA},
+		{"-", Count, 0, ClassNA},
+		{"无", Count, 0, ClassNA},
+		{"不适用", Count, 0, ClassNA},
+		{"-3", Count, 0, ClassText},  // no sign in a count cell
+		{"+3", Count, 0, ClassText},  // no sign in a count cell
+		{"1.5", Count, 0, ClassText}, // decimals only in money cells
+		{"1件", Count, 0, ClassText},
+		{"1,234", Count, 0, ClassText},
+		{"+3", Signed, 3, ClassNumber},
+		{"-2", Signed, -2, ClassNumber},
+		{"－2", Signed, -2, ClassNumber},
+		{"＋１０", Signed, 10, ClassNumber},
+		{"--253", Signed, 0, ClassText},
+		{"+", Signed, 0, ClassText},
+		{"96171.6", Money, 96171.6, ClassNumber},
+		{"103.3879万元", Money, 0, ClassText},
+		{".5", Money, 0, ClassText},
+		{"5.", Money, 0, ClassText},
+		{"1.2.3", Money, 0, ClassText},
+		{"-1.5", Money, 0, ClassText},
+		{"99999999999999999999", Count, 0, ClassText},
+	}
+	for _, tt := range tests {
+		got, class := ParseNumber(tt.raw, tt.kind)
+		if class != tt.class || got != tt.want {
+			t.Errorf("ParseNumber(%q, %v) = %v, %v; want %v, %v", tt.raw, tt.kind, got, class, tt.want, tt.class)
+		}
+	}
+}
+
+func TestNormalizeLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)"},
+		{"3.危及“三安全一稳定”", "3.危及三安全一稳定"},
+		{"3.危及\"三安全一稳定\"", "3.危及三安全一稳定"},
+		{"本年新\n制作数量", "本年新制作数量"},
+		{"本年新 制作数量", "本年新制作数量"},
+		{"第二十条\u3000第（一）项", "第二十条第(一)项"},
+		{"（三） 不予公开", "(三)不予公开"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeLabel(tt.in); got != tt.want {
+			t.Errorf("NormalizeLabel(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

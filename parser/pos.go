@@ -1,0 +1,43 @@
+package parser
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Pos locates a node in a source document. The zero Pos is "unknown".
+//
+// Line is 1-based in text sources and 0 where the source has no lines
+// (.docx). Table, Row and Col are 1-based indexes into the document's tables
+// as a person counts them in Word (the n-th table, its n-th row, its n-th
+// cell or grid column); they are 0 outside tables. Para is the 1-based index
+// of the paragraph among the document's body paragraphs, where known.
+type Pos struct {
+	File  string `json:"file,omitempty"`
+	Line  int    `json:"line,omitempty"`
+	Table int    `json:"table,omitempty"`
+	Row   int    `json:"row,omitempty"`
+	Col   int    `json:"column,omitempty"`
+	Para  int    `json:"paragraph,omitempty"`
+}
+
+// IsZero reports whether p carries no location at all.
+func (p Pos) IsZero() bool { return p == Pos{} }
+
+// String formats p as "file:line" when a line is known, otherwise as
+// "file:表n[r,c]" or "file", degrading like go/token.Position.
+func (p Pos) String() string {
+	s := p.File
+	if s == "" {
+		s = "-"
+	}
+	switch {
+	case p.Line > 0:
+		s += ":" + strconv.Itoa(p.Line)
+	case p.Table > 0 && p.Row > 0:
+		s += fmt.Sprintf(":table%d[%d,%d]", p.Table, p.Row, p.Col)
+	case p.Para > 0:
+		s += fmt.Sprintf(":para%d", p.Para)
+	}
+	return s
+}

@@ -1,0 +1,170 @@
+package parser
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+const seedPath = "../testdata/seed-2020.txt"
+
+func TestParseTxtSeedStructure(t *testing.T) {
+	doc, err := ParseFile(context.Background(), seedPath, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != "txt" || doc.Encoding != EncUTF8 {
+		t.Errorf("format, encoding = %q, %q", doc.Format, doc.Encoding)
+	}
+	tables := doc.Tables()
+	if len(tables) != 3 {
+		t.Fatalf("got %d tables, want 3", len(tables))
+	}
+	// Table 二 of the 2019 format: five blocks of caption, header and rows
+	// (5 + 5 + 8).
+	if got := len(tables[0].Rows); got != 18 {
+		t.Errorf("table 1 has %d rows, want 18", got)
+	}
+	// A cell continued over a line without a tab is one cell.
+	hdr := tables[0].Rows[1]
+	if hdr.Cells[1].Text != "本年新\n制作数量" || hdr.Cells[1].Pos.Line != 12 {
+		t.Errorf("continued cell = %q at line %d", hdr.Cells[1].Text, hdr.Cells[1].Pos.Line)
+	}
+	// Table 三: 3 header rows and 23 data rows; a row of the sub-items of
+	// （三） has two merged-over label cells, the label and seven values.
+	t3 := tables[1]
+	if got := len(t3.Rows); got != 26 {
+		t.Errorf("table 2 has %d rows, want 26", got)
+	}
+	r := t3.Rows[8] // 2.其他法律行政法规禁止公开
+	if len(r.Cells) != 10 || r.Cells[0].Text != "" || r.Cells[1].Text != "" || r.Cells[2].Text != "2.其他法律行政法规禁止公开" {
+		t.Errorf("row 8 of table 2 = %+v", r.Cells)
+	}
+	if r.Pos.Table != 2 || r.Pos.Row != 9 || r.Cells[2].Pos.Col != 3 || r.Cells[2].Pos.Line != 157 {
+		t.Errorf("row position = %+v, cell position = %+v", r.Pos, r.Cells[2].Pos)
+	}
+	// Table 四: 3 header rows and the data row of 15 cells.
+	t4 := tables[2]
+	if len(t4.Rows) != 4 || len(t4.Rows[3].Cells) != 15 {
+		t.Errorf("table 3 shape: %d rows, last has %d cells", len(t4.Rows), len(t4.Rows[len(t4.Rows)-1].Cells))
+	}
+	// Paragraphs: title first, converter residue removed.
+	ps := doc.Paragraphs()
+	if ps[0].Text != "清凉峰镇2020年政府信息公开工作年度报告" || ps[0].Pos.Line != 1 {
+		t.Errorf("first paragraph = %q at %v", ps[0].Text, ps[0].Pos)
+	}
+	for _, p := range ps {
+		if strings.Contains(p.Text, "[bookmark") {
+			t.Errorf("converter residue kept at %v: %q", p.Pos, p.Text)
+		}
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(string(seed), "\r\n", "\n")
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(seed)
+	u16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes(seed)
+	crlf := []byte(strings.ReplaceAll(string(seed), "\n", "\r\n"))
+	tests := []struct {
+		name string
+		in   []byte
+		enc  string
+	}{
+		{"utf-8", seed, EncUTF8},
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, seed...), EncUTF8BOM},
+		{"utf-8 CRLF", crlf, EncUTF8},
+		{"gb18030", gb, EncGB18030},
+		{"utf-16le", u16le, EncUTF16LE},
+		{"utf-16be", u16be, EncUTF16BE},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, enc, err := decodeText(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if enc != tt.enc || got != want {
+				t.Errorf("encoding %q (want %q), text equal: %v", enc, tt.enc, got == want)
+			}
+		})
+	}
+}
+
+func TestDecodeBinary(t *testing.T) {
+	for name, in := range map[string][]byte{
+		"NUL bytes":   []byte("abc\x00\x00\x00def"),
+		"PNG header":  {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'},
+		"random high": {0xff, 0xfe, 0xfd, 0x80, 0x81, 0x00, 0x01, 0x02},
+	} {
+		if _, _, err := decodeText(in); !errors.Is(err, ErrBinary) {
+			t.Errorf("%s: err = %v, want ErrBinary", name, err)
+		}
+	}
+}
+
+func TestParseSniffsOLE(t *testing.T) {
+	ole := append(append([]byte{}, oleMagic...), make([]byte, 512)...)
+	ctx := context.Background()
+	for _, name := range []string{"report.docx", "report.txt", "report.doc"} {
+		if _, err := Parse(ctx, name, ole, DefaultLimits()); !errors.Is(err, ErrLegacyDoc) {
+			t.Errorf("%s: err = %v, want ErrLegacyDoc", name, err)
+		}
+	}
+}
+
+func TestParseLimits(t *testing.T) {
+	lim := DefaultLimits()
+	lim.MaxFileBytes = 10
+	if _, err := Parse(context.Background(), "a.txt", []byte("0123456789abc"), lim); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	if _, err := Parse(context.Background(), "a.pdf", []byte("%PDF-1.4"), DefaultLimits()); !errors.Is(err, ErrUnsupportedFormat) {
+		t.Errorf("pdf: err = %v, want ErrUnsupportedFormat", err)
+	}
+}
+
+func TestParseTxtCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	text := strings.Repeat("\tx\n\n", ctxCheckEvery)
+	if _, err := parseTxt(ctx, "big.txt", text); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func FuzzParseTxt(f *testing.F) {
+	for _, p := range []string{seedPath, "../testdata/v2021-clean.txt", "../testdata/v2021-errors.txt"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("\t\n\n\n\t"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc, err := Parse(context.Background(), "fuzz.txt", b, DefaultLimits())
+		if err != nil {
+			return
+		}
+		for _, tb := range doc.Tables() {
+			for _, r := range tb.Rows {
+				if len(r.Cells) == 0 {
+					t.Fatalf("empty row at %v", r.Pos)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/nianbao/nianbao/lint"
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/rules"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// Summary counts files and findings by severity.
+type Summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Summarize counts the findings of rs.
+func Summarize(rs []lint.FileResult) Summary {
+	s := Summary{Files: len(rs)}
+	for _, r := range rs {
+		for _, f := range r.Findings {
+			switch f.Severity {
+			case rules.Error:
+				s.Errors++
+			case rules.Warning:
+				s.Warnings++
+			default:
+				s.Infos++
+			}
+		}
+	}
+	return s
+}
+
+// Text writes one line per finding,
+//
+//	file:line: 错误 [表三 （七）总计 / 总计] message (A2001)
+//
+// with the related cells and any suggested fix indented below, a line for
+// each file without findings, and a closing summary line.
+func Text(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	bw := bufio.NewWriter(w)
+	for _, r := range rs {
+		if len(r.Findings) == 0 {
+			fmt.Fprintf(bw, "%s: %s\n", r.Path, p.Sprintf(msgClean))
+			continue
+		}
+		for _, f := range r.Findings {
+			writeFinding(bw, r, f, p)
+		}
+	}
+	s := Summarize(rs)
+	fmt.Fprintln(bw, p.Sprintf(msgSummary, s.Files, s.Errors, s.Warnings, s.Infos))
+	return bw.Flush()
+}
+
+func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
+	var b strings.Builder
+	b.WriteString(f.Pos.String())
+	b.WriteString(": ")
+	b.WriteString(p.Severity(f.Severity))
+	b.WriteString(" ")
+	if f.Cell != "" {
+		fmt.Fprintf(&b, "[%s] ", p.Cell(f.Cell))
+	}
+	b.WriteString(p.Message(f.Msg))
+	fmt.Fprintf(&b, " (%s)\n", f.Rule)
+	for _, k := range f.Related {
+		c := r.Report.Cell(k)
+		fmt.Fprintf(&b, "    %s", cellValue(c, p))
+		if where := shortPos(c.Pos, f.Pos.File, p); where != "" {
+			fmt.Fprintf(&b, " (%s)", where)
+		}
+		b.WriteString("\n")
+	}
+	for i, fx := range f.Fixes {
+		format := msgFix
+		if i > 0 {
+			format = msgFixOr
+		}
+		fmt.Fprintf(&b, "    %s\n", p.Sprintf(format, rules.CellRef(fx.Cell), rules.Num(fx.From), rules.Num(fx.To)))
+	}
+	io.WriteString(w, b.String())
+}
+
+// cellValue renders "name = 3" or "name is blank".
+func cellValue(c *schema.Cell, p *Printer) string {
+	name := p.Cell(c.Key)
+	switch c.State {
+	case schema.StateNumber:
+		return p.Sprintf(msgRelated, name, rules.Num(c.Value))
+	case schema.StateBlank:
+		return p.Sprintf(msgRelatedNo, name, p.Sprintf(stateBlank))
+	case schema.StateNA:
+		return p.Sprintf(msgRelatedNo, name, p.Sprintf(stateNA))
+	case schema.StateText:
+		return p.Sprintf(msgRelatedNo, name, p.Sprintf(stateText))
+	}
+	return p.Sprintf(msgRelatedNo, name, p.Sprintf(stateMissing))
+}
+
+// shortPos renders a related cell's position without repeating the file.
+func shortPos(pos parser.Pos, file string, p *Printer) string {
+	switch {
+	case pos.Line > 0:
+		return p.Sprintf(msgLine, pos.Line)
+	case pos.Table > 0:
+		return p.Sprintf(msgAt, pos.Table, pos.Row, pos.Col)
+	}
+	return ""
+}
+
+// Rules writes the rule list: ID, severity and title.
+func Rules(w io.Writer, rs []*rules.Rule, p *Printer) error {
+	bw := bufio.NewWriter(w)
+	for _, r := range rs {
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", r.ID, p.Severity(r.Severity), p.Sprintf(r.Title))
+	}
+	return bw.Flush()
+}
+
+// Explain writes a rule's title, documentation and defaults.
+func Explain(w io.Writer, r *rules.Rule, p *Printer) error {
+	_, err := fmt.Fprintf(w, "%s: %s\n\n%s\n\n%s\n", r.ID, p.Sprintf(r.Title), p.Sprintf(r.Doc), p.Sprintf(msgSince, r.Since, p.Severity(r.Severity)))
+	return err
+}

@@ -1,0 +1,29 @@
+package rules
+
+import "github.com/nianbao/nianbao/schema"
+
+// A2002 checks that (7) 总计 is the sum of the result rows, per column.
+var A2002 = &Rule{
+	ID:         "A2002",
+	Title:      "Table 3: results total = sum of the result rows, per column",
+	Doc:        docA2002,
+	Severity:   Error,
+	Since:      "0.1.0",
+	Arithmetic: true,
+	Check:      checkResultTotal,
+}
+
+const docA2002 = `In table 3, row (7) 总计 is the total of the handling results: (1) disclosed, (2) partly disclosed, the eight rows of (3) not disclosed, the three rows of (4) cannot be provided, the five rows of (5) not handled, and (6) other handling (one row in the 2019 format, three rows in the 2021 format). Every application is counted in exactly one result row, so for each column the results total must equal the sum of these rows. The groups (3) to (6) have no subtotal rows of their own. A column with any blank, "/" or missing result cell is not checked.`
+
+const msgA2002 = "column %s: results total (7) is %s, but the result rows add up to %s"
+
+func checkResultTotal(pass *Pass) {
+	rows := schema.ResultRows(pass.Report.R6Split)
+	for _, col := range schema.T3Columns {
+		col := col
+		parts := keys(schema.T3+".", rows, "."+col)
+		checkSum(pass, schema.T3+".R7."+col, parts, msgA2002, func(t, s float64) []any {
+			return []any{ColRef(col), Num(t), Num(s)}
+		})
+	}
+}

@@ -1,0 +1,28 @@
+package rules
+
+import "github.com/nianbao/nianbao/schema"
+
+// A2003 checks that the 总计 column is the sum of the six applicant columns.
+var A2003 = &Rule{
+	ID:         "A2003",
+	Title:      "Table 3: total column = sum of the six applicant columns, per row",
+	Doc:        docA2003,
+	Severity:   Error,
+	Since:      "0.1.0",
+	Arithmetic: true,
+	Check:      checkRowTotal,
+}
+
+const docA2003 = `In table 3 the column 总计 adds up the applicants: natural persons (自然人) and the five kinds of legal persons or other organisations (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他). There is no subtotal column for 法人或其他组织. For every row, 总计 must equal the sum of the six applicant columns. A row with any blank, "/" or missing cell among them is not checked.`
+
+const msgA2003 = "row %s: total is %s, but the six applicant columns add up to %s"
+
+func checkRowTotal(pass *Pass) {
+	for _, row := range schema.T3RowKeys(pass.Report.R6Split) {
+		row := row
+		prefix := schema.T3 + "." + row + "."
+		checkSum(pass, prefix+"TOT", keys(prefix, schema.T3PartColumns, ""), msgA2003, func(t, s float64) []any {
+			return []any{RowRef(schema.T3 + "." + row), Num(t), Num(s)}
+		})
+	}
+}

@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/nianbao/nianbao/schema"
+)
+
+// C1003 checks that every data cell of the detected format is present.
+var C1003 = &Rule{
+	ID:       "C1003",
+	Title:    "Every data cell of the format is present",
+	Doc:      `Every row and column of the detected format version must be in its table: 22 cells in table 2 of the 2019 format or 10 in the 2021 format, 161 or 175 in table 3, 15 in table 4. A row that is missing entirely is reported once; a missing cell of a row that is present is reported on its own. A missing cell is not 0: the sums that need it are not checked. Tables missing as a whole are reported by C1002 instead.`,
+	Severity: Error,
+	Since:    "0.1.0",
+	Check:    checkCellsPresent,
+}
+
+const (
+	msgC1003Row  = "%s is missing %s"
+	msgC1003Cell = "the cell is missing"
+)
+
+func checkCellsPresent(pass *Pass) {
+	r := pass.Report
+	// Group the keys by row ("t3.R7", "t2.a1.reg"), keeping template order.
+	var rows []string
+	byRow := map[string][]string{}
+	for _, k := range r.Keys {
+		row := k[:strings.LastIndexByte(k, '.')]
+		if _, ok := byRow[row]; !ok {
+			rows = append(rows, row)
+		}
+		byRow[row] = append(byRow[row], k)
+	}
+	// Rows and tables that P0002 already reports as unreadable.
+	explained := map[string]bool{}
+	for _, is := range r.Issues {
+		switch {
+		case is.Kind == schema.IssueUnreadableHeader, is.Kind == schema.IssueUnreadableRow && is.Found == 0:
+			explained[is.Table] = true
+		case is.Kind == schema.IssueUnreadableRow && is.Row != "":
+			explained[is.Row] = true
+		}
+	}
+	for _, row := range rows {
+		table := row[:strings.IndexByte(row, '.')]
+		tpos, ok := r.Tables[table]
+		if !ok || explained[table] || explained[row] {
+			continue
+		}
+		var missing []string
+		for _, k := range byRow[row] {
+			if r.Cell(k).State == schema.StateMissing {
+				missing = append(missing, k)
+			}
+		}
+		switch {
+		case len(missing) == 0:
+		case len(missing) == len(byRow[row]):
+			pass.Addf(tpos, msgC1003Row, TableRef(table), RowRef(row))
+		default:
+			for _, k := range missing {
+				pass.Add(Finding{Msg: Message{Format: msgC1003Cell}, Cell: k, Pos: tpos})
+			}
+		}
+	}
+}

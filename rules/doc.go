@@ -1,0 +1,25 @@
+// Package rules holds the checks nianbao runs over a schema.Report, their
+// registry and the Finding type they produce.
+//
+// # IDs and categories
+//
+// Every rule has a stable ID: a category letter and four digits, never
+// reused once released. P0xxx are parse and structure problems (P0001 is
+// emitted by the driver for a file it cannot read), C1xxx completeness
+// (sections, tables, cells present and well formed), A1xxx arithmetic in
+// table 二, A2xxx table 三, A3xxx table 四, N1xxx narrative against tables,
+// M1xxx metadata (years, format version) and X1xxx cross-year checks.
+//
+// # Silence on absent inputs
+//
+// A rule that adds cells runs only when every input is a number. A blank,
+// "/" or missing cell is never read as 0; the completeness rules report it
+// instead.
+//
+// # Messages
+//
+// Finding messages are English format strings translated through the
+// golang.org/x/text/message catalogue built by [Catalog]; Chinese is the
+// default language. Arguments of type [CellRef] are rendered as the cell's
+// localized name.
+package rules

@@ -1,0 +1,276 @@
+package rules
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// Severity orders findings; a larger value is more severe.
+type Severity int
+
+// Severities.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// MarshalText writes the severity as "error", "warning" or "info".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// CellRef is a message argument naming a cell by key; printers render it as
+// the cell's localized name.
+type CellRef string
+
+// TableRef is a message argument naming a table (schema.T2 …); printers
+// render it localized.
+type TableRef string
+
+// ColRef is a message argument naming a table 三 column key; printers render
+// it localized.
+type ColRef string
+
+// SectionRef is a message argument naming a section by number.
+type SectionRef int
+
+// RowRef is a message argument naming a row by key ("t3.R7", "t4.rev").
+type RowRef string
+
+// Phrase is a message argument that is itself an English phrase to
+// translate ("the title").
+type Phrase string
+
+// TableTitleRef is a message argument naming a table with its title.
+type TableTitleRef string
+
+// Message is an English format string and its arguments, translated when
+// printed.
+type Message struct {
+	Format string
+	Args   []any
+}
+
+// Equation records an arithmetic relation Σ Left = Σ Right that a finding
+// reports broken, so that fixes can be searched for.
+type Equation struct {
+	Left, Right []string
+}
+
+// Fix is one cell change that would make every arithmetic rule hold.
+type Fix struct {
+	Cell string  `json:"cell"`
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+}
+
+// Finding is one problem found in one file.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Msg      Message
+	// Cell is the key of the cell the finding is about, if any; for a bad
+	// sum it is the total.
+	Cell string
+	// Related lists the keys of the other cells involved (the addends).
+	Related  []string
+	Expected *float64
+	Actual   *float64
+	Pos      parser.Pos
+	// Equation is set by arithmetic rules.
+	Equation *Equation
+	// Fixes lists single-cell changes that would make all arithmetic hold;
+	// filled by the driver when asked for.
+	Fixes []Fix
+}
+
+// Rule is one named check over a parsed report.
+type Rule struct {
+	ID       string // "A2001"; never reused once released
+	Title    string // one line, English; translated when printed
+	Doc      string // explanation for `nianbao explain`, English; translated
+	Severity Severity
+	Since    string
+	// Driver marks pseudo-rules that the driver emits (P0001); they have no
+	// Check.
+	Driver bool
+	// Arithmetic marks rules whose findings carry an Equation.
+	Arithmetic bool
+	Check      func(*Pass)
+}
+
+// Options tune what rules report.
+type Options struct {
+	// EachBlank reports every blank or "/" cell on its own line instead of a
+	// count per table.
+	EachBlank bool
+}
+
+// Pass carries one rule's run over one report.
+type Pass struct {
+	Report  *schema.Report
+	Options Options
+	rule    *Rule
+	out     *[]Finding
+}
+
+// Add records a finding of the running rule; Rule and Severity are set, and
+// Pos defaults to the cell's position.
+func (p *Pass) Add(f Finding) {
+	f.Rule, f.Severity = p.rule.ID, p.rule.Severity
+	if f.Pos.IsZero() && f.Cell != "" {
+		f.Pos = p.Report.Cell(f.Cell).Pos
+	}
+	if f.Pos.File == "" {
+		f.Pos.File = p.Report.Path
+	}
+	*p.out = append(*p.out, f)
+}
+
+// Addf records a finding with a message and no cell.
+func (p *Pass) Addf(pos parser.Pos, format string, args ...any) {
+	p.Add(Finding{Msg: Message{format, args}, Pos: pos})
+}
+
+// Run runs rs over rep and returns the findings sorted.
+func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
+	var out []Finding
+	for _, r := range rs {
+		if r.Check == nil {
+			continue
+		}
+		r.Check(&Pass{Report: rep, Options: opts, rule: r, out: &out})
+	}
+	Sort(out)
+	return out
+}
+
+// Sort orders findings by file, position, rule ID and cell.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, Compare)
+}
+
+// Compare orders two findings for output.
+func Compare(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Pos.File, b.Pos.File),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Table, b.Pos.Table),
+		cmp.Compare(a.Pos.Row, b.Pos.Row),
+		cmp.Compare(a.Pos.Col, b.Pos.Col),
+		cmp.Compare(a.Pos.Para, b.Pos.Para),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Cell, b.Cell),
+		cmp.Compare(a.Msg.Format, b.Msg.Format),
+		cmp.Compare(fmt.Sprint(a.Msg.Args...), fmt.Sprint(b.Msg.Args...)),
+	)
+}
+
+var idRe = regexp.MustCompile(`^[PCANMX]\d{4}$`)
+
+// Validate checks a rule list: IDs well formed, unique and sorted; title
+// and doc present; a Check unless the rule is emitted by the driver.
+func Validate(rs []*Rule) error {
+	var errs []error
+	for i, r := range rs {
+		if !idRe.MatchString(r.ID) {
+			errs = append(errs, fmt.Errorf("rule %q: malformed ID", r.ID))
+		}
+		if i > 0 && rs[i-1].ID >= r.ID {
+			errs = append(errs, fmt.Errorf("rule %s: IDs not unique and sorted (after %s)", r.ID, rs[i-1].ID))
+		}
+		if r.Title == "" || r.Doc == "" || r.Since == "" {
+			errs = append(errs, fmt.Errorf("rule %s: missing title, doc or since", r.ID))
+		}
+		if r.Severity < Info || r.Severity > Error {
+			errs = append(errs, fmt.Errorf("rule %s: no severity", r.ID))
+		}
+		if (r.Check == nil) != r.Driver {
+			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check exactly when it is not emitted by the driver", r.ID))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Lookup returns the rule with the given ID, or nil.
+func Lookup(id string) *Rule {
+	for _, r := range All() {
+		if strings.EqualFold(r.ID, id) {
+			return r
+		}
+	}
+	return nil
+}
+
+// Select filters rs by a comma-separated list of patterns, applied in
+// order: "all", an ID, a glob ("A2*"), or any of them prefixed with "-" to
+// remove. An empty spec keeps rs as they are.
+func Select(rs []*Rule, spec string) ([]*Rule, error) {
+	if strings.TrimSpace(spec) == "" {
+		return rs, nil
+	}
+	on := map[string]bool{}
+	if strings.HasPrefix(strings.TrimSpace(spec), "-") {
+		for _, r := range rs {
+			on[r.ID] = true
+		}
+	}
+	for _, pat := range strings.Split(spec, ",") {
+		pat = strings.ToUpper(strings.TrimSpace(pat))
+		neg := strings.HasPrefix(pat, "-")
+		pat = strings.TrimPrefix(pat, "-")
+		if pat == "ALL" {
+			pat = "*"
+		}
+		matched := false
+		for _, r := range rs {
+			if ok, err := path.Match(pat, r.ID); err != nil {
+				return nil, fmt.Errorf("bad rule pattern %q: %w", pat, err)
+			} else if ok {
+				on[r.ID], matched = !neg, true
+			}
+		}
+		if !matched {
+			return nil, fmt.Errorf("no rule matches %q", pat)
+		}
+	}
+	var out []*Rule
+	for _, r := range rs {
+		if on[r.ID] || r.Driver {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,270 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+func TestRegistry(t *testing.T) {
+	if err := Validate(All()); err != nil {
+		t.Fatal(err)
+	}
+	// Every title, doc and message has a Chinese text.
+	zh := map[string]bool{}
+	for _, tr := range Translations() {
+		if tr.ZH == "" || zh[tr.EN] {
+			t.Errorf("translation of %q empty or repeated", tr.EN)
+		}
+		zh[tr.EN] = true
+		if strings.Count(tr.EN, "%") != strings.Count(tr.ZH, "%") {
+			t.Errorf("verbs differ: %q vs %q", tr.EN, tr.ZH)
+		}
+	}
+	for _, r := range All() {
+		if !zh[r.Title] || !zh[r.Doc] {
+			t.Errorf("rule %s: title or doc has no Chinese text", r.ID)
+		}
+	}
+}
+
+func TestValidateRejects(t *testing.T) {
+	bad := []*Rule{
+		{ID: "A2002", Title: "t", Doc: "d", Since: "0", Severity: Error, Check: func(*Pass) {}},
+		{ID: "A2001", Title: "t", Doc: "d", Since: "0", Severity: Error, Check: func(*Pass) {}},
+		{ID: "Z1", Title: "", Doc: "d", Since: "0", Severity: Error},
+	}
+	err := Validate(bad)
+	if err == nil {
+		t.Fatal("Validate accepted unsorted, malformed and incomplete rules")
+	}
+	for _, want := range []string{"not unique and sorted", "malformed ID", "missing title", "has a Check"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+// balanced returns an in-memory 2021-format report whose every cell is 0:
+// all rules hold.
+func balanced() *schema.Report {
+	r := &schema.Report{
+		Path: "r.txt", Format: "txt", Version: schema.V2021, R6Split: true,
+		Year: 2022, TitleYear: schema.YearRef{Year: 2022}, PeriodYear: schema.YearRef{Year: 2022}, BodyYear: schema.YearRef{Year: 2022},
+		Tables: map[string]parser.Pos{schema.T2: {Line: 10}, schema.T3: {Line: 50}, schema.T4: {Line: 300}},
+		Cells:  map[string]*schema.Cell{},
+	}
+	r.Keys = schema.KeysFor(r.Version, r.R6Split)
+	for i, k := range r.Keys {
+		r.Cells[k] = &schema.Cell{Key: k, State: schema.StateNumber, Raw: "0", Kind: schema.KindOf(k), Pos: parser.Pos{File: "r.txt", Line: 100 + i}}
+	}
+	for n := 1; n <= 6; n++ {
+		r.Sections = append(r.Sections, schema.Section{Number: n, Pos: parser.Pos{File: "r.txt", Line: n * 50}})
+	}
+	return r
+}
+
+func set(r *schema.Report, key string, v float64) {
+	c := r.Cells[key]
+	c.State, c.Value, c.Raw = schema.StateNumber, v, fmt.Sprint(v)
+}
+
+func setState(r *schema.Report, key string, s schema.State, raw string) {
+	c := r.Cells[key]
+	c.State, c.Value, c.Raw = s, 0, raw
+}
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		rule   *Rule
+		mutate func(r *schema.Report)
+		want   []string // "RULE cell expected actual" or "RULE message-format-prefix"
+	}{
+		{"A2001 balanced", A2001, nil, nil},
+		{"A2001 column off by one", A2001, func(r *schema.Report) { set(r, "t3.NEW.NP", 1) }, []string{"A2001 t3.R7.NP 1 0"}},
+		{"A2001 absent carry-over", A2001, func(r *schema.Report) {
+			set(r, "t3.NEW.NP", 1)
+			setState(r, "t3.CARRY_OUT.NP", schema.StateBlank, "")
+		}, nil},
+		{"A2002 balanced", A2002, func(r *schema.Report) { set(r, "t3.R1.BIZ", 2); set(r, "t3.R7.BIZ", 2) }, nil},
+		{"A2002 result rows exceed total", A2002, func(r *schema.Report) { set(r, "t3.R6_2.BIZ", 2) }, []string{"A2002 t3.R7.BIZ 2 0"}},
+		{"A2002 single R6 row used when not split", A2002, func(r *schema.Report) {
+			r.R6Split = false
+			r.Cells["t3.R6.BIZ"] = &schema.Cell{Key: "t3.R6.BIZ", State: schema.StateNumber, Value: 3}
+		}, []string{"A2002 t3.R7.BIZ 3 0"}},
+		{"A2002 absent result cell", A2002, func(r *schema.Report) {
+			set(r, "t3.R1.BIZ", 2)
+			setState(r, "t3.R2.BIZ", schema.StateNA, "/")
+		}, nil},
+		{"A2003 row total wrong", A2003, func(r *schema.Report) { set(r, "t3.R1.NP", 1) }, []string{"A2003 t3.R1.TOT 1 0"}},
+		{"A2003 absent part", A2003, func(r *schema.Report) {
+			set(r, "t3.R1.NP", 1)
+			setState(r, "t3.R1.RES", schema.StateBlank, "")
+		}, nil},
+		{"A3001 reconsideration", A3001, func(r *schema.Report) { set(r, "t4.rev.keep", 1) }, []string{"A3001 t4.rev.total 1 0"}},
+		{"A3001 absent", A3001, func(r *schema.Report) { set(r, "t4.rev.keep", 1); setState(r, "t4.rev.fix", schema.StateMissing, "") }, nil},
+		{"A3002 direct suits", A3002, func(r *schema.Report) { set(r, "t4.lit_direct.total", 2) }, []string{"A3002 t4.lit_direct.total 0 2"}},
+		{"A3002 absent", A3002, func(r *schema.Report) { set(r, "t4.lit_direct.total", 2); setState(r, "t4.lit_direct.keep", schema.StateText, "二") }, nil},
+		{"A3003 suits after reconsideration", A3003, func(r *schema.Report) { set(r, "t4.lit_after.pending", 4) }, []string{"A3003 t4.lit_after.total 4 0"}},
+		{"A3003 absent", A3003, func(r *schema.Report) { set(r, "t4.lit_after.pending", 4); setState(r, "t4.lit_after.total", schema.StateBlank, "") }, nil},
+		{"C1001 all sections", C1001, nil, nil},
+		{"C1001 section missing", C1001, func(r *schema.Report) { r.Sections = slices.Delete(r.Sections, 4, 5) }, []string{"C1001 " + msgC1001Missing}},
+		{"C1001 out of order", C1001, func(r *schema.Report) { r.Sections[1], r.Sections[2] = r.Sections[2], r.Sections[1] }, []string{"C1001 " + msgC1001Order}},
+		{"C1001 no headings at all", C1001, func(r *schema.Report) { r.Sections = nil }, slices.Repeat([]string{"C1001 " + msgC1001Missing}, 6)},
+		{"C1002 all tables", C1002, nil, nil},
+		{"C1002 table missing", C1002, func(r *schema.Report) { delete(r.Tables, schema.T4) }, []string{"C1002 " + msgC1002}},
+		{"C1003 all present", C1003, nil, nil},
+		{"C1003 row missing once", C1003, func(r *schema.Report) {
+			for _, c := range schema.T3Columns {
+				setState(r, "t3.R3_4."+c, schema.StateMissing, "")
+			}
+		}, []string{"C1003 " + msgC1003Row}},
+		{"C1003 one cell missing", C1003, func(r *schema.Report) { setState(r, "t3.R3_4.LAW", schema.StateMissing, "") }, []string{"C1003 t3.R3_4.LAW"}},
+		{"C1003 absent table is C1002's", C1003, func(r *schema.Report) {
+			delete(r.Tables, schema.T4)
+			for _, k := range r.Keys {
+				if strings.HasPrefix(k, "t4.") {
+					setState(r, k, schema.StateMissing, "")
+				}
+			}
+		}, nil},
+		{"C1004 no blanks", C1004, nil, nil},
+		{"C1004 counted per table", C1004, func(r *schema.Report) {
+			setState(r, "t3.R1.NP", schema.StateBlank, "")
+			setState(r, "t3.R2.NP", schema.StateBlank, " ")
+			setState(r, "t2.a1.reg.issued", schema.StateNA, "/")
+		}, []string{"C1004 " + msgC1004NA, "C1004 " + msgC1004Blank}},
+		{"C1004 missing is not blank", C1004, func(r *schema.Report) { setState(r, "t3.R1.NP", schema.StateMissing, "") }, nil},
+		{"C1005 numbers", C1005, nil, nil},
+		{"C1005 text", C1005, func(r *schema.Report) { setState(r, "t3.R1.NP", schema.StateText, "1件") }, []string{"C1005 t3.R1.NP"}},
+		{"C1005 blank is not text", C1005, func(r *schema.Report) { setState(r, "t3.R1.NP", schema.StateBlank, "") }, nil},
+		{"C1006 none", C1006, nil, nil},
+		{"C1006 unknown row", C1006, func(r *schema.Report) {
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnknownRow, Table: schema.T2, Label: "其他主动公开文件"})
+		}, []string{"C1006 " + msgC1006Row}},
+		{"C1007 split as the format says", C1007, nil, nil},
+		{"C1007 single row in 2021 format", C1007, func(r *schema.Report) {
+			r.R6Split = false
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueOtherR6Layout, Table: schema.T3})
+		}, []string{"C1007 " + msgC1007Single}},
+		{"M1001 matches", M1001, nil, nil},
+		{"M1001 outdated template", M1001, func(r *schema.Report) { r.Version = schema.V2019 }, []string{"M1001 " + msgM1001Old}},
+		{"M1001 2021 format too early", M1001, func(r *schema.Report) { r.Year = 2020 }, []string{"M1001 " + msgM1001New}},
+		{"M1001 legacy year", M1001, func(r *schema.Report) { r.Year = 2017 }, []string{"M1001 " + msgM1001Legacy}},
+		{"M1001 no year", M1001, func(r *schema.Report) { r.Year, r.Version = 0, schema.V2019 }, nil},
+		{"M1002 agree", M1002, nil, nil},
+		{"M1002 body differs", M1002, func(r *schema.Report) { r.BodyYear.Year = 2021 }, []string{"M1002 " + msgM1002}},
+		{"M1002 only title", M1002, func(r *schema.Report) { r.PeriodYear.Year, r.BodyYear.Year = 0, 0 }, nil},
+		{"M1003 known", M1003, nil, nil},
+		{"M1003 unknown", M1003, func(r *schema.Report) { r.Version = schema.VUnknown }, []string{"M1003 " + msgM1003None}},
+		{"P0002 none", P0002, nil, nil},
+		{"P0002 short row", P0002, func(r *schema.Report) {
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Label: "（二）部分公开", Found: 5, Want: 8})
+		}, []string{"P0002 " + msgP0002Row}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := balanced()
+			if tt.mutate != nil {
+				tt.mutate(r)
+			}
+			var got []string
+			for _, f := range Run(r, []*Rule{tt.rule}, Options{}) {
+				got = append(got, describe(f, tt.want))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// describe renders a finding in the form the test expects: with the cell
+// and values for cell findings, else with the message format.
+func describe(f Finding, want []string) string {
+	if f.Expected != nil {
+		return fmt.Sprintf("%s %s %s %s", f.Rule, f.Cell, Num(*f.Expected), Num(*f.Actual))
+	}
+	if f.Cell != "" {
+		return f.Rule + " " + f.Cell
+	}
+	return f.Rule + " " + f.Msg.Format
+}
+
+func TestEachBlank(t *testing.T) {
+	r := balanced()
+	setState(r, "t3.R1.NP", schema.StateBlank, "")
+	setState(r, "t3.R2.NP", schema.StateNA, "—")
+	fs := Run(r, []*Rule{C1004}, Options{EachBlank: true})
+	if len(fs) != 2 || fs[0].Cell != "t3.R1.NP" || fs[1].Cell != "t3.R2.NP" || fs[1].Msg.Args[0] != "—" {
+		t.Errorf("findings %+v", fs)
+	}
+}
+
+func TestFixes(t *testing.T) {
+	r := balanced()
+	set(r, "t4.rev.keep", 1) // total 0 should be 1, or keep 1 should be 0
+	fs := Run(r, All(), Options{})
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+	got := Fixes(r, fs[0], All())
+	want := []Fix{{"t4.rev.total", 0, 1}, {"t4.rev.keep", 1, 0}}
+	if !slices.Equal(got, want) {
+		t.Errorf("fixes %v, want %v", got, want)
+	}
+	// Two cells wrong: no single change helps without breaking a relation
+	// that held (t3.R7 row total), so nothing is offered.
+	r = balanced()
+	set(r, "t3.R7.NP", 1)
+	set(r, "t3.R7.TOT", 1)
+	fs = Run(r, All(), Options{})
+	if len(fs) != 4 {
+		t.Fatalf("findings %+v", fs)
+	}
+	for _, f := range fs {
+		if fx := Fixes(r, f, All()); fx != nil {
+			t.Errorf("%s on %s: fixes %v, want none", f.Rule, f.Cell, fx)
+		}
+	}
+	// One cell wrong in a relation that other relations pin down: the only
+	// fix offered is that cell.
+	r = balanced()
+	set(r, "t3.R7.NP", 1)
+	fs = Run(r, All(), Options{})
+	for _, f := range fs {
+		if fx := Fixes(r, f, All()); !slices.Equal(fx, []Fix{{"t3.R7.NP", 1, 0}}) {
+			t.Errorf("%s on %s: fixes %v, want t3.R7.NP 1→0", f.Rule, f.Cell, fx)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	ids := func(rs []*Rule) string {
+		var s []string
+		for _, r := range rs {
+			s = append(s, r.ID)
+		}
+		return strings.Join(s, ",")
+	}
+	for spec, want := range map[string]string{
+		"A2*":            "A2001,A2002,A2003,P0001",
+		"all,-C1*,-A3*":  "A2001,A2002,A2003,M1001,M1002,M1003,P0001,P0002",
+		"-C*,-A*,-M*":    "P0001,P0002",
+		"a3001":          "A3001,P0001",
+		"A2001,C1004,M*": "A2001,C1004,M1001,M1002,M1003,P0001",
+	} {
+		rs, err := Select(All(), spec)
+		if err != nil || ids(rs) != want {
+			t.Errorf("Select(%q) = %s, %v; want %s", spec, ids(rs), err, want)
+		}
+	}
+	if _, err := Select(All(), "Q9*"); err == nil {
+		t.Error("Select accepted a pattern that matches nothing")
+	}
+}

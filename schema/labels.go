@@ -1,0 +1,266 @@
+package schema
+
+import "github.com/nianbao/nianbao/parser"
+
+// This file is the only place that holds the Chinese labels of the report
+// format (template-spec §3, §4, §9.3) and the English names shown with
+// --lang en. Everything here is immutable.
+
+// Version is the national report format a document follows.
+type Version string
+
+// Format versions.
+const (
+	V2019    Version = "2019"    // 国办公开办函〔2019〕60号, for 2019 and 2020 reports
+	V2021    Version = "2021"    // 国办公开办函〔2021〕30号, for 2021 reports onward
+	VUnknown Version = "unknown" // no signal found
+)
+
+// sectionDef describes one of the six numbered sections.
+type sectionDef struct {
+	Number  int
+	Numeral string   // "一"
+	Core    []string // normalised heading text after the numeral, variants included
+	Heading string   // canonical heading as printed
+	English string
+}
+
+var sectionDefs = []sectionDef{
+	{1, "一", []string{"总体情况"}, "一、总体情况", "1. Overview"},
+	{2, "二", []string{"主动公开政府信息情况", "行政机关主动公开政府信息情况"}, "二、主动公开政府信息情况", "2. Proactive disclosure"},
+	{3, "三", []string{"收到和处理政府信息公开申请情况"}, "三、收到和处理政府信息公开申请情况", "3. Applications received and handled"},
+	{4, "四", []string{"政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议及行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"}, "四、政府信息公开行政复议、行政诉讼情况", "4. Administrative reconsideration and litigation"},
+	{5, "五", []string{"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"}, "五、存在的主要问题及改进情况", "5. Main problems and improvements"},
+	{6, "六", []string{"其他需要报告的事项"}, "六、其他需要报告的事项", "6. Other matters"},
+}
+
+// Table identifiers used in cell keys.
+const (
+	T2 = "t2"
+	T3 = "t3"
+	T4 = "t4"
+)
+
+var tableNames = map[string][4]string{ // zh, en, zh title, en title
+	T2: {"表二", "Table 2", "主动公开政府信息情况", "proactive disclosure"},
+	T3: {"表三", "Table 3", "收到和处理政府信息公开申请情况", "applications received and handled"},
+	T4: {"表四", "Table 4", "政府信息公开行政复议、行政诉讼情况", "reconsideration and litigation"},
+}
+
+// t3Row describes one data row of table 三.
+type t3Row struct {
+	Key      string
+	Group    string   // key of the group the row sits in ("R3" …), "" for top level
+	Label    string   // canonical label as printed
+	Core     []string // normalised label without enumerator; first is canonical
+	Versions []Version
+	English  string
+}
+
+// t3Group describes a label that groups rows without numbers of its own.
+type t3Group struct {
+	Key   string
+	Label string
+	Core  []string
+}
+
+var both = []Version{V2019, V2021}
+
+var t3Groups = []t3Group{
+	{"RESULTS", "三、本年度办理结果", []string{"本年度办理结果"}},
+	{"R3", "（三）不予公开", []string{"不予公开"}},
+	{"R4", "（四）无法提供", []string{"无法提供"}},
+	{"R5", "（五）不予处理", []string{"不予处理"}},
+	{"R6", "（六）其他处理", []string{"其他处理"}},
+}
+
+var t3Rows = []t3Row{
+	{"NEW", "", "一、本年新收政府信息公开申请数量", []string{"本年新收政府信息公开申请数量"}, both, "1. New applications"},
+	{"CARRY_IN", "", "二、上年结转政府信息公开申请数量", []string{"上年结转政府信息公开申请数量"}, both, "2. Carried in from last year"},
+	{"R1", "RESULTS", "（一）予以公开", []string{"予以公开"}, both, "(1) Disclosed"},
+	{"R2", "RESULTS", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", []string{"部分公开(区分处理的,只计这一情形,不计其他情形)", "部分公开"}, both, "(2) Partly disclosed"},
+	{"R3_1", "R3", "1.属于国家秘密", []string{"属于国家秘密"}, both, "(3)1 State secret"},
+	{"R3_2", "R3", "2.其他法律行政法规禁止公开", []string{"其他法律行政法规禁止公开"}, both, "(3)2 Barred by other laws"},
+	{"R3_3", "R3", "3.危及“三安全一稳定”", []string{"危及三安全一稳定", "三安全一稳定"}, both, "(3)3 Endangers security and stability"},
+	{"R3_4", "R3", "4.保护第三方合法权益", []string{"保护第三方合法权益"}, both, "(3)4 Third-party rights"},
+	{"R3_5", "R3", "5.属于三类内部事务信息", []string{"属于三类内部事务信息", "三类内部事务"}, both, "(3)5 Internal affairs"},
+	{"R3_6", "R3", "6.属于四类过程性信息", []string{"属于四类过程性信息", "四类过程性"}, both, "(3)6 Process information"},
+	{"R3_7", "R3", "7.属于行政执法案卷", []string{"属于行政执法案卷"}, both, "(3)7 Enforcement files"},
+	{"R3_8", "R3", "8.属于行政查询事项", []string{"属于行政查询事项"}, both, "(3)8 Administrative enquiries"},
+	{"R4_1", "R4", "1.本机关不掌握相关政府信息", []string{"本机关不掌握相关政府信息"}, both, "(4)1 Not held"},
+	{"R4_2", "R4", "2.没有现成信息需要另行制作", []string{"没有现成信息需要另行制作"}, both, "(4)2 Would need to be created"},
+	{"R4_3", "R4", "3.补正后申请内容仍不明确", []string{"补正后申请内容仍不明确"}, both, "(4)3 Still unclear after correction"},
+	{"R5_1", "R5", "1.信访举报投诉类申请", []string{"信访举报投诉类申请"}, both, "(5)1 Petitions and complaints"},
+	{"R5_2", "R5", "2.重复申请", []string{"重复申请"}, both, "(5)2 Repeated application"},
+	{"R5_3", "R5", "3.要求提供公开出版物", []string{"要求提供公开出版物"}, both, "(5)3 Published material"},
+	{"R5_4", "R5", "4.无正当理由大量反复申请", []string{"无正当理由大量反复申请"}, both, "(5)4 Mass repeated applications"},
+	{"R5_5", "R5", "5.要求行政机关确认或重新出具已获取信息", []string{"要求行政机关确认或重新出具已获取信息"}, both, "(5)5 Confirm or reissue obtained information"},
+	{"R6", "RESULTS", "（六）其他处理", []string{"其他处理"}, []Version{V2019}, "(6) Other handling"},
+	{"R6_1", "R6", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", []string{"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"}, []Version{V2021}, "(6)1 No correction in time"},
+	{"R6_2", "R6", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", []string{"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "收费通知"}, []Version{V2021}, "(6)2 Fee not paid"},
+	{"R6_3", "R6", "3.其他", []string{"其他"}, []Version{V2021}, "(6)3 Other"},
+	{"R7", "RESULTS", "（七）总计", []string{"总计"}, both, "(7) Total"},
+	{"CARRY_OUT", "", "四、结转下年度继续办理", []string{"结转下年度继续办理"}, both, "4. Carried over to next year"},
+}
+
+// headerNode is a column header of table 三 or 四: a leaf with a column key,
+// or a group whose children sit in the next header row.
+type headerNode struct {
+	Key      string // leaf: column key ("NP", "rev.keep" is built from the path)
+	Label    string
+	Core     []string
+	Children []string // keys of child nodes; empty for a leaf
+	English  string
+	Prefix   bool // the key prefixes the keys of the leaves below it
+}
+
+// t3Header is the column tree of table 三.
+var t3Header = []headerNode{
+	{"APPLICANTS", "申请人情况", []string{"申请人情况"}, []string{"NP", "LEGAL", "TOT"}, "", false},
+	{"NP", "自然人", []string{"自然人"}, nil, "Natural persons", false},
+	{"LEGAL", "法人或其他组织", []string{"法人或其他组织"}, []string{"BIZ", "RES", "NGO", "LAW", "OTH"}, "", false},
+	{"BIZ", "商业企业", []string{"商业企业"}, nil, "Businesses", false},
+	{"RES", "科研机构", []string{"科研机构"}, nil, "Research bodies", false},
+	{"NGO", "社会公益组织", []string{"社会公益组织"}, nil, "Non-profits", false},
+	{"LAW", "法律服务机构", []string{"法律服务机构"}, nil, "Legal services", false},
+	{"OTH", "其他", []string{"其他"}, nil, "Others", false},
+	{"TOT", "总计", []string{"总计"}, nil, "Total", false},
+}
+
+// T3Columns lists the column keys of table 三 in template order; the last
+// is the total column.
+var T3Columns = []string{"NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"}
+
+// T3PartColumns lists the six applicant columns that add up to TOT.
+var T3PartColumns = T3Columns[:6]
+
+// t3CornerMarker identifies the corner note of table 三.
+const t3CornerMarker = "勾稽"
+
+// t4Header is the column tree of table 四. Leaf keys are joined with their
+// group: "rev" + "keep" → "rev.keep".
+var t4Header = []headerNode{
+	{"rev", "行政复议", []string{"行政复议"}, []string{"keep", "fix", "other", "pending", "total"}, "Reconsideration", true},
+	{"lit", "行政诉讼", []string{"行政诉讼"}, []string{"lit_direct", "lit_after"}, "Litigation", false},
+	{"lit_direct", "未经复议直接起诉", []string{"未经复议直接起诉"}, []string{"keep", "fix", "other", "pending", "total"}, "Litigation without reconsideration", true},
+	{"lit_after", "复议后起诉", []string{"复议后起诉"}, []string{"keep", "fix", "other", "pending", "total"}, "Litigation after reconsideration", true},
+	{"keep", "结果维持", []string{"结果维持"}, nil, "upheld", false},
+	{"fix", "结果纠正", []string{"结果纠正"}, nil, "corrected", false},
+	{"other", "其他结果", []string{"其他结果"}, nil, "other result", false},
+	{"pending", "尚未审结", []string{"尚未审结"}, nil, "pending", false},
+	{"total", "总计", []string{"总计"}, nil, "total", false},
+}
+
+// T4Groups lists the three groups of table 四 and T4Parts the parts that
+// add up to each group's total.
+var (
+	T4Groups = []string{"rev", "lit_direct", "lit_after"}
+	T4Parts  = []string{"keep", "fix", "other", "pending"}
+)
+
+// t2Block describes one 第二十条 block of table 二.
+type t2Block struct {
+	Key     string   // "a1"
+	Caption string   // "第二十条第（一）项"
+	Rows    []t2Item // row labels of the block
+}
+
+type t2Item struct {
+	Key      string
+	Label    string
+	Core     []string
+	Versions []Version
+	English  string
+}
+
+// t2Col is a column of table 二.
+type t2Col struct {
+	Key      string
+	Label    string
+	Core     []string // normalised; a header matches when it starts with one
+	Kind     parser.NumberKind
+	Versions []Version
+	English  string
+}
+
+var t2Blocks = []t2Block{
+	{"a1", "第二十条第（一）项", []t2Item{
+		{"reg", "规章", []string{"规章"}, both, "Rules"},
+		{"norm", "规范性文件", []string{"规范性文件", "行政规范性文件"}, both, "Normative documents"},
+	}},
+	{"a5", "第二十条第（五）项", []t2Item{
+		{"lic", "行政许可", []string{"行政许可"}, both, "Licensing"},
+		{"othersvc", "其他对外管理服务事项", []string{"其他对外管理服务事项"}, []Version{V2019}, "Other external services"},
+	}},
+	{"a6", "第二十条第（六）项", []t2Item{
+		{"pen", "行政处罚", []string{"行政处罚"}, both, "Penalties"},
+		{"coer", "行政强制", []string{"行政强制"}, both, "Enforcement"},
+	}},
+	{"a8", "第二十条第（八）项", []t2Item{
+		{"fee", "行政事业性收费", []string{"行政事业性收费"}, both, "Administrative fees"},
+	}},
+	{"a9", "第二十条第（九）项", []t2Item{
+		{"proc", "政府集中采购", []string{"政府集中采购"}, []Version{V2019}, "Central procurement"},
+	}},
+}
+
+// t2ItemLabelCore is the header of the row-label column of every block.
+const t2ItemLabelCore = "信息内容"
+
+// t2CaptionCore is the normalised prefix of every block caption.
+const t2CaptionCore = "第二十条"
+
+var t2Cols = []t2Col{
+	// V2019
+	{"made", "本年新制作数量", []string{"本年新制作数量"}, parser.Count, []Version{V2019}, "made this year"},
+	{"newpub", "本年新公开数量", []string{"本年新公开数量"}, parser.Count, []Version{V2019}, "newly published"},
+	{"pubtotal", "对外公开总数量", []string{"对外公开总数量"}, parser.Count, []Version{V2019}, "published in total"},
+	{"prev", "上一年项目数量", []string{"上一年项目数量"}, parser.Count, []Version{V2019}, "items last year"},
+	{"delta", "本年增/减", []string{"本年增/减", "本年增减"}, parser.Signed, []Version{V2019}, "change this year"},
+	{"decisions", "处理决定数量", []string{"处理决定数量"}, parser.Count, []Version{V2019}, "decisions"},
+	{"count", "采购项目数量", []string{"采购项目数量"}, parser.Count, []Version{V2019}, "procurement items"},
+	{"amount", "采购总金额", []string{"采购总金额"}, parser.Money, []Version{V2019}, "procurement amount"},
+	// V2021
+	{"issued", "本年制发件数", []string{"本年制发件数"}, parser.Count, []Version{V2021}, "issued this year"},
+	{"repealed", "本年废止件数", []string{"本年废止件数"}, parser.Count, []Version{V2021}, "repealed this year"},
+	{"inforce", "现行有效件数", []string{"现行有效件数"}, parser.Count, []Version{V2021}, "in force"},
+	{"decisions", "本年处理决定数量", []string{"本年处理决定数量"}, parser.Count, []Version{V2021}, "decisions this year"},
+	{"amount_wan", "本年收费金额（单位：万元）", []string{"本年收费金额"}, parser.Money, []Version{V2021}, "fees this year (10,000 yuan)"},
+}
+
+// t2Layout lists, per version, the block, row and column keys of table 二
+// in template order.
+var t2Layout = map[Version][]struct {
+	Block string
+	Rows  []string
+	Cols  []string
+}{
+	V2019: {
+		{"a1", []string{"reg", "norm"}, []string{"made", "newpub", "pubtotal"}},
+		{"a5", []string{"lic", "othersvc"}, []string{"prev", "delta", "decisions"}},
+		{"a6", []string{"pen", "coer"}, []string{"prev", "delta", "decisions"}},
+		{"a8", []string{"fee"}, []string{"prev", "delta"}},
+		{"a9", []string{"proc"}, []string{"count", "amount"}},
+	},
+	V2021: {
+		{"a1", []string{"reg", "norm"}, []string{"issued", "repealed", "inforce"}},
+		{"a5", []string{"lic"}, []string{"decisions"}},
+		{"a6", []string{"pen", "coer"}, []string{"decisions"}},
+		{"a8", []string{"fee"}, []string{"amount_wan"}},
+	},
+}
+
+// Version signals (template-spec §5): normalised labels that only one
+// version has. "规范性文件" is deliberately absent (both versions accept it).
+var versionSignals = map[Version][]string{
+	V2019: {"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购", "采购总金额"},
+	V2021: {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期未按收费通知"},
+}
+
+// Title and year patterns.
+const (
+	titleSuffix = "政府信息公开工作年度报告"
+)
+
+// chineseDigits maps the digits used in years written in characters.
+var chineseDigits = map[rune]rune{'〇': '0', '零': '0', '○': '0', 'Ｏ': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}

@@ -1,0 +1,157 @@
+package schema
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/nianbao/nianbao/parser"
+)
+
+// State says what a cell holds.
+type State string
+
+// Cell states.
+const (
+	StateNumber  State = "number"  // a number valid for the cell
+	StateBlank   State = "blank"   // the cell is empty
+	StateNA      State = "na"      // "/", "—", "无" and the like
+	StateText    State = "text"    // something that is not a valid number
+	StateMissing State = "missing" // the row or column is not in the document
+)
+
+// Cell is one data cell of a table.
+type Cell struct {
+	Key   string
+	Kind  parser.NumberKind
+	State State
+	// Value is the parsed number; meaningful only when State is StateNumber.
+	Value float64
+	// Raw is the cell's text as the document had it.
+	Raw string
+	Pos parser.Pos
+}
+
+// IsNumber reports whether c is present and holds a number.
+func (c *Cell) IsNumber() bool { return c != nil && c.State == StateNumber }
+
+// MarshalJSON writes {"state","value","raw","location"}; value only for
+// numbers, raw and location only when the document had the cell.
+func (c *Cell) MarshalJSON() ([]byte, error) {
+	type out struct {
+		State    State           `json:"state"`
+		Value    json.RawMessage `json:"value,omitempty"`
+		Raw      *string         `json:"raw,omitempty"`
+		Location *parser.Pos     `json:"location,omitempty"`
+	}
+	o := out{State: c.State}
+	if c.State == StateNumber {
+		o.Value = json.RawMessage(strconv.FormatFloat(c.Value, 'f', -1, 64))
+	}
+	if c.State != StateMissing {
+		raw, pos := c.Raw, c.Pos
+		o.Raw, o.Location = &raw, &pos
+	}
+	return json.Marshal(o)
+}
+
+// Section is one of the six numbered sections as found in the document.
+type Section struct {
+	Number int    // 1…6
+	Title  string // the heading as written
+	Text   string // body paragraphs joined by "\n"
+	Pos    parser.Pos
+}
+
+// YearRef is a year stated somewhere in the document.
+type YearRef struct {
+	Year int // 0 when not found
+	Text string
+	Pos  parser.Pos
+}
+
+// Evidence is one label that points to a format version.
+type Evidence struct {
+	Version Version
+	Label   string
+	Pos     parser.Pos
+}
+
+// IssueKind classifies a problem met while mapping tables to cells.
+type IssueKind int
+
+// Mapping problems.
+const (
+	IssueUnknownRow       IssueKind = iota // a row label not in the format
+	IssueUnknownColumn                     // a column label not in the format
+	IssueUnreadableRow                     // a row whose cells cannot be aligned with the columns
+	IssueUnreadableHeader                  // header rows that cannot be read as the format's columns
+	IssueDuplicateRow                      // the same row label twice
+	IssueOtherR6Layout                     // table 三 uses the other version's （六）其他处理 rows
+	IssueDuplicateTable                    // table 三 or 四 found twice
+)
+
+// Issue is a problem met while mapping a table; rules turn issues into
+// findings.
+type Issue struct {
+	Kind  IssueKind
+	Table string // T2, T3 or T4
+	Label string // the label concerned, as written
+	Row   string // the row key when known ("t3.R7"), for IssueUnreadableRow
+	Pos   parser.Pos
+	Found int // cells found, for IssueUnreadableRow
+	Want  int // cells expected, for IssueUnreadableRow
+}
+
+// Report is the typed content of one annual report.
+type Report struct {
+	Path     string
+	Format   string // input format: "txt", "docx"
+	Encoding string
+
+	Title    string
+	TitlePos parser.Pos
+	Agency   string
+	// Year is the report year: from the title, else the statistics period,
+	// else the body of section 一; 0 when none is stated.
+	Year       int
+	TitleYear  YearRef
+	PeriodYear YearRef
+	BodyYear   YearRef
+
+	Version  Version
+	Evidence []Evidence
+
+	// Sections lists the numbered sections found, in document order.
+	Sections []Section
+	// Tables maps T2, T3 and T4 to the position of the table found for it.
+	Tables map[string]parser.Pos
+	// Cells holds every data cell of the detected version under its key,
+	// StateMissing where the document lacks it, plus any cell found that
+	// the version does not define.
+	Cells map[string]*Cell
+	// Keys lists the data cell keys of the detected version in template order.
+	Keys []string
+	// R6Split reports whether table 三's （六）其他处理 is split into three
+	// rows (R6_1…R6_3) rather than one (R6).
+	R6Split bool
+
+	Issues []Issue
+}
+
+// Cell returns the cell under key, or a missing cell when there is none.
+func (r *Report) Cell(key string) *Cell {
+	if c, ok := r.Cells[key]; ok {
+		return c
+	}
+	return &Cell{Key: key, State: StateMissing}
+}
+
+// Section returns the section numbered n, or nil.
+func (r *Report) Section(n int) *Section {
+	for i := range r.Sections {
+		if r.Sections[i].Number == n {
+			return &r.Sections[i]
+		}
+	}
+	return nil
+}
