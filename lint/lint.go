@@ -54,9 +54,16 @@ func (r FileResult) Worst() rules.Severity {
 	return w
 }
 
-// CheckFile reads and checks one file.
-func CheckFile(ctx context.Context, path string, opts Options) FileResult {
-	res := FileResult{Path: path}
+// CheckFile reads and checks one file. It never panics: a failure inside
+// the parser or a rule becomes a P0001 finding for this file alone.
+func CheckFile(ctx context.Context, path string, opts Options) (res FileResult) {
+	res = FileResult{Path: path}
+	defer func() {
+		if v := recover(); v != nil {
+			err := fmt.Errorf("%w: %v", errInternal, v)
+			res = FileResult{Path: path, Err: err, Findings: []rules.Finding{readFailure(path, err)}}
+		}
+	}()
 	doc, err := parser.ParseFile(ctx, path, opts.Limits)
 	if err != nil {
 		res.Err = err
@@ -84,6 +91,9 @@ func enabled(rs []*rules.Rule, id string) bool {
 	return false
 }
 
+// errInternal marks a failure of nianbao itself while reading a file.
+var errInternal = errors.New("internal error")
+
 // readFailure turns a read error into a P0001 finding whose message tells
 // the user what to do.
 func readFailure(path string, err error) rules.Finding {
@@ -102,7 +112,7 @@ func readFailure(path string, err error) rules.Finding {
 	case errors.Is(err, parser.ErrTooLarge):
 		msg = rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{errText(err)}}
 	case errors.Is(err, parser.ErrBinary):
-		msg = rules.Message{Format: rules.MsgP0001Binary, Args: []any{errText(err)}}
+		msg = rules.Message{Format: rules.MsgP0001Binary}
 	case errors.Is(err, parser.ErrUnsupportedFormat):
 		msg = rules.Message{Format: rules.MsgP0001Unsupported, Args: []any{errText(err)}}
 	}

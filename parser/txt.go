@@ -53,7 +53,9 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 				return nil, err
 			}
 		}
-		line = converterResidue.ReplaceAllString(line, "")
+		if strings.Contains(line, "[bookmark: ") {
+			line = converterResidue.ReplaceAllString(line, "")
+		}
 		switch {
 		case strings.HasPrefix(line, "\t"):
 			if table == nil {

@@ -19,7 +19,7 @@ func Translations() []Translation {
 		{MsgP0001Encrypted, "文档设有密码：请去除密码后重试"},
 		{MsgP0001Corrupt, "文件已损坏或不完整（%s）：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
 		{MsgP0001TooLarge, "文件超出大小限制（%s）"},
-		{MsgP0001Binary, "不是文本文件（%s）：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
+		{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
 		{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx 和 .txt"},
 		{msgP0002Header, "%s的表头无法按标准格式识别，该表数据未读取"},
 		{msgP0002Row, "%s“%s”行有 %d 个单元格，应为 %d 个，该行数据未读取"},

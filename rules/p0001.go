@@ -19,6 +19,6 @@ const (
 	MsgP0001Encrypted   = "the document is password-protected: remove the password and try again"
 	MsgP0001Corrupt     = "the file is damaged or incomplete (%s): open it in Word or WPS, save it again as .docx and try again"
 	MsgP0001TooLarge    = "the file exceeds a size limit (%s)"
-	MsgP0001Binary      = "this is not a text file (%s): save the report as .docx or as UTF-8 .txt"
+	MsgP0001Binary      = "this is not a text file: save the report as .docx or as UTF-8 .txt"
 	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx and .txt"
 )

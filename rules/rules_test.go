@@ -109,9 +109,15 @@ func TestRules(t *testing.T) {
 		{"A3001 reconsideration", A3001, func(r *schema.Report) { set(r, "t4.rev.keep", 1) }, []string{"A3001 t4.rev.total 1 0"}},
 		{"A3001 absent", A3001, func(r *schema.Report) { set(r, "t4.rev.keep", 1); setState(r, "t4.rev.fix", schema.StateMissing, "") }, nil},
 		{"A3002 direct suits", A3002, func(r *schema.Report) { set(r, "t4.lit_direct.total", 2) }, []string{"A3002 t4.lit_direct.total 0 2"}},
-		{"A3002 absent", A3002, func(r *schema.Report) { set(r, "t4.lit_direct.total", 2); setState(r, "t4.lit_direct.keep", schema.StateText, "二") }, nil},
+		{"A3002 absent", A3002, func(r *schema.Report) {
+			set(r, "t4.lit_direct.total", 2)
+			setState(r, "t4.lit_direct.keep", schema.StateText, "二")
+		}, nil},
 		{"A3003 suits after reconsideration", A3003, func(r *schema.Report) { set(r, "t4.lit_after.pending", 4) }, []string{"A3003 t4.lit_after.total 4 0"}},
-		{"A3003 absent", A3003, func(r *schema.Report) { set(r, "t4.lit_after.pending", 4); setState(r, "t4.lit_after.total", schema.StateBlank, "") }, nil},
+		{"A3003 absent", A3003, func(r *schema.Report) {
+			set(r, "t4.lit_after.pending", 4)
+			setState(r, "t4.lit_after.total", schema.StateBlank, "")
+		}, nil},
 		{"C1001 all sections", C1001, nil, nil},
 		{"C1001 section missing", C1001, func(r *schema.Report) { r.Sections = slices.Delete(r.Sections, 4, 5) }, []string{"C1001 " + msgC1001Missing}},
 		{"C1001 out of order", C1001, func(r *schema.Report) { r.Sections[1], r.Sections[2] = r.Sections[2], r.Sections[1] }, []string{"C1001 " + msgC1001Order}},

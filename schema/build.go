@@ -161,6 +161,9 @@ var chineseYearRe = regexp.MustCompile(`[〇零○Ｏ一二三四五六七八九
 
 // chineseYears rewrites years written in characters ("二〇二〇年") with digits.
 func chineseYears(s string) string {
+	if !strings.ContainsAny(s, "〇零○Ｏ") {
+		return s // every year 2000–2099 written in characters has a zero
+	}
 	return chineseYearRe.ReplaceAllStringFunc(s, func(m string) string {
 		var sb strings.Builder
 		for _, r := range m {

@@ -81,6 +81,29 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestRulesInGoldens checks that every rule shows in at least one golden
+// output, so that each has an end-to-end example.
+func TestRulesInGoldens(t *testing.T) {
+	inRepo(t)
+	files, err := filepath.Glob("testdata/golden/*.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(all.String(), "("+r.ID+")") {
+			t.Errorf("rule %s appears in no golden under testdata/golden", r.ID)
+		}
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	inRepo(t)
 	tests := []struct {

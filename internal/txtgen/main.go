@@ -231,6 +231,8 @@ func main() {
 	}
 	broken.t2[0], broken.t2[1], broken.t2[2] = "/", "/", "/"
 	broken.t4[4] = "3"
+	broken.t4[5] = "2"
+	broken.t4[14] = "5"
 	files["v2021-errors.txt"] = broken
 
 	for name, r := range files {

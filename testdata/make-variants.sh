@@ -1,0 +1,27 @@
+#!/bin/sh
+# Regenerates the seed-2020-*.txt variants from seed-2020.txt (the report
+# the project started from, unchanged). Each variant changes one thing, by
+# line number in seed-2020.txt; see testdata/golden/ for what nianbao says.
+set -eu
+cd "$(dirname "$0")"
+s=seed-2020.txt
+# （七）总计 / 总计: 1 -> 2 (A2001).
+sed '338s/.*/\t2/' $s > seed-2020-r7-total.txt
+# 行政复议 结果维持: 0 -> 1 (A3001).
+sed '380s/.*/\t1/' $s > seed-2020-t4-rev.txt
+# 规章 本年新制作数量: 0 -> -3 (C1005).
+sed '19s/.*/\t-3/' $s > seed-2020-t2-negative.txt
+# A 2022 report on the 2019 template (M1001).
+sed 's/2020年/2022年/g' $s > seed-2022-outdated.txt
+# Title says 2021, body says 2020 (M1001 for the title year, M1002).
+sed '1s/2020年/2021年/' $s > seed-2020-year-mismatch.txt
+# Structure: heading 五 dropped (C1001), row 7.属于行政执法案卷 deleted
+# (C1003), a province's extra row in 第二十条第（一）项 (C1006), and the row
+# 二、上年结转 cut to four cells (P0002).
+awk 'NR==398 || (NR>=210 && NR<=220) || (NR>=119 && NR<=122) { next }
+     { print }
+     NR==27 { printf "\t其他主动公开文件\n\t2\n\t2\n\t2\n\n" }' $s > seed-2020-structure.txt
+# Table 二 removed: no label tells the format version (M1003, C1002).
+sed '9,87d' $s > seed-2020-no-table2.txt
+# Not a text file at all (P0001).
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' > not-a-report.txt
