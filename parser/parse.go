@@ -103,14 +103,11 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 }
 
 // sniffOLE tells an encrypted OOXML package (an OLE container holding an
-// "EncryptedPackage" stream) from a legacy binary document.
+// "EncryptedPackage" stream, as Office and WPS write a password-protected
+// .docx) from a legacy binary document (.doc, .wps), which is everything
+// else in an OLE container.
 func sniffOLE(data []byte) error {
-	// Directory entry names are UTF-16LE; a byte search is enough to tell.
-	name := []byte{}
-	for _, r := range "EncryptedPackage" {
-		name = append(name, byte(r), 0)
-	}
-	if bytes.Contains(data, name) {
+	if oleHasStream(data, "EncryptedPackage") {
 		return ErrEncrypted
 	}
 	return ErrLegacyDoc

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Regenerates the .docx fixtures of this directory. Run from the module root:
+#
+#	sh testdata/docx/gen.sh
+#
+# Needs Go, LibreOffice (soffice, Debian package libreoffice-writer-nogui)
+# and pandoc. Tests only read the committed outputs; CI needs none of these.
+set -eu
+dir=testdata/docx
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# 1. Filled 2021-format fixtures from the WPS template, and the HTML
+#    rendering of the 2019-format seed report.
+go run ./internal/fixturegen -template $dir/template-2021-wps.docx -seed testdata/seed-2020.txt -out $dir
+
+# 2. LibreOffice round trip of the filled WPS file.
+soffice -env:UserInstallation=file://$tmp/lo --headless \
+	--convert-to 'docx:MS Word 2007 XML' --outdir $tmp/lo-filled $dir/filled-2021-wps.docx
+cp $tmp/lo-filled/filled-2021-wps.docx $dir/filled-2021-lo.docx
+
+# 3. The 2019 seed as .docx, written by LibreOffice from the HTML ...
+soffice -env:UserInstallation=file://$tmp/lo --headless --infilter='HTML (StarWriter)' \
+	--convert-to 'docx:MS Word 2007 XML' --outdir $tmp/lo-seed $dir/seed-2020.html
+cp $tmp/lo-seed/seed-2020.docx $dir/seed-2020-lo.docx
+
+# 4. ... and by pandoc.
+pandoc -f html -t docx -o $dir/seed-2020-pandoc.docx $dir/seed-2020.html
