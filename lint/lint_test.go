@@ -109,9 +109,10 @@ func TestExpand(t *testing.T) {
 	}
 }
 
-func BenchmarkCheckTxt(b *testing.B) {
+// BenchmarkCheckFile measures read, parse and check of one report.
+func BenchmarkCheckFile(b *testing.B) {
 	opts := DefaultOptions()
-	for _, name := range []string{"seed-2020.txt", "v2021-clean.txt"} {
+	for _, name := range []string{"seed-2020.txt", "v2021-clean.txt", "docx/filled-2021-wps.docx", "docx/seed-2020-lo.docx"} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -13,6 +13,9 @@ import (
 // colons and digits become ASCII), then every white space character, quote
 // mark and zero-width character is removed.
 func NormalizeLabel(s string) string {
+	if plainASCII(s) {
+		return s // NFKC leaves it as it is, and there is nothing to remove
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -23,6 +26,16 @@ func NormalizeLabel(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII without spaces or quotes.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x7f || c == '"' || c == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 func isQuote(r rune) bool {
@@ -72,7 +85,10 @@ const (
 // "+" or "-" (also full-width) only in Signed cells; a decimal point only in
 // Money cells. Nothing is guessed: a blank cell is ClassBlank, never 0.
 func ParseNumber(raw string, kind NumberKind) (float64, NumberClass) {
-	s := TrimCell(width.Narrow.String(raw))
+	s := TrimCell(raw)
+	if !plainASCII(s) {
+		s = TrimCell(width.Narrow.String(s))
+	}
 	if s == "" {
 		return 0, ClassBlank
 	}

@@ -37,11 +37,13 @@ func DefaultLimits() Limits {
 	}
 }
 
-// Extensions lists the file extensions (lower case, with dot) that Parse
-// reads; directories are searched for these.
-var Extensions = []string{".txt", ".docx"}
+// Extensions lists the file extensions (lower case, with dot) that
+// directories are searched for: the formats Parse reads, and the report
+// formats it does not read (.doc, .wps, .pdf), so that such files are
+// reported with advice instead of being passed over silently.
+var Extensions = []string{".txt", ".docx", ".doc", ".wps", ".pdf"}
 
-// Supported reports whether path has an extension Parse reads.
+// Supported reports whether path has one of Extensions.
 func Supported(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
 	for _, e := range Extensions {

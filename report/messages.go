@@ -14,6 +14,8 @@ const (
 	msgRelatedNo = "%s is %s"
 	msgLine      = "line %d"
 	msgAt        = "table %d, row %d, column %d"
+	msgPara      = "paragraph %d"
+	msgWhere     = "%s (%s)"
 
 	stateBlank   = "blank"
 	stateNA      = "marked"
@@ -40,6 +42,8 @@ func translations() [][2]string {
 		{msgRelatedNo, "%s 为%s"},
 		{msgLine, "第 %d 行"},
 		{msgAt, "第 %d 个表格第 %d 行第 %d 列"},
+		{msgPara, "第 %d 段"},
+		{msgWhere, "%s（%s）"},
 		{stateBlank, "空白"},
 		{stateNA, "“/”等符号"},
 		{stateText, "非数字"},

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/nianbao/nianbao/lint"
@@ -60,9 +61,26 @@ func Text(w io.Writer, rs []lint.FileResult, p *Printer) error {
 	return bw.Flush()
 }
 
+// Pos renders where a finding is: "file:line" for text sources, the table,
+// row and column (or the paragraph) as Word counts them for .docx, or the
+// file alone.
+func (p *Printer) Pos(pos parser.Pos) string {
+	file := pos.File
+	if file == "" {
+		file = "-"
+	}
+	if pos.Line > 0 {
+		return file + ":" + strconv.Itoa(pos.Line)
+	}
+	if where := shortPos(pos, file, p); where != "" {
+		return p.Sprintf(msgWhere, file, where)
+	}
+	return file
+}
+
 func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
 	var b strings.Builder
-	b.WriteString(f.Pos.String())
+	b.WriteString(p.Pos(f.Pos))
 	b.WriteString(": ")
 	b.WriteString(p.Severity(f.Severity))
 	b.WriteString(" ")
@@ -112,6 +130,8 @@ func shortPos(pos parser.Pos, file string, p *Printer) string {
 		return p.Sprintf(msgLine, pos.Line)
 	case pos.Table > 0:
 		return p.Sprintf(msgAt, pos.Table, pos.Row, pos.Col)
+	case pos.Para > 0:
+		return p.Sprintf(msgPara, pos.Para)
 	}
 	return ""
 }

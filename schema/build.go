@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/parser"
 	"golang.org/x/text/width"
@@ -115,7 +116,7 @@ func (b *builder) readText(doc *parser.Document) {
 // six headings, else 0. The numeral as written is not trusted; the heading
 // text decides.
 func headingNumber(text string) int {
-	if len([]rune(text)) > 40 {
+	if utf8.RuneCountInString(text) > 40 {
 		return 0
 	}
 	enum, core := splitLabel(text)
@@ -190,7 +191,11 @@ func (b *builder) readYears() {
 	// section 一 or at the end.
 	texts := append([]Section{{Text: b.preamble, Pos: b.preamblePos}}, r.Sections...)
 	for _, s := range texts {
-		text := chineseYears(width.Narrow.String(stripSpace(s.Text)))
+		text := stripSpace(s.Text)
+		if !strings.Contains(text, "月31日") && !strings.Contains(text, "月３１日") {
+			continue
+		}
+		text = chineseYears(width.Narrow.String(text))
 		if m := periodRe.FindStringSubmatch(text); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			r.PeriodYear = YearRef{Year: y, Text: m[0], Pos: s.Pos}
@@ -198,15 +203,16 @@ func (b *builder) readYears() {
 		}
 	}
 	if s := r.Section(1); s != nil {
-		head := []rune(chineseYears(width.Narrow.String(s.Text)))
-		if len(head) > 100 {
-			head = head[:100]
+		head := s.Text
+		if i := runeOffset(head, 100); i < len(head) {
+			head = head[:i]
 		}
-		if m := bodyYearRe.FindStringSubmatchIndex(string(head)); m != nil {
-			rest := string(head)[m[1]:]
+		head = chineseYears(width.Narrow.String(head))
+		if m := bodyYearRe.FindStringSubmatchIndex(head); m != nil {
+			rest := head[m[1]:]
 			if !strings.HasPrefix(rest, "修订") && !strings.HasPrefix(rest, "颁布") {
-				y, _ := strconv.Atoi(string(head)[m[2]:m[3]])
-				r.BodyYear = YearRef{Year: y, Text: string(head)[m[0]:m[1]], Pos: s.Pos}
+				y, _ := strconv.Atoi(head[m[2]:m[3]])
+				r.BodyYear = YearRef{Year: y, Text: head[m[0]:m[1]], Pos: s.Pos}
 			}
 		}
 	}
@@ -216,6 +222,17 @@ func (b *builder) readYears() {
 			break
 		}
 	}
+}
+
+// runeOffset returns the byte offset of the n-th rune of s, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 func stripSpace(s string) string {

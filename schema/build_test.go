@@ -332,3 +332,19 @@ func TestKeysFor(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuild measures the mapping of a parsed report to cells.
+func BenchmarkBuild(b *testing.B) {
+	for _, name := range []string{"seed-2020.txt", "v2021-clean.txt"} {
+		doc, err := parser.ParseFile(context.Background(), "../testdata/"+name, parser.DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Build(doc)
+			}
+		})
+	}
+}

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,22 +37,27 @@ func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
 func TestGolden(t *testing.T) {
 	inRepo(t)
 	inputs, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs: %v", err)
+	docx, err2 := filepath.Glob("testdata/docx/*.docx")
+	if err != nil || err2 != nil || len(inputs) == 0 || len(docx) == 0 {
+		t.Fatalf("no inputs: %v %v", err, err2)
 	}
+	inputs = append(inputs, docx...)
 	type job struct {
 		suffix string
 		args   []string
 	}
 	for _, in := range inputs {
-		base := strings.TrimSuffix(filepath.Base(in), ".txt")
+		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+		if filepath.Ext(in) == ".docx" {
+			base = "docx-" + base
+		}
 		jobs := []job{
 			{"check.golden", []string{"check", in}},
 			{"check.json.golden", []string{"check", "--format", "json", in}},
 			{"lint.golden", []string{"lint", in}},
 		}
 		switch base {
-		case "seed-2020", "v2021-clean", "v2021-hybrid-r6":
+		case "seed-2020", "v2021-clean", "v2021-hybrid-r6", "docx-filled-2021-wps", "docx-seed-2020-lo":
 			jobs = append(jobs, job{"extract.json.golden", []string{"extract", in}})
 		case "seed-2020-r7-total", "v2021-errors":
 			jobs = append(jobs, job{"check.en.golden", []string{"check", "--lang", "en", in}})
@@ -194,6 +201,7 @@ func TestBatchDirectory(t *testing.T) {
 		{"a/broken.txt", "A2001", "2019"},
 		{"a/good.txt", "C1004", "2019"},
 		{"b/binary.txt", "P0001", ""},
+		{"b/notes.pdf", "P0001", ""},
 		{"b/old.docx", "P0001", ""},
 		{"c/deep/more.TXT", "C1004", "2019"},
 		{"c/empty.txt", "C1001", "unknown"},
@@ -214,9 +222,120 @@ func TestBatchDirectory(t *testing.T) {
 			t.Errorf("%s: rules %v, want %s among them", w.name, rules, w.rule)
 		}
 	}
-	if msg := out.Files[3].Findings[0].Message; !strings.Contains(msg, "另存为 .docx 后重试") {
+	if msg := out.Files[4].Findings[0].Message; !strings.Contains(msg, "另存为 .docx 后重试") {
 		t.Errorf("legacy .doc message %q", msg)
 	}
+}
+
+// Every broken .docx gives its own finding with advice, exit 1, and the
+// good files of the batch are still checked.
+func TestBatchDocxErrors(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile("../../testdata/docx/filled-2021-wps.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docXML := readZipEntry(t, good, "word/document.xml")
+	ole := func(extra ...byte) []byte {
+		b := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
+		return append(b, extra...)
+	}
+	// A directory entry of an encrypted package: UTF-16LE name, its length
+	// in bytes with the NUL, type 2 (stream), at a 128-byte boundary.
+	entry := make([]byte, 128)
+	for i, r := range "EncryptedPackage" {
+		entry[2*i] = byte(r)
+	}
+	entry[0x40], entry[0x42] = 34, 2
+	files := map[string][]byte{
+		"a-good.docx":      good,
+		"b-truncated.docx": good[:len(good)*6/10],
+		"c-nodoc.docx":     zipOf(t, map[string][]byte{"[Content_Types].xml": []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`)}),
+		"d-badxml.docx":    zipOf(t, map[string][]byte{"word/document.xml": docXML[:len(docXML)/2]}),
+		"e-secret.docx":    ole(entry...),
+		"f-old.doc":        ole(make([]byte, 512)...),
+		"g-renamed.docx":   ole(make([]byte, 512)...),
+		"h-good.txt":       mustRead(t, "../../testdata/v2021-clean.txt"),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, code := runCmd(t, "check", dir)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := []string{
+		"a-good.docx: 未发现问题",
+		"b-truncated.docx: 错误 文件已损坏或不完整",
+		"c-nodoc.docx: 错误 文件已损坏或不完整",
+		"d-badxml.docx: 错误 文件已损坏或不完整",
+		"e-secret.docx: 错误 文档设有密码：请去除密码后重试 (P0001)",
+		"f-old.doc: 错误 这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试 (P0001)",
+		"g-renamed.docx: 错误 这是 Word 97-2003",
+		"h-good.txt: 未发现问题",
+		"共检查 8 个文件：6 个错误，0 个警告，0 个提示",
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("output:\n%s", stdout)
+	}
+	for i, w := range want {
+		if !strings.Contains(lines[i], w) {
+			t.Errorf("line %d = %q, want it to contain %q", i+1, lines[i], w)
+		}
+	}
+	// A truncated document.xml is a damaged file, never "table missing".
+	if strings.Contains(stdout, "C1002") || strings.Contains(stdout, "C1001") {
+		t.Errorf("a broken file was checked as a report:\n%s", stdout)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func zipOf(t *testing.T, entries map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, b := range entries {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func readZipEntry(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // Flags may follow the paths, as users type them.

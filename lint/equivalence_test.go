@@ -1,0 +1,53 @@
+package lint
+
+import (
+	"context"
+	"testing"
+)
+
+// The same report read from different formats and producers gives the same
+// cells, cell for cell: state and value (raw text may differ in white
+// space the converters add or drop).
+func TestCellsEquivalentAcrossFormats(t *testing.T) {
+	groups := [][]string{
+		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx"},
+		{"../testdata/docx/filled-2021-wps.docx", "../testdata/docx/filled-2021-lo.docx", "../testdata/docx/filled-2021-split.docx",
+			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx"},
+	}
+	opts := DefaultOptions()
+	for _, g := range groups {
+		ref := CheckFile(context.Background(), g[0], opts)
+		if ref.Report == nil {
+			t.Fatalf("%s: %v", g[0], ref.Err)
+		}
+		for _, path := range g[1:] {
+			t.Run(path, func(t *testing.T) {
+				r := CheckFile(context.Background(), path, opts)
+				if r.Report == nil {
+					t.Fatalf("%v", r.Err)
+				}
+				a, b := ref.Report, r.Report
+				if a.Version != b.Version || a.Year != b.Year || a.Agency != b.Agency || len(a.Keys) != len(b.Keys) {
+					t.Errorf("version %s/%s, year %d/%d, agency %q/%q, %d/%d keys", a.Version, b.Version, a.Year, b.Year, a.Agency, b.Agency, len(a.Keys), len(b.Keys))
+				}
+				for _, k := range a.Keys {
+					x, y := a.Cell(k), b.Cell(k)
+					if x.State != y.State || x.Value != y.Value {
+						t.Errorf("%s: %s %v (%q) vs %s %v (%q)", k, x.State, x.Value, x.Raw, y.State, y.Value, y.Raw)
+					}
+				}
+				if len(a.Sections) != len(b.Sections) {
+					t.Fatalf("%d vs %d sections", len(a.Sections), len(b.Sections))
+				}
+				for i := range a.Sections {
+					if a.Sections[i].Number != b.Sections[i].Number || a.Sections[i].Text != b.Sections[i].Text {
+						t.Errorf("section %d differs", a.Sections[i].Number)
+					}
+				}
+				if len(ref.Findings) != len(r.Findings) {
+					t.Errorf("%d vs %d findings", len(ref.Findings), len(r.Findings))
+				}
+			})
+		}
+	}
+}
