@@ -7,10 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
@@ -28,6 +26,28 @@ type Options struct {
 	Rule rules.Options
 	// Fixes asks for single-cell fixes on arithmetic findings.
 	Fixes bool
+	// Prev lists last year's reports (files or directories) for the
+	// cross-year checks X1001–X1004.
+	Prev []string
+	// Retain says how much of each report RunBatch keeps.
+	Retain Retain
+	// Aggregate asks RunBatch for the district totals.
+	Aggregate bool
+	// Progress, when set, is called by RunBatch with the files done and the
+	// total, from one goroutine.
+	Progress func(done, total int)
+	// Severity overrides the default severity of rules by ID (from the
+	// configuration file).
+	Severity map[string]rules.Severity
+}
+
+// overrideSeverity applies the configured severities to fs.
+func overrideSeverity(fs []rules.Finding, sev map[string]rules.Severity) {
+	for i := range fs {
+		if s, ok := sev[fs[i].Rule]; ok {
+			fs[i].Severity = s
+		}
+	}
 }
 
 // DefaultOptions returns a fresh Options with every rule enabled.
@@ -69,11 +89,14 @@ func CheckFile(ctx context.Context, path string, opts Options) (res FileResult) 
 		res.Err = err
 		if ctx.Err() == nil && enabled(opts.Rules, rules.P0001.ID) {
 			res.Findings = []rules.Finding{readFailure(path, err)}
+			overrideSeverity(res.Findings, opts.Severity)
 		}
 		return res
 	}
 	res.Report = schema.Build(doc)
+	fromFileName(res.Report, path)
 	res.Findings = rules.Run(res.Report, opts.Rules, opts.Rule)
+	overrideSeverity(res.Findings, opts.Severity)
 	if opts.Fixes {
 		for i, f := range res.Findings {
 			res.Findings[i].Fixes = rules.Fixes(res.Report, f, opts.Rules)
@@ -113,6 +136,8 @@ func readFailure(path string, err error) rules.Finding {
 		msg = rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{errText(err)}}
 	case errors.Is(err, parser.ErrBinary):
 		msg = rules.Message{Format: rules.MsgP0001Binary}
+	case errors.Is(err, parser.ErrEmpty):
+		msg = rules.Message{Format: rules.MsgP0001Empty}
 	case errors.Is(err, parser.ErrUnsupportedFormat):
 		msg = rules.Message{Format: rules.MsgP0001Unsupported, Args: []any{errText(err)}}
 	}
@@ -197,38 +222,14 @@ func Expand(paths []string) ([]string, error) {
 }
 
 // Run checks every file named by paths, at most opts.Jobs at once, and
-// returns one result per file in the order Expand gives. The error is
+// returns one result per file in the order Expand gives, cross-file
+// findings included. It is RunBatch without the batch extras. The error is
 // non-nil only when the context is cancelled or a directory cannot be
 // walked.
 func Run(ctx context.Context, paths []string, opts Options) ([]FileResult, error) {
-	files, err := Expand(paths)
+	b, err := RunBatch(ctx, paths, opts)
 	if err != nil {
 		return nil, err
 	}
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	results := make([]FileResult, len(files))
-	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
-	for i, f := range files {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			results[i] = CheckFile(ctx, f, opts)
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return results, nil
+	return b.Files, nil
 }

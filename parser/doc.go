@@ -12,8 +12,28 @@
 // reads text and table structure only.
 //
 // Readers never interpret numbers or labels; that is the schema package's
-// job. They only decode text (UTF-8 with or without BOM, UTF-16 with BOM,
-// GB18030 when the bytes are not UTF-8) and rebuild structure.
+// job. They only decode text (UTF-8 with or without BOM, UTF-16 with or
+// without BOM, GB18030 when the bytes are not UTF-8; for HTML also the
+// charset of the <meta> declaration) and rebuild structure.
+//
+// # Readers
+//
+// .docx files are read by docx.go. .html and .htm files, and .txt files
+// that start with an HTML document type or <html>, are read by html.go: a
+// table is rebuilt on its grid from rowspan and colspan into the shape the
+// .docx reader gives, layout tables are flattened and page chrome is
+// skipped. Plain text is read by txt.go, which recognises each table's
+// layout on its own (layout.go, flat.go): tab-prefixed cells, tab-separated
+// rows, Markdown pipe tables and embedded HTML tables, pandoc's grid,
+// simple and multiline tables, and the layouts that write one cell per line
+// (docx2txt, LibreOffice's Text export, text copied from a web page).
+// Page-number lines and page headers repeated over page breaks are dropped.
+//
+// Where a layout loses blank cells (a web copy, collapsed tabs) and a row's
+// values cannot be aligned with the table's columns, the row is written
+// with its label and fewer cells than the columns need (or, under a table
+// 二 header, its label alone) so that the schema reports it: a value is
+// never shifted into a neighbouring column.
 //
 // # Errors
 //

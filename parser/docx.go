@@ -4,14 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
@@ -22,8 +23,9 @@ import (
 //
 // Only the main document part is read; headers, footers, footnotes,
 // comments and styles are not. The package is opened behind the guards of
-// docxPackage, and the part is walked as a token stream (see docxWalker),
-// so memory stays proportional to the text, not to the markup.
+// docxPackage, the part is inflated into one buffer (its declared size is
+// checked against the limits first) and walked as a token stream (see
+// docxWalker).
 func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Document, error) {
 	pkg, err := openPackage(data, lim)
 	if err != nil {
@@ -39,14 +41,27 @@ func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rc, err := pkg.open(main, lim.MaxInflatedBytes)
+	bufp := partBufs.Get().(*[]byte)
+	defer func() {
+		if cap(*bufp) <= maxPooledPart {
+			partBufs.Put(bufp)
+		}
+	}()
+	part, err := pkg.readInto(main, lim.MaxInflatedBytes, (*bufp)[:0])
+	if cap(part) > cap(*bufp) {
+		*bufp = part[:0]
+	}
 	if err != nil {
 		return nil, err
 	}
-	defer rc.Close()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc := &Document{Path: path, Format: "docx"}
-	w := &docxWalker{path: path, lim: lim, doc: doc}
-	if err := w.walk(ctx, rc); err != nil {
+	w := walkers.Get().(*docxWalker)
+	defer w.release()
+	w.init(path, lim, doc)
+	if err := w.walk(ctx, part); err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
 		}
@@ -54,6 +69,19 @@ func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	}
 	return doc, nil
 }
+
+// Buffers reused between parses: the inflated main part and the walker's
+// scratch. Buffers grown past these sizes by a large document are left to
+// the garbage collector rather than kept.
+const (
+	maxPooledPart    = 4 << 20
+	maxPooledScratch = 1 << 20 // bytes of text; other slices in proportion
+)
+
+var (
+	partBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512<<10); return &b }}
+	walkers  = sync.Pool{New: func() any { return new(docxWalker) }}
+)
 
 // Content types and relationship types that name the main part of a
 // WordprocessingML package, in Transitional and Strict OOXML.
@@ -75,7 +103,7 @@ var mainContentTypes = []string{
 // word/document.xml, where Word, WPS and LibreOffice all put it.
 func (p *docxPackage) mainPart() (*zip.File, error) {
 	if f := p.find("_rels/.rels"); f != nil {
-		target, err := p.scanMeta(f, "Relationship", func(a []xml.Attr) string {
+		target, err := p.scanMeta(f, "Relationship", func(a []byte) string {
 			if strings.HasSuffix(attr(a, "Type"), relOfficeDocument) && attr(a, "TargetMode") != "External" {
 				return attr(a, "Target")
 			}
@@ -94,7 +122,7 @@ func (p *docxPackage) mainPart() (*zip.File, error) {
 		}
 	}
 	if f := p.find("[Content_Types].xml"); f != nil {
-		part, err := p.scanMeta(f, "Override", func(a []xml.Attr) string {
+		part, err := p.scanMeta(f, "Override", func(a []byte) string {
 			ct := strings.TrimSpace(attr(a, "ContentType"))
 			for _, t := range mainContentTypes {
 				if strings.EqualFold(ct, t) {
@@ -119,39 +147,79 @@ func (p *docxPackage) mainPart() (*zip.File, error) {
 }
 
 // scanMeta reads the small XML part f and returns the first non-empty
-// result of pick for an element with local name elem.
-func (p *docxPackage) scanMeta(f *zip.File, elem string, pick func([]xml.Attr) string) (string, error) {
+// result of pick for an element with local name elem. pick gets the raw
+// attribute region of the start tag (see attr).
+func (p *docxPackage) scanMeta(f *zip.File, elem string, pick func(attrs []byte) string) (string, error) {
 	b, err := p.readAll(f, maxMetaPartBytes)
 	if err != nil {
 		return "", err
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	if b, err = toUTF8(b); err != nil {
+		return "", err
+	}
+	var s xmlScanner
+	s.reset(b)
+	// The element stack is kept to check that elements nest, so that a
+	// truncated part is an error here too.
+	var stack [][]byte
 	for {
-		// Token, not RawToken: it checks that elements nest, so a
-		// truncated part is an error here too.
-		tok, err := d.Token()
+		err := s.next()
 		if err == io.EOF {
+			if len(stack) > 0 {
+				return "", fmt.Errorf("%w: read %s: unexpected EOF", ErrCorrupt, f.Name)
+			}
 			return "", nil
 		}
 		if err != nil {
 			return "", fmt.Errorf("%w: read %s: %v", ErrCorrupt, f.Name, err)
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == elem {
-			if v := pick(se.Attr); v != "" {
-				return v, nil
+		switch s.kind {
+		case tokStart:
+			if len(stack) >= maxMetaDepth {
+				return "", fmt.Errorf("%w: read %s: nesting deeper than %d", ErrCorrupt, f.Name, maxMetaDepth)
+			}
+			if string(s.buf[s.local:s.nameEnd]) == elem {
+				if v := pick(s.attrs()); v != "" {
+					return v, nil
+				}
+			}
+			if !s.empty {
+				stack = append(stack, s.name())
+			}
+		case tokEnd:
+			if len(stack) == 0 || !bytes.Equal(stack[len(stack)-1], s.name()) {
+				return "", fmt.Errorf("%w: read %s: unexpected </%s>", ErrCorrupt, f.Name, s.name())
+			}
+			stack = stack[:len(stack)-1]
+		case tokText:
+			if !s.cdata {
+				if err := checkRefs(s.text()); err != nil {
+					return "", fmt.Errorf("%w: read %s: %v", ErrCorrupt, f.Name, err)
+				}
 			}
 		}
 	}
 }
 
-// attr returns the value of the attribute with local name local.
-func attr(as []xml.Attr, local string) string {
-	for _, a := range as {
-		if a.Name.Local == local {
-			return a.Value
-		}
+// maxMetaDepth bounds the nesting of the package's small XML parts, which
+// have three levels.
+const maxMetaDepth = 64
+
+// attr returns the decoded value of the attribute with local name local in
+// a start tag's raw attribute region, or "" if it has none.
+func attr(attrs []byte, local string) string {
+	v, ok := attrValue(attrs, local)
+	if !ok {
+		return ""
 	}
-	return ""
+	if bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	u, err := appendUnescaped(nil, v)
+	if err != nil { // the scanner has checked it
+		return ""
+	}
+	return string(u)
 }
 
 // attrOn reports whether an OOXML on/off property is on: absent w:val
@@ -206,11 +274,21 @@ const (
 	kPlaceholder           // w:sdtContent of an sdt showing its placeholder
 )
 
+// frame is an open element. It holds offsets into the part rather than
+// slices, so that the stack has no pointers for the garbage collector to
+// follow or for writes to announce.
 type frame struct {
-	qname, local string // local is a substring of qname
-	kind         frameKind
-	flag         bool
+	at, local, end uint32 // the qualified name is part[at:end], its local part part[local:end]
+	kind           frameKind
+	flag           bool
 }
+
+// is reports whether the name b equals s, without allocating.
+func is(b []byte, s string) bool { return string(b) == s }
+
+// qname and lname return the qualified and the local name of f.
+func (w *docxWalker) qname(f *frame) []byte { return w.s.buf[f.at:f.end] }
+func (w *docxWalker) lname(f *frame) []byte { return w.s.buf[f.local:f.end] }
 
 // docxWalker turns the token stream of a main document part into Blocks.
 //
@@ -251,33 +329,58 @@ type frame struct {
 //     Paragraph.Pos.Para numbers the emitted body paragraphs (those not
 //     blank after trimming), as the .txt reader does, so it equals the
 //     paragraph's index in Document.Paragraphs plus one.
+//
+// The model is built in scratch slices indexed by position (all text in
+// one arena, all cells, rows, tables and paragraphs each in one slice) and
+// copied out once at the end (see finish), so that a document costs a
+// handful of allocations however many cells it has. Walkers and their
+// scratch are reused between parses.
 type docxWalker struct {
 	path string
 	lim  Limits
 	doc  *Document
+	s    xmlScanner
 
 	stack       []frame
-	names       map[string]string // see intern
-	scratch     []byte
-	skip        int // stack depth of the skipped subtree's root; 0 when reading
-	placeholder int // open placeholder sdtContent elements
+	zero        frame // what top and up return beyond the stack
+	skip        int   // stack depth of the skipped subtree's root; 0 when reading
+	placeholder int   // open placeholder sdtContent elements
 	rootSeen    bool
-	cells       int // every w:tc seen, nested ones included
+	cellCount   int // every w:tc seen, nested ones included
+
+	// The model under construction. text holds the text of every
+	// paragraph and cell kept so far; the *Text slices say which part is
+	// whose, and rowCells and tableRows which cells and rows belong to a
+	// row and a table.
+	text      []byte
+	paras     []Paragraph
+	paraText  []span
+	cells     []Cell
+	cellText  []span
+	rows      []Row
+	rowCells  []span
+	tables    []Table
+	tableRows []span
+	blocks    []blockRef
 
 	paraNo    int
-	paraDepth int    // open w:p elements, wherever they are
-	para      []byte // text of the open body paragraph
-	carry     bool   // the last body paragraph's mark was deleted
+	paraDepth int  // open w:p elements, wherever they are
+	paraStart int  // start in text of the open body paragraph
+	carry     bool // the last body paragraph's mark was deleted
 
-	tableNo int
-	table   *Table
-	nested  int // open nested tables
-	row     *Row
-	rowDel  bool
-	gridCol int // 0-based grid column of the next cell
+	tableNo   int
+	tableOpen bool
+	tableRow0 int // index in rows of the open table's first row
+	nested    int // open nested tables
+	rowOpen   bool
+	rowDel    bool
+	rowNo     int // 1-based number of the open row among the table's kept rows
+	rowCell0  int // index in cells of the open row's first cell
+	rowText0  int // length of text when the open row started
+	gridCol   int // 0-based grid column of the next cell
 
 	cellOpen  bool
-	cell      []byte
+	cellStart int // start in text of the open cell
 	cellParas int
 	cellSep   bool // a "\n" is due before the cell's next paragraph
 	cellCol   int
@@ -286,45 +389,98 @@ type docxWalker struct {
 	cellHCont bool // hMerge continuation
 }
 
-// walk reads the part from r to its end. It fails with ErrCorrupt on any
-// syntax error, a mismatched end tag or a stream that ends with elements
-// open, and with ErrTooLarge beyond MaxDepth or MaxCells.
-func (w *docxWalker) walk(ctx context.Context, r io.Reader) error {
-	r, err := utf16Reader(r)
+// span is a range [from, to) of indexes.
+type span struct{ from, to int }
+
+// blockRef is a Block of the model under construction: the index of a
+// paragraph or a table.
+type blockRef struct {
+	table bool
+	i     int
+}
+
+// init prepares w, fresh or reused, for a parse, keeping the capacity of
+// its scratch slices.
+func (w *docxWalker) init(path string, lim Limits, doc *Document) {
+	*w = docxWalker{
+		path: path, lim: lim, doc: doc,
+		stack:     w.stack[:0],
+		text:      w.text[:0],
+		paras:     w.paras[:0],
+		paraText:  w.paraText[:0],
+		cells:     w.cells[:0],
+		cellText:  w.cellText[:0],
+		rows:      w.rows[:0],
+		rowCells:  w.rowCells[:0],
+		tables:    w.tables[:0],
+		tableRows: w.tableRows[:0],
+		blocks:    w.blocks[:0],
+	}
+}
+
+// release returns w to the pool, dropping what it must not keep: the
+// document, the part, and scratch grown large by a large document.
+func (w *docxWalker) release() {
+	if cap(w.text) > maxPooledScratch || cap(w.cells) > maxPooledScratch/64 || cap(w.stack) > 4096 {
+		*w = docxWalker{}
+	} else {
+		w.init("", Limits{}, nil)
+	}
+	walkers.Put(w)
+}
+
+// walk reads the part data to its end and fills w.doc. It fails with
+// ErrCorrupt on any syntax error, a mismatched end tag or a part that ends
+// with elements open, and with ErrTooLarge beyond MaxDepth or MaxCells.
+func (w *docxWalker) walk(ctx context.Context, data []byte) error {
+	data, err := toUTF8(data)
 	if err != nil {
 		return err
 	}
-	s := newXMLScanner(r)
-	for n := 1; ; n++ {
+	if len(data) > math.MaxUint32 { // frames hold 32-bit offsets
+		return fmt.Errorf("%w: main part larger than 4 GiB", ErrTooLarge)
+	}
+	s := &w.s
+	s.reset(data)
+	for n := 1; s.pos < len(s.buf); n++ {
 		if n%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		err := s.next()
-		if err == io.EOF {
-			break
-		}
+		// What s.next does, without a call per token.
+		skip, err := s.scan(s.buf[s.pos:])
 		if err != nil {
+			if err == errShort {
+				err = s.syntax(len(s.buf), "unexpected EOF")
+			}
 			return corrupt(err)
 		}
+		if skip {
+			continue
+		}
+		s.any = true
 		switch s.kind {
 		case tokStart:
-			if err := w.start(s.name, s.attrs); err != nil {
+			// Fast path for the elements that mean nothing to the walker
+			// (most of them: formatting properties); start does the same
+			// for them, more slowly.
+			if w.rootSeen && !mayMatter(s.buf[s.local:s.nameEnd]) && len(w.stack) < w.lim.MaxDepth {
+				if !s.empty {
+					w.stack = append(w.stack, frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)})
+				}
+				continue
+			}
+			if err := w.start(s); err != nil {
 				return err
 			}
-			if s.empty {
-				if err := w.end(s.name); err != nil {
-					return err
-				}
-			}
 		case tokEnd:
-			if err := w.end(s.name); err != nil {
+			if err := w.end(s.name()); err != nil {
 				return fmt.Errorf("%w: %v", ErrCorrupt, s.syntax(s.pos, err.Error()))
 			}
 		case tokText:
-			if err := w.text(s.text, s.cdata); err != nil {
-				return fmt.Errorf("%w: %v", ErrCorrupt, s.syntax(s.pos-len(s.text), err.Error()))
+			if err := w.charData(s.text(), s.cdata); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, s.syntax(s.textAt, err.Error()))
 			}
 		}
 	}
@@ -332,89 +488,92 @@ func (w *docxWalker) walk(ctx context.Context, r io.Reader) error {
 		return fmt.Errorf("%w: no root element", ErrCorrupt)
 	}
 	if len(w.stack) > 0 {
-		return fmt.Errorf("%w: unexpected end of part inside <%s>", ErrCorrupt, w.stack[len(w.stack)-1].qname)
+		return fmt.Errorf("%w: unexpected end of part inside <%s>", ErrCorrupt, w.qname(&w.stack[len(w.stack)-1]))
 	}
 	w.flushCarry()
+	w.finish()
 	return nil
 }
 
-// text handles character data: it is kept inside a readable w:t and only
-// checked everywhere else.
-func (w *docxWalker) text(raw []byte, cdata bool) error {
-	var dst *[]byte
-	if w.skip == 0 && len(w.stack) > 0 && w.stack[len(w.stack)-1].kind == kText {
-		dst = w.sink()
+// finish copies the model out of the scratch slices into w.doc: one
+// string for all text, one slice each for cells, rows, tables, paragraphs
+// and blocks.
+func (w *docxWalker) finish() {
+	if len(w.blocks) == 0 {
+		return
 	}
-	if dst == nil {
-		if !cdata && bytes.IndexByte(raw, '&') >= 0 {
-			w.scratch = w.scratch[:0]
+	text := string(w.text)
+	cells := make([]Cell, len(w.cells))
+	for i, c := range w.cells {
+		sp := w.cellText[i]
+		c.Text = text[sp.from:sp.to]
+		cells[i] = c
+	}
+	rows := make([]Row, len(w.rows))
+	for i, r := range w.rows {
+		sp := w.rowCells[i]
+		r.Cells = cells[sp.from:sp.to:sp.to]
+		rows[i] = r
+	}
+	tables := make([]Table, len(w.tables))
+	for i, t := range w.tables {
+		sp := w.tableRows[i]
+		t.Rows = rows[sp.from:sp.to:sp.to]
+		tables[i] = t
+	}
+	paras := make([]Paragraph, len(w.paras))
+	for i, p := range w.paras {
+		sp := w.paraText[i]
+		p.Text = text[sp.from:sp.to]
+		paras[i] = p
+	}
+	blocks := make([]Block, len(w.blocks))
+	for i, b := range w.blocks {
+		if b.table {
+			blocks[i].Table = &tables[b.i]
+		} else {
+			blocks[i].Para = &paras[b.i]
+		}
+	}
+	w.doc.Blocks = blocks
+}
+
+// charData handles character data: it is kept inside a readable w:t and only
+// checked everywhere else.
+func (w *docxWalker) charData(raw []byte, cdata bool) error {
+	if w.skip == 0 && len(w.stack) > 0 && w.stack[len(w.stack)-1].kind == kText && w.sinkOpen() {
+		n := len(w.text)
+		if cdata {
+			w.text = append(w.text, raw...)
+		} else {
 			var err error
-			w.scratch, err = appendUnescaped(w.scratch, raw)
-			return err
+			if w.text, err = appendUnescaped(w.text, raw); err != nil {
+				return err
+			}
+		}
+		if !utf8.Valid(w.text[n:]) {
+			return errors.New("invalid UTF-8 in text")
 		}
 		return nil
 	}
-	n := len(*dst)
-	if cdata {
-		*dst = append(*dst, raw...)
-	} else {
-		var err error
-		if *dst, err = appendUnescaped(*dst, raw); err != nil {
-			return err
-		}
-	}
-	if !utf8.Valid((*dst)[n:]) {
-		return errors.New("invalid UTF-8 in text")
+	if !cdata {
+		return checkRefs(raw)
 	}
 	return nil
 }
 
-// intern returns a string equal to b, shared between all elements of the
-// same name so that the element stack does not allocate per element.
-func (w *docxWalker) intern(b []byte) string {
-	if s, ok := w.names[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	if w.names == nil {
-		w.names = make(map[string]string, 128)
-	}
-	if len(w.names) < maxInterned {
-		w.names[s] = s
-	}
-	return s
-}
-
-// maxInterned bounds the name table against documents made of endless
-// distinct element names.
-const maxInterned = 4096
-
-// utf16Reader converts a part written in UTF-16 (with BOM, which OPC
-// requires for it) to UTF-8; encoding/xml reads only UTF-8.
-func utf16Reader(r io.Reader) (io.Reader, error) {
-	var head [2]byte
-	n := 0
-	for zero := 0; n < len(head); {
-		m, err := r.Read(head[n:])
-		n += m
-		if err == io.EOF {
-			break
-		}
+// toUTF8 converts a part written in UTF-16 (with BOM, which OPC requires
+// for it) to UTF-8, and returns any other part unchanged.
+func toUTF8(b []byte) ([]byte, error) {
+	if len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+		// ExpectBOM lets the BOM choose the byte order.
+		u, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
 		if err != nil {
 			return nil, corrupt(err)
 		}
-		if m == 0 {
-			if zero++; zero > 100 {
-				return nil, corrupt(io.ErrNoProgress)
-			}
-		}
+		return u, nil
 	}
-	r = io.MultiReader(bytes.NewReader(head[:n]), r)
-	if n == 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
-		// ExpectBOM lets the BOM choose the byte order.
-		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(r), nil
-	}
-	return r, nil
+	return b, nil
 }
 
 // corrupt wraps an error met while reading the main part as ErrCorrupt,
@@ -428,7 +587,8 @@ func corrupt(err error) error {
 
 func (w *docxWalker) top() *frame {
 	if len(w.stack) == 0 {
-		return &frame{}
+		w.zero = frame{}
+		return &w.zero
 	}
 	return &w.stack[len(w.stack)-1]
 }
@@ -439,27 +599,36 @@ func (w *docxWalker) up(n int) *frame {
 	if i := len(w.stack) - 1 - n; i >= 0 {
 		return &w.stack[i]
 	}
-	return &frame{}
+	w.zero = frame{}
+	return &w.zero
 }
 
-func (w *docxWalker) start(name, attrs []byte) error {
+func (w *docxWalker) start(s *xmlScanner) error {
 	if len(w.stack) >= w.lim.MaxDepth {
 		return fmt.Errorf("%w: XML nesting deeper than %d", ErrTooLarge, w.lim.MaxDepth)
 	}
-	q := w.intern(name)
-	f := frame{qname: q, local: q[len(q)-len(localName(name)):]}
+	name, attrs, local := s.name(), s.attrs(), s.buf[s.local:s.nameEnd]
+	f := frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)}
 	if !w.rootSeen {
 		w.rootSeen = true
-		if f.local != "document" {
-			return fmt.Errorf("%w: main part has root <%s>, not a WordprocessingML document", ErrNoDocumentXML, q)
+		if !is(local, "document") {
+			return fmt.Errorf("%w: main part has root <%s>, not a WordprocessingML document", ErrNoDocumentXML, name)
 		}
 	}
 	if w.skip > 0 {
-		w.stack = append(w.stack, f)
+		if !s.empty {
+			w.stack = append(w.stack, f)
+		}
 		return nil
 	}
 	parent := w.top()
-	switch f.local {
+	// Every case of the switch below must be listed in readNames.
+	if !mayMatter(local) {
+		// Most elements (formatting properties) mean nothing to the
+		// walker; one table lookup tells most of them apart.
+		local = nil
+	}
+	switch string(local) {
 	case "p":
 		f.kind = kPara
 		w.startPara()
@@ -490,22 +659,22 @@ func (w *docxWalker) start(name, attrs []byte) error {
 			// An unreadable w:char is content, not a stream error: the
 			// symbol is left out as Word leaves out what it cannot draw.
 			v, _ := attrValue(attrs, "char")
-			if c, err := strconv.ParseUint(string(v), 16, 32); err == nil && utf8.ValidRune(rune(c)) && c != 0 {
-				w.write(string(rune(c)))
+			if c, err := strconv.ParseUint(string(v), 16, 32); err == nil && utf8.ValidRune(rune(c)) && c != 0 && w.sinkOpen() {
+				w.text = utf8.AppendRune(w.text, rune(c))
 			}
 		}
 	case "vanish":
-		if parent.local == "rPr" && w.up(1).kind == kRun && attrOn(attrs) {
+		if is(w.lname(parent), "rPr") && w.up(1).kind == kRun && attrOn(attrs) {
 			w.up(1).flag = true
 		}
 	case "del", "moveFrom":
-		switch parent.local {
+		switch string(w.lname(parent)) {
 		case "trPr":
-			if w.row != nil && w.nested == 0 {
+			if w.rowOpen && w.nested == 0 {
 				w.rowDel = true
 			}
 		case "rPr":
-			if w.up(1).local == "pPr" && w.up(2).kind == kPara {
+			if is(w.lname(w.up(1)), "pPr") && w.up(2).kind == kPara {
 				w.up(2).flag = true
 			}
 		default:
@@ -513,15 +682,14 @@ func (w *docxWalker) start(name, attrs []byte) error {
 		}
 	case "rPrChange", "pPrChange", "tcPrChange", "trPrChange", "tblPrChange",
 		"tblPrExChange", "tblGridChange", "sectPrChange", "numberingChange",
-		"sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr":
+		"sdtEndPr", "customXmlPr", "smartTagPr":
 		// Former formatting and control properties hold no text, but some
 		// hold gridSpan or vMerge values that must not be mistaken for the
-		// current ones. sdtPr is scanned for showingPlcHdr first.
-		if f.local != "sdtPr" {
-			f.kind = kSkip
-		}
+		// current ones. (sdtPr is read: it says whether the control shows
+		// its placeholder; it holds no text and no cell properties.)
+		f.kind = kSkip
 	case "showingPlcHdr":
-		if parent.local == "sdtPr" && w.up(1).kind == kSdt && attrOn(attrs) {
+		if is(w.lname(parent), "sdtPr") && w.up(1).kind == kSdt && attrOn(attrs) {
 			w.up(1).flag = true
 		}
 	case "sdt":
@@ -542,31 +710,32 @@ func (w *docxWalker) start(name, attrs []byte) error {
 			}
 		}
 	case "tbl":
-		if w.table == nil && w.paraDepth == 0 {
+		if !w.tableOpen && w.paraDepth == 0 {
 			f.kind = kTable
 			w.flushCarry()
 			w.tableNo++
-			w.table = &Table{Index: w.tableNo, Pos: Pos{File: w.path, Table: w.tableNo}}
+			w.tableOpen = true
+			w.tableRow0 = len(w.rows)
 		} else {
 			f.kind = kNestedTable
 			w.nested++
 		}
 	case "tr":
-		if w.table != nil && w.nested == 0 && w.row == nil {
+		if w.tableOpen && w.nested == 0 && !w.rowOpen {
 			f.kind = kRow
-			n := len(w.table.Rows) + 1
-			w.row = &Row{Pos: Pos{File: w.path, Table: w.tableNo, Row: n}}
-			w.rowDel, w.gridCol = false, 0
+			w.rowOpen, w.rowDel, w.gridCol = true, false, 0
+			w.rowNo = len(w.rows) - w.tableRow0 + 1
+			w.rowCell0, w.rowText0 = len(w.cells), len(w.text)
 		}
 	case "tc":
-		w.cells++
-		if w.cells > w.lim.MaxCells {
+		w.cellCount++
+		if w.cellCount > w.lim.MaxCells {
 			return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, w.lim.MaxCells)
 		}
-		if w.row != nil && w.nested == 0 && !w.cellOpen {
+		if w.rowOpen && w.nested == 0 && !w.cellOpen {
 			f.kind = kCell
 			w.cellOpen = true
-			w.cell = w.cell[:0]
+			w.cellStart = len(w.text)
 			w.cellParas, w.cellSep = 0, false
 			w.cellCol, w.cellSpan = w.gridCol+1, 1
 			w.cellMerge, w.cellHCont = false, false
@@ -584,23 +753,58 @@ func (w *docxWalker) start(name, attrs []byte) error {
 			w.cellHCont = !attrIs(attrs, "val", "restart")
 		}
 	case "gridBefore":
-		if parent.local == "trPr" && w.up(1).kind == kRow {
+		if is(w.lname(parent), "trPr") && w.up(1).kind == kRow {
 			w.gridCol += attrInt(attrs)
 		}
 	}
-	if f.kind == kSkip {
+	switch {
+	case s.empty:
+		// A self-closing element ends here, without going on the stack.
+		if f.kind != kSkip {
+			w.close(&f)
+		}
+	case f.kind == kSkip:
 		w.stack = append(w.stack, f)
 		w.skip = len(w.stack)
-		return nil
+	default:
+		w.stack = append(w.stack, f)
 	}
-	w.stack = append(w.stack, f)
 	return nil
+}
+
+// readNames lists every local name the walker's start switch handles.
+var readNames = []string{
+	"p", "r", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym", "vanish",
+	"del", "moveFrom", "rPrChange", "pPrChange", "tcPrChange", "trPrChange",
+	"tblPrChange", "tblPrExChange", "tblGridChange", "sectPrChange",
+	"numberingChange", "sdtEndPr", "customXmlPr", "smartTagPr", "showingPlcHdr",
+	"sdt", "sdtContent", "AlternateContent", "Choice", "Fallback", "tbl", "tr",
+	"tc", "gridSpan", "vMerge", "hMerge", "gridBefore",
+}
+
+// nameFilter has a bit for each (length, first byte) pair of readNames:
+// bit c%64 of nameFilter[len][c/64].
+var nameFilter = func() (t [32][4]uint64) {
+	for _, n := range readNames {
+		t[len(n)][n[0]/64] |= 1 << (n[0] % 64)
+	}
+	return t
+}()
+
+// mayMatter reports whether the local name may be one of readNames; false
+// means it certainly is not.
+func mayMatter(local []byte) bool {
+	if len(local) == 0 || len(local) >= len(nameFilter) {
+		return false
+	}
+	c := local[0]
+	return nameFilter[len(local)][c/64]&(1<<(c%64)) != 0
 }
 
 // ownProps reports whether an element whose parent is the frame parent
 // belongs to the properties element props of the open top-level cell.
 func (w *docxWalker) ownProps(parent *frame, props string) bool {
-	return parent.local == props && w.up(1).kind == kCell
+	return is(w.lname(parent), props) && w.up(1).kind == kCell
 }
 
 // visible reports whether a run-content element under parent produces
@@ -615,8 +819,8 @@ func (w *docxWalker) end(name []byte) error {
 		return fmt.Errorf("unexpected end element </%s>", name)
 	}
 	f := w.stack[len(w.stack)-1]
-	if f.qname != string(name) {
-		return fmt.Errorf("element <%s> closed by </%s>", f.qname, name)
+	if q := w.qname(&f); string(q) != string(name) {
+		return fmt.Errorf("element <%s> closed by </%s>", q, name)
 	}
 	w.stack = w.stack[:len(w.stack)-1]
 	if w.skip > 0 {
@@ -625,6 +829,12 @@ func (w *docxWalker) end(name []byte) error {
 		}
 		return nil
 	}
+	w.close(&f)
+	return nil
+}
+
+// close does what the end of an element that was read means.
+func (w *docxWalker) close(f *frame) {
 	switch f.kind {
 	case kPara:
 		w.endPara(f.flag)
@@ -635,38 +845,22 @@ func (w *docxWalker) end(name []byte) error {
 	case kCell:
 		w.endCell()
 	case kRow:
-		if !w.rowDel && len(w.row.Cells) > 0 {
-			w.table.Rows = append(w.table.Rows, *w.row)
-		}
-		w.row = nil
+		w.endRow()
 	case kTable:
-		if len(w.table.Rows) > 0 {
-			w.doc.Blocks = append(w.doc.Blocks, Block{Table: w.table})
-		} else {
-			w.tableNo--
-		}
-		w.table = nil
+		w.endTable()
 	}
-	return nil
 }
 
-// sink returns the buffer that text goes to, or nil where text has no
-// place in the model (inside a table but outside its cells).
-func (w *docxWalker) sink() *[]byte {
-	switch {
-	case w.cellOpen:
-		return &w.cell
-	case w.table != nil:
-		return nil
-	case w.paraDepth > 0:
-		return &w.para
-	}
-	return nil
+// sinkOpen reports whether text has a place in the model here: in a cell
+// of a top-level table, or in a body paragraph (not in a table outside
+// its cells).
+func (w *docxWalker) sinkOpen() bool {
+	return w.cellOpen || !w.tableOpen && w.paraDepth > 0
 }
 
 func (w *docxWalker) write(s string) {
-	if b := w.sink(); b != nil {
-		*b = append(*b, s...)
+	if w.sinkOpen() {
+		w.text = append(w.text, s...)
 	}
 }
 
@@ -674,19 +868,19 @@ func (w *docxWalker) startPara() {
 	switch {
 	case w.cellOpen:
 		if w.cellParas > 0 && w.cellSep {
-			w.cell = append(w.cell, '\n')
+			w.text = append(w.text, '\n')
 		}
 		w.cellParas++
 		w.cellSep = true
-	case w.table != nil:
+	case w.tableOpen:
 	case w.paraDepth > 0:
 		// A text-box paragraph inside a body paragraph.
-		if len(w.para) > 0 {
-			w.para = append(w.para, '\n')
+		if len(w.text) > w.paraStart {
+			w.text = append(w.text, '\n')
 		}
 	default:
 		if !w.carry {
-			w.para = w.para[:0]
+			w.paraStart = len(w.text)
 		}
 		w.carry = false
 	}
@@ -698,7 +892,7 @@ func (w *docxWalker) endPara(markDeleted bool) {
 	switch {
 	case w.cellOpen:
 		w.cellSep = !markDeleted
-	case w.table != nil || w.paraDepth > 0:
+	case w.tableOpen || w.paraDepth > 0:
 	case markDeleted:
 		w.carry = true
 	default:
@@ -715,32 +909,60 @@ func (w *docxWalker) flushCarry() {
 	}
 }
 
+// emitPara keeps the body paragraph that starts at paraStart, unless it
+// is blank.
 func (w *docxWalker) emitPara() {
-	if len(bytes.TrimSpace(w.para)) == 0 {
+	if len(bytes.TrimSpace(w.text[w.paraStart:])) == 0 {
+		w.text = w.text[:w.paraStart]
 		return
 	}
 	w.paraNo++
-	w.doc.Blocks = append(w.doc.Blocks, Block{Para: &Paragraph{
-		Text: string(w.para),
-		Pos:  Pos{File: w.path, Para: w.paraNo},
-	}})
+	w.paras = append(w.paras, Paragraph{Pos: Pos{File: w.path, Para: w.paraNo}})
+	w.paraText = append(w.paraText, span{w.paraStart, len(w.text)})
+	w.blocks = append(w.blocks, blockRef{i: len(w.paras) - 1})
 }
 
 func (w *docxWalker) endCell() {
 	w.cellOpen = false
-	span := w.cellSpan
-	if cs := w.row.Cells; w.cellHCont && len(cs) > 0 {
-		cs[len(cs)-1].Span += span
-	} else {
-		c := Cell{
-			Span:   span,
+	sp := w.cellSpan
+	switch {
+	case w.cellHCont && len(w.cells) > w.rowCell0:
+		w.cells[len(w.cells)-1].Span += sp
+		w.text = w.text[:w.cellStart]
+	default:
+		if w.cellMerge {
+			w.text = w.text[:w.cellStart]
+		}
+		w.cells = append(w.cells, Cell{
+			Span:   sp,
 			Merged: w.cellMerge,
-			Pos:    Pos{File: w.path, Table: w.tableNo, Row: w.row.Pos.Row, Col: w.cellCol},
-		}
-		if !w.cellMerge {
-			c.Text = string(w.cell)
-		}
-		w.row.Cells = append(w.row.Cells, c)
+			Pos:    Pos{File: w.path, Table: w.tableNo, Row: w.rowNo, Col: w.cellCol},
+		})
+		w.cellText = append(w.cellText, span{w.cellStart, len(w.text)})
 	}
-	w.gridCol += span
+	w.gridCol += sp
+}
+
+// endRow keeps the open row unless it is marked deleted or has no cells.
+func (w *docxWalker) endRow() {
+	w.rowOpen = false
+	if w.rowDel || len(w.cells) == w.rowCell0 {
+		w.cells, w.cellText = w.cells[:w.rowCell0], w.cellText[:w.rowCell0]
+		w.text = w.text[:w.rowText0]
+		return
+	}
+	w.rows = append(w.rows, Row{Pos: Pos{File: w.path, Table: w.tableNo, Row: w.rowNo}})
+	w.rowCells = append(w.rowCells, span{w.rowCell0, len(w.cells)})
+}
+
+// endTable keeps the open table unless it has no rows.
+func (w *docxWalker) endTable() {
+	w.tableOpen = false
+	if len(w.rows) == w.tableRow0 {
+		w.tableNo--
+		return
+	}
+	w.tables = append(w.tables, Table{Index: w.tableNo, Pos: Pos{File: w.path, Table: w.tableNo}})
+	w.tableRows = append(w.tableRows, span{w.tableRow0, len(w.rows)})
+	w.blocks = append(w.blocks, blockRef{table: true, i: len(w.tables) - 1})
 }

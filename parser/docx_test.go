@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -273,17 +274,23 @@ func TestDocxFilled(t *testing.T) {
 	}
 }
 
-// TestDocxSeedMatchesTxt checks that the 2019 seed report reads alike from
-// its .txt dump and from the .docx files LibreOffice and pandoc wrote from
-// its HTML rendering: same tables, same row shapes, same cell texts.
+// TestDocxSeedMatchesTxt checks that a report reads alike from its .txt
+// dump and from the .docx files LibreOffice and pandoc wrote from its HTML
+// rendering (which has the spans of the official layout): same tables,
+// same row shapes, same cell texts, same paragraphs. The 2019 seed goes
+// through both tools, a 2021 report through LibreOffice.
 func TestDocxSeedMatchesTxt(t *testing.T) {
-	txt, err := ParseFile(context.Background(), filepath.Join("..", "testdata", "seed-2020.txt"), DefaultLimits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"seed-2020-lo.docx", "seed-2020-pandoc.docx"} {
-		t.Run(name, func(t *testing.T) {
-			doc := parseFixture(t, name)
+	for _, tc := range []struct{ txt, docx string }{
+		{"seed-2020.txt", "seed-2020-lo.docx"},
+		{"seed-2020.txt", "seed-2020-pandoc.docx"},
+		{"v2021-clean.txt", "v2021-clean-lo.docx"},
+	} {
+		t.Run(tc.docx, func(t *testing.T) {
+			txt, err := ParseFile(context.Background(), filepath.Join("..", "testdata", tc.txt), DefaultLimits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := parseFixture(t, tc.docx)
 			tt, dt := txt.Tables(), doc.Tables()
 			if len(tt) != len(dt) || len(dt) != 3 {
 				t.Fatalf("%d tables in docx, %d in txt", len(dt), len(tt))
@@ -317,6 +324,225 @@ func TestDocxSeedMatchesTxt(t *testing.T) {
 				t.Errorf("paragraphs differ:\ndocx %q\ntxt  %q", got, want)
 			}
 		})
+	}
+}
+
+// table2v2019 is table 二 of the 2019 format (template-spec §4.1), block
+// by block.
+var table2v2019 = []struct {
+	caption string
+	header  []string
+	rows    []string
+}{
+	{"第二十条第（一）项", []string{"信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"}, []string{"规章", "规范性文件"}},
+	{"第二十条第（五）项", []string{"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"}, []string{"行政许可", "其他对外管理服务事项"}},
+	{"第二十条第（六）项", []string{"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"}, []string{"行政处罚", "行政强制"}},
+	{"第二十条第（八）项", []string{"信息内容", "上一年项目数量", "本年增/减"}, []string{"行政事业性收费"}},
+	{"第二十条第（九）项", []string{"信息内容", "采购项目数量", "采购总金额"}, []string{"政府集中采购"}},
+}
+
+// table3v2019 lists the labels of the 23 data rows of table 三 in the 2019
+// format (template-spec §4.3): the text of the cells before the 7 data
+// cells, merged continuation cells left out.
+var table3v2019 = [][]string{
+	{"一、本年新收政府信息公开申请数量"},
+	{"二、上年结转政府信息公开申请数量"},
+	{"三、本年度办理结果", "（一）予以公开"},
+	{"（二）部分公开（区分处理的，只计这一情形，不计其他情形）"},
+	{"（三）不予公开", "1.属于国家秘密"},
+	{"2.其他法律行政法规禁止公开"},
+	{"3.危及“三安全一稳定”"},
+	{"4.保护第三方合法权益"},
+	{"5.属于三类内部事务信息"},
+	{"6.属于四类过程性信息"},
+	{"7.属于行政执法案卷"},
+	{"8.属于行政查询事项"},
+	{"（四）无法提供", "1.本机关不掌握相关政府信息"},
+	{"2.没有现成信息需要另行制作"},
+	{"3.补正后申请内容仍不明确"},
+	{"（五）不予处理", "1.信访举报投诉类申请"},
+	{"2.重复申请"},
+	{"3.要求提供公开出版物"},
+	{"4.无正当理由大量反复申请"},
+	{"5.要求行政机关确认或重新出具已获取信息"},
+	{"（六）其他处理"},
+	{"（七）总计"},
+	{"四、结转下年度继续办理"},
+}
+
+// TestDocx2019Template checks the 2019-format template that fixturegen
+// derives from the WPS 2021 template: table 二 has the five 2019 blocks on
+// the 4-column grid (blocks （八） and （九） have three columns, the last
+// spanning two grid columns), table 三 has 3 header rows and 23 data rows
+// with a single （六）其他处理 row spanning the two label columns, and
+// every data cell is empty.
+func TestDocx2019Template(t *testing.T) {
+	doc := parseFixture(t, "template-2019-wps.docx")
+	checkHeadings(t, doc)
+	ts := doc.Tables()
+	if len(ts) != 3 {
+		t.Fatalf("%d tables, want 3", len(ts))
+	}
+
+	t2 := ts[0]
+	r := 0
+	for _, blk := range table2v2019 {
+		n := len(blk.header)
+		spans := []int{1, 1, 1, 1}
+		if n == 3 {
+			spans = []int{1, 1, 2}
+		}
+		want := [][]string{{blk.caption}, blk.header}
+		wantSpans := [][]int{{4}, spans}
+		for _, label := range blk.rows {
+			row := make([]string, n)
+			row[0] = label
+			want = append(want, row)
+			wantSpans = append(wantSpans, spans)
+		}
+		for i, w := range want {
+			if r >= len(t2.Rows) {
+				t.Fatalf("table 二 has %d rows, want more", len(t2.Rows))
+			}
+			row := t2.Rows[r]
+			r++
+			if got := texts(row); !equal(got, w) {
+				t.Errorf("table 二 row %d: %q, want %q", r, got, w)
+				continue
+			}
+			for c, cell := range row.Cells {
+				if cell.Span != wantSpans[i][c] || cell.Merged {
+					t.Errorf("table 二 row %d cell %d: span %d merged %v, want span %d", r, c+1, cell.Span, cell.Merged, wantSpans[i][c])
+				}
+			}
+		}
+	}
+	if len(t2.Rows) != r {
+		t.Errorf("table 二 has %d rows, want %d", len(t2.Rows), r)
+	}
+
+	t3 := ts[1]
+	if len(t3.Rows) != 3+23 {
+		t.Fatalf("table 三 has %d rows, want 3 header + 23 data rows", len(t3.Rows))
+	}
+	for i, want := range table3v2019 {
+		row := t3.Rows[3+i]
+		if len(row.Cells) < 8 {
+			t.Errorf("table 三 data row %d has %d cells", i+1, len(row.Cells))
+			continue
+		}
+		labels, data := row.Cells[:len(row.Cells)-7], row.Cells[len(row.Cells)-7:]
+		var got []string
+		width := 0
+		for _, c := range labels {
+			width += c.Span
+			if !c.Merged {
+				got = append(got, c.Text)
+			}
+		}
+		if !equal(got, want) || width != 3 {
+			t.Errorf("table 三 data row %d: labels %q over %d columns, want %q over 3", i+1, got, width, want)
+		}
+		// 三、本年度办理结果 is one cell merged down over every result row.
+		if i > 2 && i <= 21 && !labels[0].Merged {
+			t.Errorf("table 三 data row %d: first cell not merged into 三、本年度办理结果", i+1)
+		}
+		for c, cell := range data {
+			if cell.Text != "" || cell.Span != 1 || cell.Merged {
+				t.Errorf("table 三 data row %d cell %d: %+v, want an empty data cell", i+1, c+1, cell)
+			}
+		}
+	}
+	if six := t3.Rows[3+20]; len(six.Cells) != 9 || six.Cells[1].Span != 2 {
+		t.Errorf("（六）其他处理 row: %d cells, label span %d; want 9 cells, span 2", len(six.Cells), six.Cells[1].Span)
+	}
+	if t4 := ts[2]; len(t4.Rows) != 4 || !equal(texts(t4.Rows[3]), make([]string, 15)) {
+		t.Errorf("table 四: %d rows, data row %q", len(t4.Rows), texts(t4.Rows[len(t4.Rows)-1]))
+	}
+	for _, tb := range ts {
+		for _, row := range tb.Rows {
+			for _, c := range row.Cells {
+				for _, v2021 := range []string{"本年制发件数", "本年处理决定数量", "本年收费金额", "逾期未按收费通知"} {
+					if strings.Contains(c.Text, v2021) {
+						t.Errorf("table %d row %d holds the 2021 label %q", tb.Index, c.Pos.Row, c.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// nonEmpty returns the trimmed texts of the cells that are not blank.
+func nonEmpty(cs []Cell) []string {
+	var s []string
+	for _, c := range cs {
+		if v := strings.TrimSpace(c.Text); v != "" {
+			s = append(s, v)
+		}
+	}
+	return s
+}
+
+// TestDocxSeedWPSMatchesTxt checks the seed written into the WPS-style
+// 2019 template against the seed's .txt, table for table and row for row.
+//
+// Tables 三 and 四 have the same shape in both (the .txt keeps an empty
+// cell where the .docx has a merged continuation cell), so every cell
+// matches, untrimmed. Table 二 differs in four rows: the .txt, a dump of a
+// 4-column grid, has an empty fourth cell in the header and data rows of
+// blocks （八） and （九）, where the template has three cells, the last
+// spanning two grid columns. Those empty cells are the only difference.
+func TestDocxSeedWPSMatchesTxt(t *testing.T) {
+	txt, err := ParseFile(context.Background(), filepath.Join("..", "testdata", "seed-2020.txt"), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseFixture(t, "seed-2020-wps.docx")
+	tt, dt := txt.Tables(), doc.Tables()
+	if len(tt) != len(dt) || len(dt) != 3 {
+		t.Fatalf("%d tables in docx, %d in txt", len(dt), len(tt))
+	}
+	var shorter []int // table 二 rows with fewer cells in the docx
+	for i := range tt {
+		if len(tt[i].Rows) != len(dt[i].Rows) {
+			t.Errorf("table %d: %d rows in docx, %d in txt", i+1, len(dt[i].Rows), len(tt[i].Rows))
+			continue
+		}
+		for r := range tt[i].Rows {
+			want, got := tt[i].Rows[r].Cells, dt[i].Rows[r].Cells
+			if !equal(nonEmpty(got), nonEmpty(want)) {
+				t.Errorf("table %d row %d: docx %q, txt %q", i+1, r+1, nonEmpty(got), nonEmpty(want))
+			}
+			for c := range want {
+				switch {
+				case c >= len(got):
+					if want[c].Text != "" {
+						t.Errorf("table %d row %d: txt cell %d %q missing in docx", i+1, r+1, c+1, want[c].Text)
+					}
+				case want[c].Text != got[c].Text:
+					t.Errorf("table %d row %d cell %d: docx %q, txt %q", i+1, r+1, c+1, got[c].Text, want[c].Text)
+				}
+			}
+			if len(got) != len(want) {
+				if i != 0 || len(got) != len(want)-1 || got[len(got)-1].Span != 2 {
+					t.Errorf("table %d row %d: %d cells in docx, %d in txt", i+1, r+1, len(got), len(want))
+				}
+				shorter = append(shorter, r+1)
+			}
+		}
+	}
+	if want := []int{14, 15, 17, 18}; !slices.Equal(shorter, want) {
+		t.Errorf("table 二 rows with a spanned last cell: %v, want %v", shorter, want)
+	}
+	var want, got []string
+	for _, p := range txt.Paragraphs() {
+		want = append(want, p.Text)
+	}
+	for _, p := range doc.Paragraphs() {
+		got = append(got, p.Text)
+	}
+	if !equal(got, want) {
+		t.Errorf("paragraphs differ:\ndocx %q\ntxt  %q", got, want)
 	}
 }
 
@@ -809,6 +1035,36 @@ func TestDocxCanceled(t *testing.T) {
 	}
 	if _, err := Parse(ctx, "x.docx", data, DefaultLimits()); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestDocxLargePart reads a main part larger than the buffer that is
+// allocated up front from the declared size (maxPrealloc), which then
+// grows as the bytes arrive, and checks that the text survives and that
+// the same part declared 1 byte too long or too short is corrupt.
+func TestDocxLargePart(t *testing.T) {
+	text := strings.Repeat("年报", maxPrealloc/6+1000) // > maxPrealloc bytes
+	part := []byte(docXML(p(r(text)) + tbl(tr(tc("", p(r("1")))))))
+	if len(part) <= maxPrealloc {
+		t.Fatalf("part of %d bytes is not larger than %d", len(part), maxPrealloc)
+	}
+	lim := DefaultLimits()
+	lim.MaxCompressionRatio = 1 << 20 // repeated text compresses very well
+	doc, err := Parse(context.Background(), "t.docx", zipOf(t, "word/document.xml", string(part)), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := doc.Paragraphs(); len(ps) != 1 || ps[0].Text != text {
+		t.Fatalf("paragraphs: %d, first of %d bytes", len(ps), len(ps[0].Text))
+	}
+	if ts := doc.Tables(); len(ts) != 1 || ts[0].Rows[0].Cells[0].Text != "1" {
+		t.Fatalf("tables: %+v", ts)
+	}
+	for _, size := range []uint64{uint64(len(part)) - 1, uint64(len(part)) + 1} {
+		_, err := Parse(context.Background(), "t.docx", rawZip(t, "word/document.xml", part, size), lim)
+		if !errors.Is(err, ErrCorrupt) {
+			t.Errorf("declared size %d for %d bytes: err = %v, want ErrCorrupt", size, len(part), err)
+		}
 	}
 }
 

@@ -31,6 +31,10 @@ var (
 	// ErrBinary is returned for a text file whose bytes are not text in any
 	// encoding nianbao reads.
 	ErrBinary = errors.New("not a text file")
+
+	// ErrEmpty is returned for a file that holds no text: zero bytes, or
+	// only white space, byte order marks and line ends.
+	ErrEmpty = errors.New("empty file")
 )
 
 // Error is a parse failure at a position in a source document.

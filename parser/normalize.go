@@ -132,3 +132,25 @@ func isNA(s string) bool {
 	}
 	return false
 }
+
+// moneyUnits are the units a money cell may carry after its number.
+var moneyUnits = []string{"万元", "元"}
+
+// ParseMoney is ParseNumber for Money cells that also accepts a unit written
+// after the number ("103.3879万元", "251000 元") and returns it; unit is ""
+// when none is written. The value is as written, in that unit: nothing is
+// converted.
+func ParseMoney(raw string) (v float64, unit string, class NumberClass) {
+	s := TrimCell(width.Narrow.String(raw))
+	for _, u := range moneyUnits {
+		if num, ok := strings.CutSuffix(s, u); ok && TrimCell(num) != "" {
+			v, class = ParseNumber(num, Money)
+			if class == ClassNumber {
+				return v, u, class
+			}
+			return 0, "", ClassText
+		}
+	}
+	v, class = ParseNumber(s, Money)
+	return v, "", class
+}

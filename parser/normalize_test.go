@@ -66,3 +66,27 @@ func TestNormalizeLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMoney(t *testing.T) {
+	tests := []struct {
+		raw   string
+		v     float64
+		unit  string
+		class NumberClass
+	}{
+		{"96171.6", 96171.6, "", ClassNumber},
+		{"103.3879万元", 103.3879, "万元", ClassNumber},
+		{"251000 元", 251000, "元", ClassNumber},
+		{"２５万元", 25, "万元", ClassNumber},
+		{"万元", 0, "", ClassText},
+		{"约5万元", 0, "", ClassText},
+		{"", 0, "", ClassBlank},
+		{"/", 0, "", ClassNA},
+	}
+	for _, tt := range tests {
+		v, unit, class := ParseMoney(tt.raw)
+		if v != tt.v || unit != tt.unit || class != tt.class {
+			t.Errorf("ParseMoney(%q) = %v %q %v, want %v %q %v", tt.raw, v, unit, class, tt.v, tt.unit, tt.class)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func DefaultLimits() Limits {
 // directories are searched for: the formats Parse reads, and the report
 // formats it does not read (.doc, .wps, .pdf), so that such files are
 // reported with advice instead of being passed over silently.
-var Extensions = []string{".txt", ".docx", ".doc", ".wps", ".pdf"}
+var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
 
 // Supported reports whether path has one of Extensions.
 func Supported(path string) bool {
@@ -89,6 +89,8 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return nil, sniffOLE(data)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
 		return parseDocx(ctx, path, data, lim)
+	case ext == ".html" || ext == ".htm" || ((ext == ".txt" || ext == "") && looksLikeHTML(data)):
+		return parseHTML(ctx, path, data, lim)
 	case ext == ".txt" || ext == "":
 		text, enc, err := decodeText(data)
 		if err != nil {
@@ -102,6 +104,16 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return doc, nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnsupportedFormat, ext)
+}
+
+// looksLikeHTML reports whether data starts, after a byte order mark and
+// white space, with "<!DOCTYPE html" or "<html" (any case). Only UTF-8
+// and ASCII-compatible encodings are sniffed.
+func looksLikeHTML(data []byte) bool {
+	data = bytes.TrimPrefix(data, bomUTF8)
+	data = bytes.TrimLeft(data, " \t\r\n\f")
+	head := bytes.ToLower(data[:min(len(data), 14)])
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 // sniffOLE tells an encrypted OOXML package (an OLE container holding an

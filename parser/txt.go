@@ -14,41 +14,34 @@ var converterResidue = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 // of its context.
 const ctxCheckEvery = 4096
 
-// parseTxt reads the tab-prefixed layout of a .docx dumped to text: a line
-// starting with a tab starts a table cell, a following line without a tab
-// continues that cell, a blank line ends a row, and two blank lines in a row
-// or a line of body text end the table. Any other line is a paragraph.
+// srcLine is one line of a text source with its 1-based line number.
+type srcLine struct {
+	text string
+	no   int
+}
+
+// parseTxt reads a plain-text report. Tables are recognised one by one, each
+// in the layout it is written in (see layout.go):
+//
+//  1. tab-prefixed cells, one per line, a blank line ending the row (the
+//     layout of a .docx dumped by docx2python and similar tools);
+//  2. one row per line with cells separated by tabs (copied from Word, WPS
+//     or Excel);
+//  3. Markdown pipe tables, and HTML <table> elements embedded in Markdown;
+//  4. pandoc's plain-text tables: grid tables and simple or multiline
+//     tables with dashed column rules;
+//  5. and 6. one cell per line with empty cells as empty lines (docx2txt,
+//     LibreOffice's Text export);
+//  7. one cell per line without empty cells (text copied from a web page).
+//
+// Any other line that is not blank is a paragraph. Page-number lines and
+// page headers repeated over page breaks are dropped first.
 func parseTxt(ctx context.Context, path, text string) (*Document, error) {
-	doc := &Document{Path: path, Format: "txt"}
-	var (
-		table   *Table
-		row     *Row
-		blanks  int // consecutive blank lines seen inside a table
-		lineNo  int
-		tableNo int
-		paraNo  int
-	)
-	endRow := func() {
-		if row != nil && len(row.Cells) > 0 {
-			table.Rows = append(table.Rows, *row)
-		}
-		row = nil
-	}
-	endTable := func() {
-		if table == nil {
-			return
-		}
-		endRow()
-		if len(table.Rows) > 0 {
-			doc.Blocks = append(doc.Blocks, Block{Table: table})
-		} else {
-			tableNo--
-		}
-		table = nil
-	}
+	var lines []srcLine
+	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
-		lineNo++
-		if lineNo%ctxCheckEvery == 0 {
+		n++
+		if n%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
@@ -56,23 +49,188 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 		if strings.Contains(line, "[bookmark: ") {
 			line = converterResidue.ReplaceAllString(line, "")
 		}
-		switch {
-		case strings.HasPrefix(line, "\t"):
-			if table == nil {
-				tableNo++
-				table = &Table{Index: tableNo, Pos: Pos{File: path, Line: lineNo, Table: tableNo}}
-			}
-			if row == nil {
-				row = &Row{Pos: Pos{File: path, Line: lineNo, Table: tableNo, Row: len(table.Rows) + 1}}
-			}
-			blanks = 0
-			p := row.Pos
-			p.Line, p.Col = lineNo, len(row.Cells)+1
-			row.Cells = append(row.Cells, Cell{Text: line[1:], Span: 1, Pos: p})
-		case strings.TrimSpace(line) == "":
-			if table == nil {
+		if strings.ContainsRune(line, '\f') {
+			line = strings.ReplaceAll(line, "\f", "")
+			lines = append(lines, srcLine{text: pageBreakMark, no: n})
+		}
+		lines = append(lines, srcLine{text: line, no: n})
+	}
+	s := &textScanner{ctx: ctx, path: path, lines: dropPageFurniture(lines), doc: &Document{Path: path, Format: "txt"}}
+	if err := s.run(); err != nil {
+		return nil, err
+	}
+	return s.doc, nil
+}
+
+// textScanner splits the lines of a text source into paragraphs and tables.
+type textScanner struct {
+	ctx     context.Context
+	path    string
+	lines   []srcLine
+	doc     *Document
+	tableNo int
+	paraNo  int
+	steps   int
+}
+
+// A tableReader tries to read a table that starts at line i. It returns the
+// table's rows and the index of the first line after it, or ok false when
+// the lines at i are not such a table.
+type tableReader func(s *textScanner, i int) (rows []Row, next int, ok bool)
+
+// readers are tried in order at every line that is not blank.
+var readers = []tableReader{
+	readHTMLTable,
+	readGridTable,
+	readPipeTable,
+	readDashTable,
+	readTabTable,
+	readFlatTable,
+}
+
+func (s *textScanner) run() error {
+	for i := 0; i < len(s.lines); {
+		if err := s.tick(); err != nil {
+			return err
+		}
+		if isBlank(s.lines[i].text) {
+			i++
+			continue
+		}
+		read := false
+		for _, r := range readers {
+			rows, next, ok := r(s, i)
+			if !ok || next <= i {
 				continue
 			}
+			if err := s.tick(); err != nil {
+				return err
+			}
+			s.addTable(rows, s.lines[i].no)
+			i, read = next, true
+			break
+		}
+		if read {
+			continue
+		}
+		s.addPara(s.lines[i])
+		i++
+	}
+	return nil
+}
+
+// tick counts work and checks the context now and then.
+func (s *textScanner) tick() error {
+	s.steps++
+	if s.steps%ctxCheckEvery == 0 {
+		return s.ctx.Err()
+	}
+	return nil
+}
+
+func (s *textScanner) addPara(l srcLine) {
+	s.paraNo++
+	s.doc.Blocks = append(s.doc.Blocks, Block{Para: &Paragraph{
+		Text: stripMarkdown(l.text),
+		Pos:  Pos{File: s.path, Line: l.no, Para: s.paraNo},
+	}})
+}
+
+// addTable appends a table of rows, numbering it and its rows and filling
+// in the positions' file, table and row; readers set Line and Col.
+func (s *textScanner) addTable(rows []Row, line int) {
+	var kept []Row
+	for _, r := range rows {
+		if len(r.Cells) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == 0 {
+		return
+	}
+	s.tableNo++
+	t := &Table{Index: s.tableNo, Pos: Pos{File: s.path, Line: line, Table: s.tableNo}}
+	for ri := range kept {
+		r := &kept[ri]
+		r.Pos.File, r.Pos.Table, r.Pos.Row = s.path, s.tableNo, ri+1
+		if r.Pos.Line == 0 {
+			r.Pos.Line = r.Cells[0].Pos.Line
+		}
+		for ci := range r.Cells {
+			c := &r.Cells[ci]
+			c.Pos.File, c.Pos.Table, c.Pos.Row = s.path, s.tableNo, ri+1
+			if c.Pos.Col == 0 {
+				c.Pos.Col = ci + 1
+			}
+			if c.Span == 0 {
+				c.Span = 1
+			}
+		}
+	}
+	t.Rows = kept
+	s.doc.Blocks = append(s.doc.Blocks, Block{Table: t})
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// readTabTable reads a table in layout 1 (tab-prefixed cells) or layout 2
+// (tab-separated rows), whichever the lines from i are written in.
+func readTabTable(s *textScanner, i int) ([]Row, int, bool) {
+	if !strings.Contains(s.lines[i].text, "\t") {
+		return nil, i, false
+	}
+	if isTabPrefixed(s.lines, i) {
+		return readTabPrefixed(s, i)
+	}
+	return readTSV(s, i)
+}
+
+// isTabPrefixed reports whether the tab lines from i are mostly lines
+// holding a single leading tab (layout 1) rather than tab-separated rows.
+func isTabPrefixed(lines []srcLine, i int) bool {
+	prefixed, separated := 0, 0
+	for j := i; j < len(lines) && j < i+200; j++ {
+		t := lines[j].text
+		if !strings.Contains(t, "\t") {
+			continue
+		}
+		if strings.HasPrefix(t, "\t") && strings.Count(t, "\t") == 1 {
+			prefixed++
+		} else {
+			separated++
+		}
+	}
+	return prefixed > 2*separated
+}
+
+// readTabPrefixed reads layout 1: a line starting with a tab starts a table
+// cell, a following line without a tab continues that cell, a blank line
+// ends a row, and two blank lines in a row or a line of body text end the
+// table.
+func readTabPrefixed(s *textScanner, i int) ([]Row, int, bool) {
+	var (
+		rows   []Row
+		row    *Row
+		blanks int
+	)
+	endRow := func() {
+		if row != nil && len(row.Cells) > 0 {
+			rows = append(rows, *row)
+		}
+		row = nil
+	}
+	j := i
+loop:
+	for ; j < len(s.lines); j++ {
+		l := s.lines[j]
+		switch {
+		case strings.HasPrefix(l.text, "\t"):
+			if row == nil {
+				row = &Row{Pos: Pos{Line: l.no}}
+			}
+			blanks = 0
+			row.Cells = append(row.Cells, Cell{Text: l.text[1:], Span: 1, Pos: Pos{Line: l.no, Col: len(row.Cells) + 1}})
+		case isBlank(l.text):
 			if row != nil {
 				endRow()
 				blanks = 1
@@ -80,21 +238,31 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 			}
 			blanks++
 			if blanks >= 2 {
-				endTable()
+				break loop
 			}
 		case row != nil:
 			// A line without a tab inside an open row continues the last cell.
 			c := &row.Cells[len(row.Cells)-1]
-			c.Text += "\n" + line
+			c.Text += "\n" + l.text
 		default:
-			endTable()
-			paraNo++
-			doc.Blocks = append(doc.Blocks, Block{Para: &Paragraph{
-				Text: line,
-				Pos:  Pos{File: path, Line: lineNo, Para: paraNo},
-			}})
+			break loop
 		}
 	}
-	endTable()
-	return doc, nil
+	endRow()
+	return rows, j, len(rows) > 0
+}
+
+// mdHeading matches the marks of a Markdown heading or block quote.
+var mdHeading = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+|>\s?)`)
+
+// stripMarkdown removes the Markdown marks pandoc writes around report text:
+// heading and quote marks, "**" of bold text and the backslash of a hard
+// line break. Other text is unchanged.
+func stripMarkdown(s string) string {
+	if !strings.ContainsAny(s, "#>*\\") {
+		return s
+	}
+	s = mdHeading.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "**", "")
+	return strings.TrimSuffix(s, "\\")
 }

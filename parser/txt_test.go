@@ -168,3 +168,29 @@ func FuzzParseTxt(f *testing.F) {
 		}
 	})
 }
+
+func TestDropPageFurniture(t *testing.T) {
+	text := "某镇2022年政府信息公开工作年度报告\n一、总体情况\n正文\n\n- 2 -\n\n某镇2022年政府信息公开工作年度报告\n续文\n第3页\n\f结尾\n1/12\n"
+	var lines []srcLine
+	for i, l := range strings.Split(text, "\n") {
+		lines = append(lines, srcLine{text: l, no: i + 1})
+	}
+	var got []string
+	for _, l := range dropPageFurniture(lines) {
+		got = append(got, l.text)
+	}
+	want := []string{"某镇2022年政府信息公开工作年度报告", "一、总体情况", "正文", "续文", "\f结尾"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, s := range []string{"- 4 -", "-4-", "— 12 —", "第4页", "第 4 页 共 9 页", "共9页 第4页", "3/10"} {
+		if !pageNumber.MatchString(s) {
+			t.Errorf("%q is not a page number", s)
+		}
+	}
+	for _, s := range []string{"4", "-", "0.35", "第二十条第（一）项", "-4", "本年增/减"} {
+		if pageNumber.MatchString(s) {
+			t.Errorf("%q taken for a page number", s)
+		}
+	}
+}

@@ -12,37 +12,32 @@ import (
 // xmlScanner is a small pull tokenizer for the main document part. It
 // exists because encoding/xml reads a byte at a time and allocates for
 // every element and attribute, which made a filled template take several
-// milliseconds; this scanner finds delimiters with bytes.IndexByte and
-// hands out slices of its window instead.
+// milliseconds; this scanner works on the whole part in memory, reads
+// names and attribute values with table lookups, skips text with
+// bytes.IndexByte and hands out offsets into the part, so it allocates
+// nothing.
 //
 // It is strict where a document's meaning is at stake and lenient nowhere
-// else: a stream that ends inside markup, a malformed tag or attribute,
-// an unknown entity, invalid UTF-8 in text, a DOCTYPE (no entity
-// definitions are ever expanded) or a declared encoding other than UTF-8
-// or UTF-16 is an error. Matching end tags is left to the caller, which
-// keeps the element stack anyway.
-//
-// The window holds at least one whole token. It grows geometrically when a
-// token does not fit, so the work stays linear in the input, and its size
-// is bounded by the longest token (and so by the part's size, which the
-// caller bounds).
+// else: a part that ends inside markup, a malformed tag or attribute, an
+// unknown entity, invalid UTF-8 in text, a DOCTYPE (no entity definitions
+// are ever expanded) or a declared encoding other than UTF-8 or UTF-16 is
+// an error. Matching end tags is left to the caller, which keeps the
+// element stack anyway.
 type xmlScanner struct {
-	r   io.Reader
-	buf []byte
-	pos int   // start of unread bytes in buf
-	off int64 // stream offset of buf[0]
-	eof bool
-	err error // sticky read error other than io.EOF
-	any bool  // a token was returned
+	buf []byte // the whole part
+	pos int    // start of unread bytes in buf
+	any bool   // a token was returned
 
-	// The current token; slices point into buf and are valid until the
-	// next call of next.
-	kind  tokKind
-	name  []byte // qualified element name, for tokStart and tokEnd
-	attrs []byte // raw attribute region of a start tag
-	empty bool   // a start tag that closes itself (<x/>)
-	text  []byte // raw character data, entities not yet decoded
-	cdata bool   // text came from a CDATA section: no entities
+	// The current token, as byte ranges of buf (offsets rather than
+	// slices, so that a token costs no pointer writes): see name, attrs
+	// and text.
+	kind              tokKind
+	nameAt, nameEnd   int  // qualified element name, for tokStart and tokEnd
+	local             int  // offset of the local part of the name (tokStart)
+	attrsAt, attrsEnd int  // raw attribute region of a start tag
+	empty             bool // a start tag that closes itself (<x/>)
+	textAt, textEnd   int  // raw character data, entities not yet decoded
+	cdata             bool // text came from a CDATA section: no entities
 }
 
 type tokKind uint8
@@ -53,10 +48,10 @@ const (
 	tokText
 )
 
-// errShort reports that the window ends inside a token.
+// errShort reports that the part ends inside a token.
 var errShort = errors.New("short buffer")
 
-// xmlSyntaxError is a well-formedness error at a stream offset.
+// xmlSyntaxError is a well-formedness error at a byte offset of the part.
 type xmlSyntaxError struct {
 	Off int64
 	Msg string
@@ -66,81 +61,27 @@ func (e *xmlSyntaxError) Error() string {
 	return fmt.Sprintf("XML syntax error at byte %d: %s", e.Off, e.Msg)
 }
 
-func newXMLScanner(r io.Reader) *xmlScanner {
-	return &xmlScanner{r: r, buf: make([]byte, 0, 64<<10)}
+func (s *xmlScanner) name() []byte  { return s.buf[s.nameAt:s.nameEnd] }
+func (s *xmlScanner) attrs() []byte { return s.buf[s.attrsAt:s.attrsEnd] }
+func (s *xmlScanner) text() []byte  { return s.buf[s.textAt:s.textEnd] }
+
+// reset makes s scan b from its start.
+func (s *xmlScanner) reset(b []byte) {
+	*s = xmlScanner{buf: b}
 }
 
 func (s *xmlScanner) syntax(at int, msg string) error {
-	return &xmlSyntaxError{Off: s.off + int64(at), Msg: msg}
-}
-
-// fill reads more input after compacting the window, doubling it when the
-// unread part fills more than half. It reports whether anything was read.
-func (s *xmlScanner) fill() (bool, error) {
-	if s.err != nil {
-		return false, s.err
-	}
-	if s.eof {
-		return false, nil
-	}
-	if s.pos > 0 {
-		n := copy(s.buf, s.buf[s.pos:])
-		s.off += int64(s.pos)
-		s.buf, s.pos = s.buf[:n], 0
-	}
-	if len(s.buf) > cap(s.buf)/2 {
-		nb := make([]byte, len(s.buf), 2*cap(s.buf))
-		copy(nb, s.buf)
-		s.buf = nb
-	}
-	// Fill the window: a token that did not fit is scanned again from its
-	// start, and a full window keeps the number of rescans logarithmic.
-	read := false
-	for zero := 0; len(s.buf) < cap(s.buf); {
-		n, err := s.r.Read(s.buf[len(s.buf):cap(s.buf)])
-		s.buf = s.buf[:len(s.buf)+n]
-		read = read || n > 0
-		switch {
-		case err == io.EOF:
-			s.eof = true
-			return read, nil
-		case err != nil:
-			s.err = err
-			return read, err
-		case n == 0:
-			if zero++; zero > 100 {
-				s.err = io.ErrNoProgress
-				return read, s.err
-			}
-		}
-	}
-	return read, nil
+	return &xmlSyntaxError{Off: int64(at), Msg: msg}
 }
 
 // next advances to the next start tag, end tag or character data,
 // skipping comments, processing instructions and the XML declaration. It
-// returns io.EOF at the end of the stream.
+// returns io.EOF at the end of the part.
 func (s *xmlScanner) next() error {
-	for {
-		if s.pos >= len(s.buf) {
-			ok, err := s.fill()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return io.EOF
-			}
-			continue
-		}
+	for s.pos < len(s.buf) {
 		skip, err := s.scan(s.buf[s.pos:])
 		if err == errShort {
-			if s.eof {
-				return s.syntax(len(s.buf), "unexpected EOF")
-			}
-			if _, err := s.fill(); err != nil {
-				return err
-			}
-			continue
+			return s.syntax(len(s.buf), "unexpected EOF")
 		}
 		if err != nil {
 			return err
@@ -150,6 +91,7 @@ func (s *xmlScanner) next() error {
 			return nil
 		}
 	}
+	return io.EOF
 }
 
 // scan reads one token at the start of b and consumes it. skip is true for
@@ -158,12 +100,9 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 	if b[0] != '<' {
 		i := bytes.IndexByte(b, '<')
 		if i < 0 {
-			if !s.eof {
-				return false, errShort
-			}
 			i = len(b)
 		}
-		s.kind, s.text, s.cdata = tokText, b[:i], false
+		s.kind, s.textAt, s.textEnd, s.cdata = tokText, s.pos, s.pos+i, false
 		s.pos += i
 		return false, nil
 	}
@@ -183,7 +122,7 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 		if b[i] != '>' {
 			return false, s.syntax(s.pos+i, "invalid end tag")
 		}
-		s.kind, s.name = tokEnd, name
+		s.kind, s.nameAt, s.nameEnd = tokEnd, s.pos+2, s.pos+2+len(name)
 		s.pos += i + 1
 		return false, nil
 	case '?':
@@ -211,7 +150,7 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 			if end < 0 {
 				return false, errShort
 			}
-			s.kind, s.text, s.cdata = tokText, b[9:9+end], true
+			s.kind, s.textAt, s.textEnd, s.cdata = tokText, s.pos+9, s.pos+9+end, true
 			s.pos += 9 + end + 3
 			return false, nil
 		case len(b) < 9 && (bytes.HasPrefix([]byte("<!--"), b) || bytes.HasPrefix([]byte("<![CDATA["), b)):
@@ -223,6 +162,13 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 	if name == nil {
 		return false, s.short(b, i, "invalid start tag")
 	}
+	s.nameAt, s.nameEnd, s.local = s.pos+1, s.pos+i, s.pos+1
+	for k := 0; k < len(name); k++ {
+		if name[k] == ':' {
+			s.local += k + 1
+			break
+		}
+	}
 	attrStart := i
 	for {
 		j := skipSpace(b, i)
@@ -231,7 +177,7 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 		}
 		switch b[j] {
 		case '>':
-			s.kind, s.name, s.attrs, s.empty = tokStart, name, b[attrStart:j], false
+			s.kind, s.attrsAt, s.attrsEnd, s.empty = tokStart, s.pos+attrStart, s.pos+j, false
 			s.pos += j + 1
 			return false, nil
 		case '/':
@@ -241,7 +187,7 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 			if b[j+1] != '>' {
 				return false, s.syntax(s.pos+j, "invalid start tag")
 			}
-			s.kind, s.name, s.attrs, s.empty = tokStart, name, b[attrStart:j], true
+			s.kind, s.attrsAt, s.attrsEnd, s.empty = tokStart, s.pos+attrStart, s.pos+j, true
 			s.pos += j + 2
 			return false, nil
 		}
@@ -252,14 +198,19 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 		if aname == nil {
 			return false, s.short(b, k, "invalid attribute name")
 		}
-		k = skipSpace(b, k)
+		if k < len(b) && b[k] != '=' {
+			k = skipSpace(b, k)
+		}
 		if k >= len(b) {
 			return false, errShort
 		}
 		if b[k] != '=' {
 			return false, s.syntax(s.pos+k, "attribute without value")
 		}
-		k = skipSpace(b, k+1)
+		k++
+		if k < len(b) && b[k] != '"' && b[k] != '\'' {
+			k = skipSpace(b, k)
+		}
 		if k >= len(b) {
 			return false, errShort
 		}
@@ -267,24 +218,38 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 		if q != '"' && q != '\'' {
 			return false, s.syntax(s.pos+k, "unquoted attribute value")
 		}
-		end := bytes.IndexByte(b[k+1:], q)
-		if end < 0 {
-			return false, errShort
+		// Values are short: one pass finds the closing quote and checks
+		// for '<' and references on the way.
+		e, amp := k+1, false
+		for {
+			for e < len(b) && !valueStops[b[e]] {
+				e++
+			}
+			if e >= len(b) {
+				return false, errShort
+			}
+			c := b[e]
+			if c == q {
+				break
+			}
+			switch c {
+			case '<':
+				return false, s.syntax(s.pos+k, "'<' in attribute value")
+			case '&':
+				amp = true
+			}
+			e++ // '&' or the other quote
 		}
-		v := b[k+1 : k+1+end]
-		if bytes.IndexByte(v, '<') >= 0 {
-			return false, s.syntax(s.pos+k, "'<' in attribute value")
-		}
-		if bytes.IndexByte(v, '&') >= 0 {
-			if _, err := appendUnescaped(nil, v); err != nil {
+		if amp {
+			if err := checkRefs(b[k+1 : e]); err != nil {
 				return false, s.syntax(s.pos+k, err.Error())
 			}
 		}
-		i = k + 1 + end + 1
+		i = e + 1
 	}
 }
 
-// short turns a failed name scan into errShort when the window ended in
+// short turns a failed name scan into errShort when the part ended in
 // the name, and into a syntax error otherwise.
 func (s *xmlScanner) short(b []byte, i int, msg string) error {
 	if i >= len(b) {
@@ -324,13 +289,22 @@ func skipSpace(b []byte, i int) int {
 
 // isNameByte accepts the ASCII name characters of XML and any byte of a
 // multi-byte UTF-8 sequence.
-func isNameByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		c == '_' || c == ':' || c == '-' || c == '.' || c >= 0x80
-}
+func isNameByte(c byte) bool { return nameBytes[c] }
+
+// valueStops marks the bytes that end a run of plain bytes in an
+// attribute value.
+var valueStops = [256]bool{'"': true, '\'': true, '<': true, '&': true}
+
+var nameBytes = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '_' || c == ':' || c == '-' || c == '.' || c >= 0x80
+	}
+	return t
+}()
 
 // scanName reads a name starting at b[i]. It returns the index after it
-// and the name, or a nil name if there is none (or the window ends in it).
+// and the name, or a nil name if there is none (or the part ends in it).
 func scanName(b []byte, i int) (int, []byte) {
 	j := i
 	for j < len(b) && isNameByte(b[j]) {
@@ -384,6 +358,58 @@ func attrValue(attrs []byte, local string) ([]byte, bool) {
 	}
 }
 
+// checkRefs reports an error for an entity or character reference in s
+// that appendUnescaped would not accept, without allocating.
+func checkRefs(s []byte) error {
+	for {
+		i := bytes.IndexByte(s, '&')
+		if i < 0 {
+			return nil
+		}
+		s = s[i+1:]
+		j := bytes.IndexByte(s, ';')
+		if j <= 0 || j > 12 {
+			return errors.New("invalid character entity")
+		}
+		if _, ok := decodeRef(s[:j]); !ok {
+			return fmt.Errorf("invalid character entity &%s;", s[:j])
+		}
+		s = s[j+1:]
+	}
+}
+
+// decodeRef decodes the entity or character reference ent (between '&'
+// and ';'): one of the five predefined entities or a character reference
+// to a valid, non-NUL code point.
+func decodeRef(ent []byte) (rune, bool) {
+	switch string(ent) {
+	case "lt":
+		return '<', true
+	case "gt":
+		return '>', true
+	case "amp":
+		return '&', true
+	case "apos":
+		return '\'', true
+	case "quot":
+		return '"', true
+	}
+	if len(ent) < 2 || ent[0] != '#' {
+		return 0, false
+	}
+	var n uint64
+	var err error
+	if ent[1] == 'x' {
+		n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
+	} else {
+		n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
+	}
+	if err != nil || n == 0 || !utf8.ValidRune(rune(n)) {
+		return 0, false
+	}
+	return rune(n), true
+}
+
 // appendUnescaped appends s to dst with the five predefined entities and
 // character references decoded and line ends normalised to "\n". Any other
 // reference is an error, as it would be for encoding/xml in strict mode.
@@ -402,36 +428,11 @@ func appendUnescaped(dst, s []byte) ([]byte, error) {
 		if j <= 0 || j > 12 {
 			return dst, errors.New("invalid character entity")
 		}
-		ent := s[:j]
-		switch string(ent) {
-		case "lt":
-			dst = append(dst, '<')
-		case "gt":
-			dst = append(dst, '>')
-		case "amp":
-			dst = append(dst, '&')
-		case "apos":
-			dst = append(dst, '\'')
-		case "quot":
-			dst = append(dst, '"')
-		default:
-			if ent[0] != '#' || len(ent) < 2 {
-				return dst, fmt.Errorf("invalid character entity &%s;", ent)
-			}
-			var (
-				n   uint64
-				err error
-			)
-			if ent[1] == 'x' {
-				n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
-			} else {
-				n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
-			}
-			if err != nil || n == 0 || !utf8.ValidRune(rune(n)) {
-				return dst, fmt.Errorf("invalid character entity &%s;", ent)
-			}
-			dst = utf8.AppendRune(dst, rune(n))
+		r, ok := decodeRef(s[:j])
+		if !ok {
+			return dst, fmt.Errorf("invalid character entity &%s;", s[:j])
 		}
+		dst = utf8.AppendRune(dst, r)
 		s = s[j+1:]
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -105,16 +106,51 @@ func (p *docxPackage) open(f *zip.File, max int64) (io.ReadCloser, error) {
 // readAll reads the whole of f, at most max bytes, behind the same guards
 // as open.
 func (p *docxPackage) readAll(f *zip.File, max int64) ([]byte, error) {
-	rc, err := p.open(f, max)
+	return p.readInto(f, max, nil)
+}
+
+// maxPrealloc bounds the buffer readInto allocates from an entry's
+// declared size before any byte is inflated: a header may lie, and a
+// small package must not cost much memory. Larger entries grow the
+// buffer as their bytes arrive.
+const maxPrealloc = 8 << 20
+
+// readInto reads the whole of f, at most limit bytes, behind the same guards
+// as open, appending to buf (from its length). The buffer is sized once
+// from the declared size, which open has checked, so an entry of honest
+// size up to maxPrealloc is read without reallocation.
+func (p *docxPackage) readInto(f *zip.File, limit int64, buf []byte) ([]byte, error) {
+	rc, err := p.open(f, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, readErr(f.Name, err)
+	// One byte more than declared, so that the read that finds the end of
+	// the entry has room and the entry reader can check it. open has
+	// checked the declared size against limit, so it fits in an int.
+	base, size := len(buf), int(f.UncompressedSize64)
+	buf = slices.Grow(buf, min(size, maxPrealloc)+1)
+	for zero := 0; ; {
+		if len(buf) == cap(buf) {
+			// Only an entry declared larger than maxPrealloc gets here:
+			// double what has arrived, up to the declared size (the entry
+			// reader stops there).
+			got := len(buf) - base
+			buf = slices.Grow(buf, max(1, min(got, size+1-got)))
+		}
+		n, err := rc.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		switch {
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return nil, readErr(f.Name, err)
+		case n == 0:
+			if zero++; zero > 100 {
+				return nil, readErr(f.Name, io.ErrNoProgress)
+			}
+		}
 	}
-	return b, nil
 }
 
 // readErr wraps an error met while reading entry name as ErrCorrupt,

@@ -44,14 +44,30 @@ func head(r lint.FileResult) fileHead {
 //	{"files":[{"path","format","template","year","agency","findings":[…]}],
 //	 "summary":{"files","errors","warnings","infos"}}
 func JSON(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	return writeJSON(w, rs, nil, p)
+}
+
+// writeJSON is JSON with last year's reports that matched nothing:
+//
+//	"prev_unmatched":[{"path","agency","year"}]
+func writeJSON(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p *Printer) error {
+	type prev struct {
+		Path   string `json:"path"`
+		Agency string `json:"agency,omitempty"`
+		Year   int    `json:"year,omitempty"`
+	}
 	type file struct {
 		fileHead
 		Findings []jsonFinding `json:"findings"`
 	}
 	out := struct {
-		Files   []file  `json:"files"`
-		Summary Summary `json:"summary"`
+		Files         []file  `json:"files"`
+		Summary       Summary `json:"summary"`
+		PrevUnmatched []prev  `json:"prev_unmatched,omitempty"`
 	}{Files: []file{}, Summary: Summarize(rs)}
+	for _, u := range unmatched {
+		out.PrevUnmatched = append(out.PrevUnmatched, prev{u.Path, u.Agency, u.Year})
+	}
 	for _, r := range rs {
 		f := file{fileHead: head(r), Findings: []jsonFinding{}}
 		for _, fd := range r.Findings {

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/schema"
@@ -37,7 +38,7 @@ func (p *Printer) English() bool { return p.english }
 // English text.
 func Catalog() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	pairs := translations()
+	pairs := append(translations(), batchTranslations()...)
 	for _, t := range rules.Translations() {
 		pairs = append(pairs, [2]string{t.EN, t.ZH})
 	}
@@ -69,6 +70,18 @@ func (p *Printer) Sprintf(format string, args ...any) string {
 			out[i] = schema.TableTitle(string(v), p.english)
 		case rules.ColRef:
 			out[i] = schema.ColumnName(string(v), p.english)
+		case rules.SumRef:
+			out[i] = schema.SumName(strings.Split(string(v), "+"), p.english)
+		case rules.RowsRef:
+			var names []string
+			for _, k := range strings.Split(string(v), ",") {
+				names = append(names, "“"+schema.RowName(k, p.english)+"”")
+			}
+			sep := "、"
+			if p.english {
+				sep = ", "
+			}
+			out[i] = strings.Join(names, sep)
 		case rules.RowRef:
 			out[i] = schema.RowName(string(v), p.english)
 		case rules.SectionRef:

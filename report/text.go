@@ -46,6 +46,12 @@ func Summarize(rs []lint.FileResult) Summary {
 // with the related cells and any suggested fix indented below, a line for
 // each file without findings, and a closing summary line.
 func Text(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	return writeText(w, rs, nil, p)
+}
+
+// writeText is Text with last year's unmatched reports listed before the
+// summary.
+func writeText(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p *Printer) error {
 	bw := bufio.NewWriter(w)
 	for _, r := range rs {
 		if len(r.Findings) == 0 {
@@ -56,9 +62,19 @@ func Text(w io.Writer, rs []lint.FileResult, p *Printer) error {
 			writeFinding(bw, r, f, p)
 		}
 	}
+	for _, l := range unmatchedLines(unmatched, p) {
+		fmt.Fprintf(bw, "%s (%s)\n", l, rules.X1004.ID)
+	}
 	s := Summarize(rs)
 	fmt.Fprintln(bw, p.Sprintf(msgSummary, s.Files, s.Errors, s.Warnings, s.Infos))
 	return bw.Flush()
+}
+
+// SummaryLine writes the closing summary line of Text alone.
+func SummaryLine(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	s := Summarize(rs)
+	_, err := fmt.Fprintln(w, p.Sprintf(msgSummary, s.Files, s.Errors, s.Warnings, s.Infos))
+	return err
 }
 
 // Pos renders where a finding is: "file:line" for text sources, the table,
@@ -90,6 +106,9 @@ func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
 	b.WriteString(p.Message(f.Msg))
 	fmt.Fprintf(&b, " (%s)\n", f.Rule)
 	for _, k := range f.Related {
+		if r.Report == nil {
+			break
+		}
 		c := r.Report.Cell(k)
 		fmt.Fprintf(&b, "    %s", cellValue(c, p))
 		if where := shortPos(c.Pos, f.Pos.File, p); where != "" {
@@ -147,6 +166,14 @@ func Rules(w io.Writer, rs []*rules.Rule, p *Printer) error {
 
 // Explain writes a rule's title, documentation and defaults.
 func Explain(w io.Writer, r *rules.Rule, p *Printer) error {
-	_, err := fmt.Fprintf(w, "%s: %s\n\n%s\n\n%s\n", r.ID, p.Sprintf(r.Title), p.Sprintf(r.Doc), p.Sprintf(msgSince, r.Since, p.Severity(r.Severity)))
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n\n%s\n", r.ID, p.Sprintf(r.Title), p.Sprintf(r.Doc))
+	if r.Example.Bad != "" {
+		fmt.Fprintf(&b, "\n%s\n  ✗ %s\n  ✓ %s\n", p.Sprintf(msgExample), indent(r.Example.Bad), indent(r.Example.Good))
+	}
+	fmt.Fprintf(&b, "\n%s\n", p.Sprintf(msgSince, r.Since, p.Severity(r.Severity)))
+	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }

@@ -3,6 +3,8 @@ package rules
 import (
 	"strconv"
 
+	"github.com/nianbao/nianbao/parser"
+
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -22,6 +24,9 @@ func sum(rep *schema.Report, keys []string) (total float64, ok bool) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// trimmed is the raw text of a cell without surrounding white space.
+func trimmed(raw string) string { return parser.TrimCell(raw) }
 
 // checkSum reports total ≠ Σ parts when every cell is a number. It is the
 // shape of every "总计" rule.

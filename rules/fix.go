@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"maps"
 	"math"
 	"slices"
 
@@ -73,12 +72,7 @@ func Fixes(rep *schema.Report, f Finding, rs []*Rule) []Fix {
 // when one of them is not among the failures in before (the change would
 // break a relation that held).
 func remaining(rep *schema.Report, key string, v float64, rs []*Rule, before map[[2]string]bool) (n int, ok bool) {
-	alt := *rep
-	alt.Cells = maps.Clone(rep.Cells)
-	c := *rep.Cell(key)
-	c.Value = v
-	alt.Cells[key] = &c
-	fs := Run(&alt, rs, Options{})
+	fs := Run(withCell(rep, key, v), rs, Options{})
 	for _, g := range fs {
 		if !before[[2]string{g.Rule, g.Cell}] {
 			return 0, false

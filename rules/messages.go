@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // Translation pairs an English message (the catalogue key, as written in
 // the code) with its Chinese text. The Chinese keeps the verbs and their
 // order.
@@ -10,6 +12,11 @@ type Translation struct {
 // Translations returns the Chinese text of every finding message, rule
 // title, rule doc and phrase of this package.
 func Translations() []Translation {
+	return slices.Concat(coreTranslations(), ruleTextsZH(), xTranslations())
+}
+
+// coreTranslations returns the foundation's texts and the finding messages.
+func coreTranslations() []Translation {
 	return []Translation{
 		// Finding messages.
 		{MsgP0001Generic, "无法读取文件：%s"},
@@ -20,6 +27,7 @@ func Translations() []Translation {
 		{MsgP0001Corrupt, "文件已损坏或不完整（%s）：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
 		{MsgP0001TooLarge, "文件超出大小限制（%s）"},
 		{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
+		{MsgP0001Empty, "文件为空或只有空白：请确认保存的是报告文件"},
 		{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx 和 .txt"},
 		{msgP0002Header, "%s的表头无法按标准格式识别，该表数据未读取"},
 		{msgP0002Row, "%s“%s”行有 %d 个单元格，应为 %d 个，该行数据未读取"},
@@ -53,6 +61,35 @@ func Translations() []Translation {
 		{msgA2002, "%s列：（七）总计为 %s，而各项办理结果之和为 %s"},
 		{msgA2003, "“%s”行：总计为 %s，而六类申请人之和为 %s"},
 		{msgA3001, "%s：总计为 %s，而结果维持、结果纠正、其他结果、尚未审结之和为 %s"},
+
+		// Issue 5 messages.
+		{msgA1001Yuan, "单元格填写“%s”：该栏单位为万元，%s 元应填 %s"},
+		{msgA1001Same, "单元格填写“%s”：单位已在栏目中注明，单元格只填数字"},
+		{msgA1001None, "单元格填写“%s”：请在栏目中注明单位，单元格只填数字"},
+		{msgA1002, "%s：本年制发 %s 件，多于现行有效 %s 件与本年废止 %s 件之和"},
+		{msgA1003, "%s：对外公开总数量 %s，少于本年新公开数量 %s"},
+		{msgA1004, "%s填报规章 %s 件，但此类机关没有规章制定权；是否把规范性文件计入了规章？"},
+		{msgA1005, "本年收费金额为 %s 万元（即 %s 元），对此类机关而言偏大：是否按“元”填写了？"},
+		{msgA2004, "该数值（%s）使表三 %d 项勾稽关系不成立；改为 %s 后全部成立"},
+		{msgA2005, "%s列与%s列的平衡分别相差 %s 和 %s，而总计列平衡：可能有 %s 件申请记错了申请人类别"},
+		{msgA2005Rows, "%s列与%s列的平衡分别相差 %s 和 %s，而总计列平衡：可能有 %s 件申请记错了申请人类别，错误在以下某一行：%s"},
+		{msgA2005Move, "%s列与%s列的平衡分别相差 %s 和 %s，而总计列平衡：可能有 %s 件申请记错了申请人类别；将“%s”行的这些申请从%s列移到%s列，所有勾稽关系即成立"},
+		{msgA2006Total, "有 %d 行只填写了总计，各类申请人均为空（第一行：“%s”）"},
+		{msgA2006Parts, "有 %d 行填写了各类申请人但总计为空（第一行：“%s”）"},
+		{msgNarrative, "正文“%s”中的数字为 %s，而%s为 %s"},
+		{msgNarrativeCol, "正文“%s”中的数字为 %s，而%s为 %s；%s 只是%s列的数值"},
+		{msgN1007, "正文称“%s”，但%s为 %s"},
+		{msgN1008, "正文“%s”：各分项之和为 %s，而不是 %s"},
+		{msgC1008, "“%s”部分没有写明存在的问题和改进情况"},
+		{msgC1009, "“%s”部分未涉及：%s"},
+		{msgC1010, "表三中有 %s 件申请因逾期未缴费而不再处理，但“%s”部分未提及信息处理费"},
+		{msgC1011, "人民政府的年度报告应写明%s结果，正文中未找到"},
+		{msgC1012Listed, "前言称报告共 %d 部分，但只列出 %d 部分：“%s”"},
+		{msgC1012Present, "前言称报告共 %d 部分，但实际找到 %d 部分"},
+		{msgM1002Want, "%s为 %d 年，而配置的报告年度为 %d 年"},
+		{msgM1004, "正文中未找到发布日期"},
+		{msgM1005Year, "%d 年度报告的落款日期为 %s，不在 %d 年"},
+		{msgM1005Late, "报告落款日期为 %s，晚于此类机关的法定期限 %s（条例第四十九条）"},
 
 		// Phrases.
 		{phraseTitle, "标题"},

@@ -69,6 +69,12 @@ type SectionRef int
 // RowRef is a message argument naming a row by key ("t3.R7", "t4.rev").
 type RowRef string
 
+// RowsRef is a message argument naming several rows: keys joined by ",".
+type RowsRef string
+
+// SumRef is a message argument naming a sum of cells: keys joined by "+".
+type SumRef string
+
 // Phrase is a message argument that is itself an English phrase to
 // translate ("the title").
 type Phrase string
@@ -114,7 +120,14 @@ type Finding struct {
 	// Fixes lists single-cell changes that would make all arithmetic hold;
 	// filled by the driver when asked for.
 	Fixes []Fix
+	// Supersedes names the findings ("RULE cell") that this one explains;
+	// Run drops them, so that a root cause is reported once instead of as
+	// a cascade.
+	Supersedes []string
 }
+
+// ref names a finding for Supersedes.
+func (f Finding) ref() string { return f.Rule + " " + f.Cell }
 
 // Rule is one named check over a parsed report.
 type Rule struct {
@@ -128,7 +141,14 @@ type Rule struct {
 	Driver bool
 	// Arithmetic marks rules whose findings carry an Equation.
 	Arithmetic bool
-	Check      func(*Pass)
+	// Example shows a wrong and a right way, for `nianbao explain`.
+	Example Example
+	Check   func(*Pass)
+}
+
+// Example is a small wrong-and-right illustration of a rule.
+type Example struct {
+	Bad, Good string
 }
 
 // Options tune what rules report.
@@ -136,6 +156,8 @@ type Options struct {
 	// EachBlank reports every blank or "/" cell on its own line instead of a
 	// count per table.
 	EachBlank bool
+	// Year is the report year expected by the configuration; 0 for none.
+	Year int
 }
 
 // Pass carries one rule's run over one report.
@@ -172,6 +194,15 @@ func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
 			continue
 		}
 		r.Check(&Pass{Report: rep, Options: opts, rule: r, out: &out})
+	}
+	superseded := map[string]bool{}
+	for _, f := range out {
+		for _, s := range f.Supersedes {
+			superseded[s] = true
+		}
+	}
+	if len(superseded) > 0 {
+		out = slices.DeleteFunc(out, func(f Finding) bool { return len(f.Supersedes) == 0 && superseded[f.ref()] })
 	}
 	Sort(out)
 	return out
@@ -234,9 +265,28 @@ func Lookup(id string) *Rule {
 	return nil
 }
 
+// Match returns the IDs of the rules in rs that pat names: an ID or a
+// glob ("A2*"), in any case. A pattern that names no rule is an error.
+func Match(rs []*Rule, pat string) ([]string, error) {
+	pat = strings.ToUpper(strings.TrimSpace(pat))
+	var ids []string
+	for _, r := range rs {
+		if ok, err := path.Match(pat, r.ID); err != nil {
+			return nil, fmt.Errorf("bad rule pattern %q: %w", pat, err)
+		} else if ok {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no rule matches %q (see nianbao rules)", pat)
+	}
+	return ids, nil
+}
+
 // Select filters rs by a comma-separated list of patterns, applied in
 // order: "all", an ID, a glob ("A2*"), or any of them prefixed with "-" to
-// remove. An empty spec keeps rs as they are.
+// remove. An empty spec keeps rs as they are. P0001, the report of a file
+// that cannot be read, is always kept.
 func Select(rs []*Rule, spec string) ([]*Rule, error) {
 	if strings.TrimSpace(spec) == "" {
 		return rs, nil
@@ -248,27 +298,23 @@ func Select(rs []*Rule, spec string) ([]*Rule, error) {
 		}
 	}
 	for _, pat := range strings.Split(spec, ",") {
-		pat = strings.ToUpper(strings.TrimSpace(pat))
+		pat = strings.TrimSpace(pat)
 		neg := strings.HasPrefix(pat, "-")
 		pat = strings.TrimPrefix(pat, "-")
-		if pat == "ALL" {
+		if strings.EqualFold(pat, "all") {
 			pat = "*"
 		}
-		matched := false
-		for _, r := range rs {
-			if ok, err := path.Match(pat, r.ID); err != nil {
-				return nil, fmt.Errorf("bad rule pattern %q: %w", pat, err)
-			} else if ok {
-				on[r.ID], matched = !neg, true
-			}
+		ids, err := Match(rs, pat)
+		if err != nil {
+			return nil, err
 		}
-		if !matched {
-			return nil, fmt.Errorf("no rule matches %q", pat)
+		for _, id := range ids {
+			on[id] = !neg
 		}
 	}
 	var out []*Rule
 	for _, r := range rs {
-		if on[r.ID] || r.Driver {
+		if on[r.ID] || r.ID == P0001.ID {
 			out = append(out, r)
 		}
 	}

@@ -96,6 +96,7 @@ func (b *builder) readText(doc *parser.Document) {
 			continue
 		}
 		body = append(body, text)
+		cur.Paragraphs = append(cur.Paragraphs, Paragraph{Text: text, Pos: p.Pos})
 	}
 	flush()
 	b.readTitle(preamble)
@@ -108,6 +109,7 @@ func (b *builder) readText(doc *parser.Document) {
 			b.preamblePos = p.Pos
 		}
 		texts = append(texts, parser.TrimCell(p.Text))
+		b.rep.Preamble = append(b.rep.Preamble, Paragraph{Text: parser.TrimCell(p.Text), Pos: p.Pos})
 	}
 	b.preamble = strings.Join(texts, "\n")
 }
@@ -148,7 +150,7 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	}
 	b.rep.Title = parser.TrimCell(title.Text)
 	b.rep.TitlePos = title.Pos
-	norm := chineseYears(parser.NormalizeLabel(b.rep.Title))
+	norm := ChineseYears(parser.NormalizeLabel(b.rep.Title))
 	if m := titleRe.FindStringSubmatch(norm); m != nil {
 		b.rep.Agency = m[1]
 		y, _ := strconv.Atoi(m[2])
@@ -160,8 +162,8 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 
 var chineseYearRe = regexp.MustCompile(`[〇零○Ｏ一二三四五六七八九]{4}年`)
 
-// chineseYears rewrites years written in characters ("二〇二〇年") with digits.
-func chineseYears(s string) string {
+// ChineseYears rewrites years written in characters ("二〇二〇年") with digits.
+func ChineseYears(s string) string {
 	if !strings.ContainsAny(s, "〇零○Ｏ") {
 		return s // every year 2000–2099 written in characters has a zero
 	}
@@ -195,7 +197,7 @@ func (b *builder) readYears() {
 		if !strings.Contains(text, "月31日") && !strings.Contains(text, "月３１日") {
 			continue
 		}
-		text = chineseYears(width.Narrow.String(text))
+		text = ChineseYears(width.Narrow.String(text))
 		if m := periodRe.FindStringSubmatch(text); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			r.PeriodYear = YearRef{Year: y, Text: m[0], Pos: s.Pos}
@@ -207,7 +209,7 @@ func (b *builder) readYears() {
 		if i := runeOffset(head, 100); i < len(head) {
 			head = head[:i]
 		}
-		head = chineseYears(width.Narrow.String(head))
+		head = ChineseYears(width.Narrow.String(head))
 		if m := bodyYearRe.FindStringSubmatchIndex(head); m != nil {
 			rest := head[m[1]:]
 			if !strings.HasPrefix(rest, "修订") && !strings.HasPrefix(rest, "颁布") {
@@ -294,8 +296,17 @@ func (b *builder) setCell(key string, kind parser.NumberKind, c parser.Cell, lab
 	if _, dup := b.rep.Cells[key]; dup {
 		return
 	}
-	v, class := parser.ParseNumber(c.Text, kind)
-	cell := &Cell{Key: key, Kind: kind, Raw: c.Text, Pos: c.Pos}
+	var (
+		v     float64
+		class parser.NumberClass
+		unit  string
+	)
+	if kind == parser.Money {
+		v, unit, class = parser.ParseMoney(c.Text)
+	} else {
+		v, class = parser.ParseNumber(c.Text, kind)
+	}
+	cell := &Cell{Key: key, Kind: kind, Raw: c.Text, Pos: c.Pos, Unit: unit}
 	switch class {
 	case parser.ClassBlank:
 		cell.State = StateBlank

@@ -348,3 +348,28 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+func TestClassifyAgency(t *testing.T) {
+	for name, want := range map[string]AgencyKind{
+		"清凉峰镇":       AgencyTownship,
+		"某某镇人民政府":    AgencyTownship,
+		"大明湖街道办事处":   AgencyTownship,
+		"临安区人民政府":    AgencyCountyGov,
+		"雄县人民政府":     AgencyCountyGov,
+		"淮安市人民政府":    AgencyCityGov,
+		"上海市人民政府":    AgencyProvinceGov,
+		"浙江省人民政府":    AgencyProvinceGov,
+		"上海市人民政府办公厅": AgencyDepartment,
+		"某区统计局":      AgencyDepartment,
+		"孝感市人民政府办公室": AgencyDepartment,
+		"浙江省交通运输厅":   AgencyDepartment,
+		"中华人民共和国商务部": AgencyMinistry,
+		"国家统计局":      AgencyMinistry,
+		"":           AgencyUnknown,
+		"某某":         AgencyUnknown,
+	} {
+		if got := ClassifyAgency(name); got != want {
+			t.Errorf("ClassifyAgency(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

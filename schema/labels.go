@@ -264,3 +264,45 @@ const (
 
 // chineseDigits maps the digits used in years written in characters.
 var chineseDigits = map[rune]rune{'〇': '0', '零': '0', '○': '0', 'Ｏ': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+
+// Agency name endings (normalised) by kind of body, for the rule-making
+// power check (立法法: 国务院部门, provincial governments and the
+// governments of 设区的市 make 规章) and the people's-government checks.
+var (
+	townshipEndings   = []string{"镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府", "街道办", "镇", "乡", "街道", "苏木"}
+	countyGovEndings  = []string{"县人民政府", "区人民政府", "旗人民政府", "县政府", "区政府"}
+	provinceGovNames  = []string{"北京市人民政府", "天津市人民政府", "上海市人民政府", "重庆市人民政府"}
+	provinceGovEnding = []string{"省人民政府", "自治区人民政府"}
+	cityGovEndings    = []string{"市人民政府", "市政府", "州人民政府", "盟行政公署", "地区行政公署"}
+	departmentEndings = []string{"办公室", "办公厅", "委员会", "局", "委", "厅", "中心", "所", "站", "队", "院", "处", "署", "办"}
+	ministryMarkers   = []string{"国务院", "中华人民共和国", "国家"}
+)
+
+// Aspect is one of the five aspects section 一 of a 2021-format report
+// covers, with the words that show it.
+type Aspect struct {
+	Name  string
+	Words []string
+}
+
+// FiveAspects returns the five aspects of section 一 (2021 format).
+func FiveAspects() []Aspect {
+	return []Aspect{
+		{"主动公开", []string{"主动公开"}},
+		{"依申请公开", []string{"依申请公开", "依申请"}},
+		{"政府信息管理", []string{"信息管理"}},
+		{"政府信息公开平台建设", []string{"平台"}},
+		{"监督保障", []string{"监督"}},
+	}
+}
+
+// ResultWord is a result a people's government reports, and the word that
+// shows it.
+type ResultWord struct {
+	Name, Word string
+}
+
+// GovernmentResults returns what article 50(4) asks of governments.
+func GovernmentResults() []ResultWord {
+	return []ResultWord{{"工作考核", "考核"}, {"社会评议", "评议"}, {"责任追究", "追究"}}
+}

@@ -172,3 +172,61 @@ func pick(zh, en string, english bool) string {
 	}
 	return zh
 }
+
+// SumName names the sum of several cells for people: cells of one table
+// and column are written "表三 （一）予以公开 + （二）部分公开 / 总计", and all
+// the rows of a group of table 三 "表三 （三）不予公开（各项之和） / 总计".
+func SumName(keys []string, english bool) string {
+	if len(keys) == 1 {
+		return NameOf(keys[0], english).String()
+	}
+	var rows []string
+	first := NameOf(keys[0], english)
+	same := true
+	for _, k := range keys {
+		n := NameOf(k, english)
+		same = same && n.Table == first.Table && n.Col == first.Col
+		rows = append(rows, n.Row)
+	}
+	if !same {
+		var names []string
+		for _, k := range keys {
+			names = append(names, NameOf(k, english).String())
+		}
+		return strings.Join(names, " + ")
+	}
+	if g := wholeGroup(keys); g != nil {
+		label := g.Label + "（各项之和）"
+		if english {
+			label = "group " + g.Key + " (all items)"
+		}
+		return CellName{Table: first.Table, Row: label, Col: first.Col}.String()
+	}
+	return CellName{Table: first.Table, Row: strings.Join(rows, " + "), Col: first.Col}.String()
+}
+
+// wholeGroup returns the group of table 三 whose rows are exactly those of
+// keys, or nil.
+func wholeGroup(keys []string) *t3Group {
+	var rows []string
+	for _, k := range keys {
+		parts := strings.Split(k, ".")
+		if len(parts) != 3 || parts[0] != T3 {
+			return nil
+		}
+		rows = append(rows, parts[1])
+	}
+	for i := range t3Groups {
+		g := &t3Groups[i]
+		var members []string
+		for _, r := range t3Rows {
+			if r.Group == g.Key {
+				members = append(members, r.Key)
+			}
+		}
+		if len(members) > 1 && strings.Join(members, ",") == strings.Join(rows, ",") {
+			return g
+		}
+	}
+	return nil
+}

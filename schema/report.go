@@ -28,7 +28,10 @@ type Cell struct {
 	Value float64
 	// Raw is the cell's text as the document had it.
 	Raw string
-	Pos parser.Pos
+	// Unit is a unit written inside a money cell after the number ("万元",
+	// "元"); the value is in that unit.
+	Unit string
+	Pos  parser.Pos
 }
 
 // IsNumber reports whether c is present and holds a number.
@@ -41,9 +44,10 @@ func (c *Cell) MarshalJSON() ([]byte, error) {
 		State    State           `json:"state"`
 		Value    json.RawMessage `json:"value,omitempty"`
 		Raw      *string         `json:"raw,omitempty"`
+		Unit     string          `json:"unit,omitempty"`
 		Location *parser.Pos     `json:"location,omitempty"`
 	}
-	o := out{State: c.State}
+	o := out{State: c.State, Unit: c.Unit}
 	if c.State == StateNumber {
 		o.Value = json.RawMessage(strconv.FormatFloat(c.Value, 'f', -1, 64))
 	}
@@ -60,6 +64,14 @@ type Section struct {
 	Title  string // the heading as written
 	Text   string // body paragraphs joined by "\n"
 	Pos    parser.Pos
+	// Paragraphs are the body paragraphs with their positions.
+	Paragraphs []Paragraph
+}
+
+// Paragraph is one paragraph of text with its position.
+type Paragraph struct {
+	Text string
+	Pos  parser.Pos
 }
 
 // YearRef is a year stated somewhere in the document.
@@ -111,6 +123,8 @@ type Report struct {
 	Title    string
 	TitlePos parser.Pos
 	Agency   string
+	// Preamble holds the paragraphs between the title and section 一.
+	Preamble []Paragraph
 	// Year is the report year: from the title, else the statistics period,
 	// else the body of section 一; 0 when none is stated.
 	Year       int

@@ -11,6 +11,9 @@ sed '338s/.*/\t2/' $s > seed-2020-r7-total.txt
 sed '380s/.*/\t1/' $s > seed-2020-t4-rev.txt
 # 规章 本年新制作数量: 0 -> -3 (C1005).
 sed '19s/.*/\t-3/' $s > seed-2020-t2-negative.txt
+# Table 二: 规范性文件 newly published 3 but 0 in total (A1003); a unit typed
+# into 采购总金额 (A1001).
+sed -e '25s/.*/\t3/' -e '83s/.*/\t251000元/' $s > seed-2020-t2-checks.txt
 # A 2022 report on the 2019 template (M1001).
 sed 's/2020年/2022年/g' $s > seed-2022-outdated.txt
 # Title says 2021, body says 2020 (M1001 for the title year, M1002).

@@ -5,12 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
+	"time"
 
+	"github.com/nianbao/nianbao/blank"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/report"
 	"github.com/nianbao/nianbao/rules"
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 // Exit codes.
@@ -23,8 +29,11 @@ const (
 const usageCheck = `检查年度报告的表格勾稽关系与完整性。PATH 可以是文件或目录（递归查找 .txt、.docx）。
 
    nianbao check 报告目录/
+   nianbao check 报告目录/ -o 审核.xlsx -o 审核.html --prev 去年报告/
    nianbao check --format json --lang en report.txt
 
+   -o 可重复，按扩展名选择格式（.xlsx .html .csv .sarif .json .txt），写完整后才替换目标文件；
+   给出 -o 而未给出 --format 时，标准输出只打印汇总行。
    退出码：0 无问题（低于 --fail-on），1 有问题，2 用法或运行错误。`
 
 const usageLint = `提交前自查：与 check 相同的检查，默认 --fail-on warning，并在每个问题下给出修改建议。
@@ -34,10 +43,15 @@ const usageLint = `提交前自查：与 check 相同的检查，默认 --fail-o
 func newApp(stdout, stderr io.Writer) *cli.App {
 	common := func(failOn string) []cli.Flag {
 		return []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format on stdout: text, json, xlsx, csv, html or sarif"},
+			&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically; repeatable; the format follows the extension: .xlsx .html .csv .sarif .json .txt)"},
+			&cli.StringSliceFlag{Name: "prev", Usage: "last year's reports (`PATH`: file or directory; repeatable) for the cross-year checks"},
 			&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language of messages: zh or en", EnvVars: []string{"NIANBAO_LANG"}},
 			&cli.StringFlag{Name: "fail-on", Value: failOn, Usage: "exit 1 when a finding is at or above this severity: error, warning or info"},
-			&cli.StringFlag{Name: "checks", Usage: "rules to run, e.g. \"all,-C1004\" or \"A2*\""},
+			&cli.StringFlag{Name: "checks", Usage: "rules to run, e.g. \"all,-C1004\" or \"A2*\" (replaces the rules: list of the configuration)"},
+			&cli.StringSliceFlag{Name: "enable", Usage: "enable rules by `ID` or glob (repeatable, or comma-separated)"},
+			&cli.StringSliceFlag{Name: "disable", Usage: "disable rules by `ID` or glob (repeatable, or comma-separated)"},
+			&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: .nianbao.yaml in the working directory or a parent)"},
 			&cli.BoolFlag{Name: "each-blank", Usage: "report every blank or \"/\" cell instead of a count per table"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: all cores)"},
 		}
@@ -47,6 +61,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Usage:     "政府信息公开工作年度报告检查工具 / checks government information-disclosure annual reports",
 		Writer:    stdout,
 		ErrWriter: stderr,
+		// File names may contain commas: -o and --prev take one path each.
+		DisableSliceFlagSeparator: true,
 		// Never let urfave/cli call os.Exit; run returns the code.
 		ExitErrHandler: func(*cli.Context, error) {},
 		Commands: []*cli.Command{
@@ -69,6 +85,17 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: extractAction,
 			},
 			{
+				Name: "template", Usage: "write the official blank template for a report year (.docx)",
+				Description: usageTemplate,
+				Flags: []cli.Flag{
+					&cli.IntFlag{Name: "year", Required: true, Usage: "report `YEAR` (2019–2020: 2019 format; 2021 on: 2021 format)"},
+					&cli.StringFlag{Name: "agency", Usage: "the reporting body, e.g. 某某镇人民政府 (default: XX)"},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "`FILE` to write (default: the title + .docx in the working directory)"},
+					&cli.BoolFlag{Name: "force", Usage: "overwrite FILE if it exists"},
+				},
+				Action: templateAction,
+			},
+			{
 				Name: "rules", Usage: "list every rule",
 				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
 				Action: rulesAction,
@@ -80,6 +107,68 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			},
 		},
 	}
+}
+
+const usageTemplate = `写出该年度的官方空白模板（2019、2020 年度为 2019 年版格式，2021 年度起为 2021 年版格式），
+   标题填好机关和年度，三张表格的数据单元格全部为空。
+
+   nianbao template --year 2025 --agency 某某镇人民政府
+   nianbao template --year 2020 -o 模板.docx`
+
+func templateAction(c *cli.Context) error {
+	year, agency := c.Int("year"), c.String("agency")
+	data, err := blank.Bytes(year, agency)
+	if err != nil {
+		return usageError("template: %v", err)
+	}
+	out := c.String("output")
+	if out == "" {
+		out = blank.Title(year, agency) + ".docx"
+	}
+	if !c.Bool("force") {
+		if _, err := os.Stat(out); err == nil {
+			return usageError("template: %s exists (use --force to overwrite)", out)
+		}
+	}
+	if err := report.WriteFile(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", out, err), exitError)
+	}
+	f, _ := blank.Format(year)
+	fmt.Fprintf(c.App.Writer, "%s（%s 年版格式）\n", out, f)
+	return nil
+}
+
+// configure applies the configuration file and the rule flags to opts.
+func configure(c *cli.Context, opts *lint.Options) error {
+	cfg := &lint.Config{}
+	file := c.String("config")
+	if file == "" {
+		file = lint.FindConfig(".")
+	}
+	if file != "" {
+		var err error
+		if cfg, err = lint.LoadConfig(file); err != nil {
+			return usageError("%v", err)
+		}
+	}
+	if c.IsSet("checks") {
+		cfg.Rules = []string{c.String("checks")}
+	}
+	split := func(vals []string) []string {
+		var out []string
+		for _, v := range vals {
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+		}
+		return out
+	}
+	if err := cfg.Apply(opts, split(c.StringSlice("enable")), split(c.StringSlice("disable"))); err != nil {
+		return usageError("%v", err)
+	}
+	return nil
 }
 
 // usageError is an error the user made on the command line.
@@ -97,38 +186,112 @@ func checkAction(c *cli.Context, suggest bool) error {
 		return usageError("--fail-on: %v", err)
 	}
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usageError("--format: unknown format %q (want text or json)", format)
+	if !slices.Contains(report.Formats, format) {
+		return usageError("--format: unknown format %q (want %s)", format, strings.Join(report.Formats, ", "))
+	}
+	type output struct{ path, format string }
+	var outputs []output
+	for _, o := range c.StringSlice("output") {
+		f, err := report.FormatOf(o)
+		if err != nil {
+			return usageError("-o: %v", err)
+		}
+		outputs = append(outputs, output{o, f})
 	}
 	if c.NArg() == 0 {
 		return usageError("%s: no PATH given (try: nianbao %s testdata/seed-2020.txt)", c.Command.Name, c.Command.Name)
 	}
 	opts := lint.DefaultOptions()
-	if opts.Rules, err = rules.Select(rules.All(), c.String("checks")); err != nil {
-		return usageError("--checks: %v", err)
+	if err := configure(c, &opts); err != nil {
+		return err
 	}
 	opts.Jobs = c.Int("jobs")
 	opts.Rule.EachBlank = c.Bool("each-blank")
 	opts.Fixes = suggest
-	results, err := lint.Run(c.Context, c.Args().Slice(), opts)
+	opts.Prev = c.StringSlice("prev")
+	toStdout := len(outputs) == 0 || c.IsSet("format")
+	opts.Retain = lint.RetainFindingCells
+	formats := []string{}
+	if toStdout {
+		formats = append(formats, format)
+	}
+	for _, o := range outputs {
+		formats = append(formats, o.format)
+	}
+	for _, f := range formats {
+		if report.NeedsCells(f) {
+			opts.Retain = lint.RetainCells
+		}
+		opts.Aggregate = opts.Aggregate || f == "xlsx"
+	}
+	bar := progress(c.App.ErrWriter)
+	opts.Progress = bar.update
+	b, err := lint.RunBatch(c.Context, c.Args().Slice(), opts)
+	bar.done()
 	if err != nil {
+		if c.Context.Err() != nil {
+			return cli.Exit("nianbao: interrupted; nothing written", exitError)
+		}
 		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)
 	}
+	for _, o := range outputs {
+		if err := report.WriteFile(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
+			return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", o.path, err), exitError)
+		}
+	}
 	w := c.App.Writer
-	if format == "json" {
-		err = report.JSON(w, results, p)
+	if toStdout {
+		err = report.Write(w, format, b, p)
 	} else {
-		err = report.Text(w, results, p)
+		err = report.SummaryLine(w, b.Files, p)
 	}
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("nianbao: write output: %v", err), exitError)
 	}
-	for _, r := range results {
+	for _, r := range b.Files {
 		if r.Worst() >= failOn {
 			return cli.Exit("", exitFindings)
 		}
 	}
 	return nil
+}
+
+// progressBar shows files done, rate and time left on stderr when stderr is
+// a terminal; otherwise it does nothing.
+type progressBar struct{ bar *progressbar.ProgressBar }
+
+func progress(stderr io.Writer) *progressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progressBar{}
+	}
+	return &progressBar{bar: progressbar.NewOptions(0,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("nianbao"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (b *progressBar) update(done, total int) {
+	if b.bar == nil {
+		return
+	}
+	if done == 0 {
+		b.bar.ChangeMax(total)
+		return
+	}
+	b.bar.Set(done)
+}
+
+func (b *progressBar) done() {
+	if b.bar != nil {
+		b.bar.Finish()
+	}
 }
 
 func extractAction(c *cli.Context) error {

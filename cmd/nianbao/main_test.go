@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,10 +120,10 @@ func TestExitCodes(t *testing.T) {
 		stdout string // a substring of stdout
 		stderr string // a substring of stderr
 	}{
-		{[]string{"check", "testdata/seed-2020.txt"}, exitOK, "共检查 1 个文件：0 个错误，1 个警告", ""},
+		{[]string{"check", "testdata/seed-2020.txt"}, exitOK, "共检查 1 个文件：0 个错误，2 个警告，1 个提示", ""},
 		{[]string{"check", "--fail-on", "warning", "testdata/seed-2020.txt"}, exitFindings, "", ""},
 		{[]string{"lint", "testdata/seed-2020.txt"}, exitFindings, "C1004", ""},
-		{[]string{"lint", "--checks", "all,-C1004", "testdata/seed-2020.txt"}, exitOK, "未发现问题", ""},
+		{[]string{"lint", "--checks", "all,-C1004,-C1011", "testdata/seed-2020.txt"}, exitOK, "提示 正文中未找到发布日期 (M1004)", ""},
 		{[]string{"check", "testdata/seed-2020-r7-total.txt"}, exitFindings, "testdata/seed-2020-r7-total.txt:338: 错误 [表三 （七）总计 / 总计]", ""},
 		{[]string{"check", "testdata/seed-2020-t4-rev.txt", "--format", "json"}, exitFindings, `"cell": "t4.rev.total"`, ""},
 		{[]string{"check", "--fail-on", "info", "testdata/v2021-clean.txt"}, exitOK, "未发现问题", ""},
@@ -204,7 +205,7 @@ func TestBatchDirectory(t *testing.T) {
 		{"b/notes.pdf", "P0001", ""},
 		{"b/old.docx", "P0001", ""},
 		{"c/deep/more.TXT", "C1004", "2019"},
-		{"c/empty.txt", "C1001", "unknown"},
+		{"c/empty.txt", "P0001", ""},
 	}
 	if len(out.Files) != len(want) || out.Summary.Files != len(want) {
 		t.Fatalf("%d files in output: %+v", len(out.Files), out.Files)
@@ -262,7 +263,8 @@ func TestBatchDocxErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	stdout, stderr, code := runCmd(t, "check", dir)
+	// The filled template has no date and no 考核 text: not what is tested.
+	stdout, stderr, code := runCmd(t, "check", "--disable", "M1004,C1011", dir)
 	if code != exitFindings {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -336,6 +338,93 @@ func readZipEntry(t *testing.T, data []byte, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The configuration file is found from the working directory upward;
+// --config, --enable and --disable work too, and mistakes name the culprit.
+func TestConfigFlags(t *testing.T) {
+	seed, err := filepath.Abs("../../testdata/seed-2020.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".nianbao.yaml"), []byte("blank: error\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "drafts")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(sub)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"check", seed}, exitFindings, "错误 表三有 149 个空白单元格", ""},
+		{[]string{"check", "--disable", "C1004", seed}, exitOK, "", ""},
+		{[]string{"lint", "--disable", "C1004,C1011", "--disable", "M1004", seed}, exitOK, "未发现问题", ""},
+		{[]string{"check", "--checks", "A*", seed}, exitOK, "未发现问题", ""},
+		{[]string{"check", "--enable", "Z9", seed}, exitError, "", "Z9"},
+		{[]string{"check", "--config", "missing.yaml", seed}, exitError, "", "missing.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[:len(tt.args)-1], " "), func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s", code, tt.code, stdout, stderr)
+			}
+		})
+	}
+}
+
+// nianbao template writes a file that nianbao reads back as the right
+// format with every cell blank.
+func TestTemplateCommand(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, tt := range []struct {
+		year    int
+		version string
+		cells   int
+	}{{2019, "2019", 198}, {2021, "2021", 200}, {2025, "2021", 200}} {
+		y := strconv.Itoa(tt.year)
+		stdout, stderr, code := runCmd(t, "template", "--year", y, "--agency", "清凉峰镇人民政府")
+		name := "清凉峰镇人民政府" + y + "年政府信息公开工作年度报告.docx"
+		if code != exitOK || !strings.Contains(stdout, name) {
+			t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+		}
+		out, _, _ := runCmd(t, "extract", name)
+		var ex struct {
+			Files []struct {
+				Template string
+				Year     int
+				Agency   string
+				Cells    map[string]struct{ State string }
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &ex); err != nil {
+			t.Fatal(err)
+		}
+		f := ex.Files[0]
+		if f.Template != tt.version || f.Year != tt.year || f.Agency != "清凉峰镇人民政府" || len(f.Cells) != tt.cells {
+			t.Errorf("%d: template %s year %d agency %q, %d cells", tt.year, f.Template, f.Year, f.Agency, len(f.Cells))
+		}
+		for k, c := range f.Cells {
+			if c.State != "blank" {
+				t.Errorf("%d: %s is %s", tt.year, k, c.State)
+			}
+		}
+		if _, stderr, code := runCmd(t, "template", "--year", y, "--agency", "清凉峰镇人民政府"); code != exitError || !strings.Contains(stderr, "--force") {
+			t.Errorf("overwrite without --force: exit %d, %s", code, stderr)
+		}
+	}
+	if _, stderr, code := runCmd(t, "template", "--year", "2018"); code != exitError || stderr == "" {
+		t.Errorf("2018: exit %d", code)
+	}
+	if _, _, code := runCmd(t, "template"); code != exitError {
+		t.Errorf("no --year: exit %d", code)
+	}
 }
 
 // Flags may follow the paths, as users type them.

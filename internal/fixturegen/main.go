@@ -1,7 +1,10 @@
 // Command fixturegen builds the .docx test fixtures under testdata/docx from
-// the blank 2021-format template saved by WPS Office, and writes the HTML
-// rendering of the 2019-format seed report (testdata/seed-2020.txt) that
-// LibreOffice and pandoc turn into .docx (see testdata/docx/gen.sh and testdata/docx/README.md).
+// the blank 2021-format template saved by WPS Office, derives from it a
+// blank 2019-format template in the same WPS style and fills that with the
+// 2019-format seed report (testdata/seed-2020.txt), and writes the HTML
+// renderings of the seed and of a 2021-format report
+// (testdata/v2021-clean.txt) that LibreOffice and pandoc turn into .docx
+// (see testdata/docx/gen.sh and testdata/docx/README.md).
 //
 // The filled fixtures are the template with text inserted into the
 // existing paragraphs of its empty cells: no element of the template's
@@ -14,10 +17,16 @@
 //	filled-2021-hidden.docx   the same cell holds "12" and a hidden run "99"
 //	filled-2021-sdt.docx      the same cell is wrapped in a w:sdt content control
 //
+// The 2019-format files (see v2019.go) are built by editing the XML tree
+// of the template instead, cloning its rows and cells:
+//
+//	template-2019-wps.docx    blank 2019-format template
+//	seed-2020-wps.docx        the seed report written into it
+//
 // Usage, from the module root:
 //
 //	go run ./internal/fixturegen -template testdata/docx/template-2021-wps.docx \
-//		-seed testdata/seed-2020.txt -out testdata/docx
+//		-seed testdata/seed-2020.txt -v2021 testdata/v2021-clean.txt -out testdata/docx
 package main
 
 import (
@@ -40,15 +49,16 @@ import (
 func main() {
 	template := flag.String("template", "testdata/docx/template-2021-wps.docx", "blank 2021-format template (.docx)")
 	seed := flag.String("seed", "testdata/seed-2020.txt", "2019-format seed report (.txt)")
+	v2021 := flag.String("v2021", "testdata/v2021-clean.txt", "2021-format report (.txt) rendered as HTML")
 	out := flag.String("out", "testdata/docx", "output directory")
 	flag.Parse()
-	if err := run(*template, *seed, *out); err != nil {
+	if err := run(*template, *seed, *v2021, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "fixturegen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(template, seed, out string) error {
+func run(template, seed, v2021, out string) error {
 	pkg, err := readZip(template)
 	if err != nil {
 		return err
@@ -79,7 +89,13 @@ func run(template, seed, out string) error {
 			return err
 		}
 	}
-	return writeSeedHTML(seed, filepath.Join(out, "seed-2020.html"))
+	if err := build2019(pkg, doc, seed, filepath.Join(out, "template-2019-wps.docx"), filepath.Join(out, "seed-2020-wps.docx")); err != nil {
+		return fmt.Errorf("2019 format: %w", err)
+	}
+	if err := writeHTML(seed, filepath.Join(out, "seed-2020.html")); err != nil {
+		return err
+	}
+	return writeHTML(v2021, filepath.Join(out, "v2021-clean.html"))
 }
 
 // Table 三 values, rows in template order (一 … 四), columns 自然人, 商业企业,
@@ -345,11 +361,11 @@ func (p *zipPkg) writeWith(path, name string, data []byte) error {
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// writeSeedHTML renders the 2019-format seed report (a .txt in the tab
-// layout of docx2txt) as HTML with the row and column spans of the official
-// 2019 tables, for LibreOffice and pandoc to convert to .docx.
-func writeSeedHTML(seedPath, out string) error {
-	doc, err := parser.ParseFile(context.Background(), seedPath, parser.DefaultLimits())
+// writeHTML renders a report (a .txt in the tab layout of docx2txt, 2019
+// or 2021 format) as HTML with the row and column spans of the official
+// tables, for LibreOffice and pandoc to convert to .docx.
+func writeHTML(txtPath, out string) error {
+	doc, err := parser.ParseFile(context.Background(), txtPath, parser.DefaultLimits())
 	if err != nil {
 		return err
 	}
@@ -365,7 +381,7 @@ func writeSeedHTML(seedPath, out string) error {
 		for ri, row := range rows {
 			b.WriteString("<tr>")
 			for ci, c := range row.Cells {
-				attrs, ok := seedSpan(bl.Table.Index, rows, ri, ci)
+				attrs, ok := officialSpan(bl.Table.Index, rows, ri, ci)
 				if !ok {
 					continue
 				}
@@ -391,15 +407,23 @@ func cellHTML(s string) string {
 	return b.String()
 }
 
-// seedSpan gives the td attributes of cell ci of row ri in table t of the
-// 2019-format seed, or false for a cell that continues a vertical merge
-// (the .txt keeps such cells as empty cells; HTML leaves them out).
-func seedSpan(t int, rows []parser.Row, ri, ci int) (string, bool) {
+// officialSpan gives the td attributes of cell ci of row ri in table t of
+// a report in the tab layout, or false for a cell that continues a
+// vertical merge (the .txt keeps such cells as empty cells; HTML leaves
+// them out). The spans are those of the official layouts (template-spec
+// §4): in table 二 caption rows span the 4 columns and, in the 2021
+// format, the single value column of blocks （五）（六）（八） spans 3; the
+// spans of tables 三 and 四 are the same in both formats, except that the
+// （六） group of 2021 has three sub-rows, which the rowspans follow.
+func officialSpan(t int, rows []parser.Row, ri, ci int) (string, bool) {
 	n := len(rows[ri].Cells)
 	switch t {
-	case 1: // 表二: caption rows are one cell across the 4 columns
-		if n == 1 {
+	case 1: // 表二
+		switch {
+		case n == 1:
 			return ` colspan="4"`, true
+		case n == 2 && ci == 1:
+			return ` colspan="3"`, true
 		}
 		return "", true
 	case 2: // 表三

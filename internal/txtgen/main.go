@@ -114,14 +114,25 @@ type report struct {
 	label        func(s string) string                   // rewrites a table 三 label
 	t2           [10]string
 	t4           [15]string
+	narr         map[int][]string // extra paragraphs at the end of section n
+	preamble     string           // replaces the preamble sentence when set
+	sec6         string           // replaces section 六's text when set
+	date         string           // replaces the date line when set
 }
 
 func write(r report) string {
 	var d doc
 	d.para(r.agency + r.year + "年政府信息公开工作年度报告")
-	d.para("本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自" + r.year + "年1月1日起至" + r.year + "年12月31日止。")
+	pre := "本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自" + r.year + "年1月1日起至" + r.year + "年12月31日止。"
+	if r.preamble != "" {
+		pre = r.preamble
+	}
+	d.para(pre)
 	d.para("一、总体情况")
-	d.para(r.year + "年，本单位认真贯彻落实政务公开工作要点，扎实做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。")
+	d.para(r.year + "年，本单位认真贯彻落实政务公开工作要点，扎实做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。政务公开工作纳入年度绩效考核，开展社会评议，全年未发生责任追究情况。")
+	for _, p := range r.narr[1] {
+		d.para(p)
+	}
 	d.para("二、主动公开政府信息情况")
 	t2 := r.t2
 	d.row("第二十条第（一）项")
@@ -162,16 +173,33 @@ func write(r report) string {
 		d.row(cells...)
 	}
 	d.endTable()
+	for _, p := range r.narr[3] {
+		d.para(p)
+	}
 	d.para("四、政府信息公开行政复议、行政诉讼情况")
 	d.row("行政复议", "行政诉讼")
 	d.row("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉")
 	d.row("", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 	d.row(r.t4[:]...)
 	d.endTable()
+	for _, p := range r.narr[4] {
+		d.para(p)
+	}
 	d.para("五、存在的主要问题及改进情况")
 	d.para("主要问题是政策解读形式较为单一。下一步将丰富解读形式，提高回应关切的及时性。")
 	d.para("六、其他需要报告的事项")
-	d.para("本年度未收取信息处理费。")
+	sec6 := "本年度未收取信息处理费。"
+	if r.sec6 != "" {
+		sec6 = r.sec6
+	}
+	d.para(sec6)
+	d.para(r.agency)
+	next, _ := strconv.Atoi(r.year)
+	date := strconv.Itoa(next+1) + "年1月20日"
+	if r.date != "" {
+		date = r.date
+	}
+	d.para(date)
 	return d.b.String()
 }
 
@@ -235,10 +263,67 @@ func main() {
 	broken.t4[14] = "5"
 	files["v2021-errors.txt"] = broken
 
+	files["v2021-narrative.txt"] = narrative()
+	files["v2021-table3-causes.txt"] = causes()
+
 	for name, r := range files {
 		if err := os.WriteFile(filepath.Join(*out, name), []byte(write(r)), 0o644); err != nil {
 			log.Fatal(err)
 		}
 		fmt.Println("wrote", filepath.Join(*out, name))
 	}
+}
+
+// narrative is a street office's report whose text disagrees with its
+// tables in every way the N rules read, and whose table 二 and metadata
+// break the A1 and C rules that need text.
+func narrative() report {
+	r := base()
+	v := values(rows2021(false))
+	n := strconv.Itoa
+	r.t2[0] = "2"                             // 规章 issued by a street office (A1004)
+	r.t2[3], r.t2[4], r.t2[5] = "9", "1", "5" // issued 9 > 5 in force + 1 repealed (A1002)
+	r.t2[9] = "3260000"                       // 万元? surely yuan (A1005)
+	r.agency = "东湖街道办事处"
+	r.t4[0], r.t4[1], r.t4[3], r.t4[4] = "1", "0", "1", "2" // 1 upheld, 1 pending
+	r.preamble = "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项六部分组成。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
+	r.narr = map[int][]string{
+		1: {"全年通过政府网站发布信息共计120条，其中政策文件12条、工作动态98条、其他9条。"},
+		3: {
+			"全年共收到政府信息公开申请" + n(v["NEW"][6]+1) + "件，含上年结转" + n(v["CARRY_IN"][6]+1) + "件。",
+			"已办结" + n(v["R7"][6]-1) + "件，另有" + n(v["CARRY_OUT"][6]+2) + "件申请结转下年度办理。",
+			// The 科研机构 column's value, not the total (the E3 pattern).
+			"对上述申请，予以公开及部分公开" + n(v["R1"][2]+v["R2"][2]) + "件，不予处理" + n(v["R5_1"][6]+v["R5_2"][6]+v["R5_3"][6]+v["R5_4"][6]+v["R5_5"][6]) + "件。",
+		},
+		4: {"本年度被申请行政复议3件，行政复议结果均获维持。"},
+	}
+	r.sec6 = "无。"
+	r.date = "2022年12月30日" // not in the year after the report year (M1005)
+	return r
+}
+
+// causes breaks table 三 in ways whose root cause nianbao names: one
+// application of 本年新收 booked under 其他 instead of 自然人 (A2005); a
+// result row raised in one column and its total (A2002 twice); a row total
+// wrong where the column sums cannot be checked (A2003), because the row of
+// （二）部分公开 has no total (A2006).
+func causes() report {
+	r := base()
+	r.agency = "西湖镇人民政府"
+	r.cell = func(key string, col, x int) string {
+		switch {
+		case key == "NEW" && col == 0:
+			return strconv.Itoa(x - 1)
+		case key == "NEW" && col == 5:
+			return strconv.Itoa(x + 1)
+		case key == "R5_1" && (col == 1 || col == 6):
+			return strconv.Itoa(x + 1)
+		case key == "R4_3" && col == 6:
+			return strconv.Itoa(x + 2)
+		case key == "R2" && col == 6:
+			return ""
+		}
+		return strconv.Itoa(x)
+	}
+	return r
 }

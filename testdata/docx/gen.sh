@@ -10,9 +10,11 @@ dir=testdata/docx
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# 1. Filled 2021-format fixtures from the WPS template, and the HTML
-#    rendering of the 2019-format seed report.
-go run ./internal/fixturegen -template $dir/template-2021-wps.docx -seed testdata/seed-2020.txt -out $dir
+# 1. Filled 2021-format fixtures from the WPS template, the 2019-format
+#    template derived from it (blank, and filled with the seed report), and
+#    the HTML renderings of the seed and of a 2021-format report.
+go run ./internal/fixturegen -template $dir/template-2021-wps.docx -seed testdata/seed-2020.txt \
+	-v2021 testdata/v2021-clean.txt -out $dir
 
 # 2. LibreOffice round trip of the filled WPS file.
 soffice -env:UserInstallation=file://$tmp/lo --headless \
@@ -26,3 +28,8 @@ cp $tmp/lo-seed/seed-2020.docx $dir/seed-2020-lo.docx
 
 # 4. ... and by pandoc.
 pandoc -f html -t docx -o $dir/seed-2020-pandoc.docx $dir/seed-2020.html
+
+# 5. A 2021-format report as .docx, written by LibreOffice from its HTML.
+soffice -env:UserInstallation=file://$tmp/lo --headless --infilter='HTML (StarWriter)' \
+	--convert-to 'docx:MS Word 2007 XML' --outdir $tmp/lo-v2021 $dir/v2021-clean.html
+cp $tmp/lo-v2021/v2021-clean.docx $dir/v2021-clean-lo.docx

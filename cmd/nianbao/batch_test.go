@@ -1,0 +1,457 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html"
+)
+
+// TestDistrictFolder checks a generated folder of 220 reports (valid,
+// broken in known ways, unreadable, .docx copies, near-copies) in one run
+// and reads every output back.
+func TestDistrictFolder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 220 reports")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "reports")
+	files, err := batchgen.Generate(in, "../../testdata", 220)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := func(name string) string { return filepath.Join(out, name) }
+	start := time.Now()
+	stdout, stderr, code := runCmd(t, "check", in, "--jobs", "2", "-o", o("审核.xlsx"), "-o", o("审核.html"),
+		"-o", o("问题.csv"), "-o", o("问题.sarif"), "-o", o("结果.json"))
+	elapsed := time.Since(start)
+	t.Logf("%d reports checked and 5 outputs written in %v (%.0f files/s)", len(files), elapsed, float64(len(files))/elapsed.Seconds())
+	if code != exitFindings || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, fmt.Sprintf("共检查 %d 个文件", len(files))) || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("stdout with -o should be the summary line only: %q", stdout)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 5 {
+		t.Errorf("%d files in the output folder, want 5 (no temporary files left)", len(entries))
+	}
+
+	// JSON: every input accounted for, in order.
+	var js struct {
+		Files []struct {
+			Path, Agency string
+			Year         int
+			Findings     []struct{ Rule, Severity, Cell string }
+		}
+	}
+	if err := json.Unmarshal(mustRead(t, o("结果.json")), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Files) != len(files) {
+		t.Fatalf("%d files in JSON, want %d", len(js.Files), len(files))
+	}
+	nFindings := 0
+	for i, f := range files {
+		g := js.Files[i]
+		nFindings += len(g.Findings)
+		rules, cells := map[string]bool{}, map[string]bool{}
+		for _, fd := range g.Findings {
+			rules[fd.Rule] = true
+			if strings.HasPrefix(fd.Rule, "A2") && fd.Severity == "error" {
+				cells[fd.Cell] = true
+			}
+		}
+		if g.Path != f.Path {
+			t.Fatalf("file %d: %s, want %s", i, g.Path, f.Path)
+		}
+		switch f.Kind {
+		case batchgen.Unreadable:
+			if !rules["P0001"] {
+				t.Errorf("%s: no P0001", f.Path)
+			}
+		case batchgen.Broken:
+			if !cells["t3.R7.TOT"] {
+				t.Errorf("%s: rules %v, want an arithmetic error on t3.R7.TOT", f.Path, rules)
+			}
+		case batchgen.NearCopy:
+			if !rules["X1005"] {
+				t.Errorf("%s: rules %v, want X1005", f.Path, rules)
+			}
+		case batchgen.Copy:
+			if !rules["X1006"] {
+				t.Errorf("%s: rules %v, want X1006 (same agency and year as the fixture's other copies)", f.Path, rules)
+			}
+		default:
+			if len(cells) > 0 || rules["X1005"] {
+				t.Errorf("%s: rules %v", f.Path, rules)
+			}
+		}
+		if f.Kind != batchgen.Unreadable && (g.Agency != f.Agency || g.Year != f.Year) {
+			t.Errorf("%s: agency %q year %d, want %q %d", f.Path, g.Agency, g.Year, f.Agency, f.Year)
+		}
+	}
+
+	checkWorkbook(t, o("审核.xlsx"), files)
+
+	// CSV: a BOM, then a header and one row per finding.
+	b := mustRead(t, o("问题.csv"))
+	if !bytes.HasPrefix(b, []byte("\ufeff")) {
+		t.Error("CSV lacks the UTF-8 BOM")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != nFindings+1 || recs[0][0] != "文件" {
+		t.Errorf("CSV: %d records, want %d; header %v", len(recs), nFindings+1, recs[0])
+	}
+
+	// SARIF 2.1.0.
+	var sarif struct {
+		Version string
+		Runs    []struct {
+			Tool struct {
+				Driver struct{ Rules []struct{ ID string } }
+			}
+			Results []struct {
+				RuleID    string
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(mustRead(t, o("问题.sarif")), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	if sarif.Version != "2.1.0" || len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) != nFindings || len(sarif.Runs[0].Tool.Driver.Rules) == 0 {
+		t.Errorf("SARIF: version %q, %d runs", sarif.Version, len(sarif.Runs))
+	}
+	for _, r := range sarif.Runs[0].Results {
+		if r.Level != "error" && r.Level != "warning" && r.Level != "note" || r.Locations[0].PhysicalLocation.ArtifactLocation.URI == "" {
+			t.Fatalf("SARIF result %+v", r)
+		}
+	}
+
+	checkHTML(t, o("审核.html"), files)
+}
+
+// checkWorkbook reads the workbook back: sheet names, one row per file in
+// 汇总 and 数据 with the values written, and 合计 equal to the sums
+// computed here from what the generator wrote.
+func checkWorkbook(t *testing.T, path string, files []batchgen.File) {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := strings.Join(x.GetSheetList(), " "); got != "汇总 问题清单 数据 合计" {
+		t.Fatalf("sheets %s", got)
+	}
+	sum, err := x.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum) < len(files)+1 || strings.Join(sum[0], " ") != "文件 机关 年度 格式版本 错误 警告 提示 状态" {
+		t.Fatalf("汇总: %d rows, header %v", len(sum), sum[0])
+	}
+	for i, f := range files {
+		row := sum[i+1]
+		if row[0] != f.Path {
+			t.Fatalf("汇总 row %d: %s, want %s", i+2, row[0], f.Path)
+		}
+		status := row[7]
+		switch f.Kind {
+		case batchgen.Unreadable:
+			if status != "无法读取" {
+				t.Errorf("%s: status %s", f.Path, status)
+			}
+		case batchgen.Broken:
+			if status != "有错误" || row[4] == "0" {
+				t.Errorf("%s: status %s, errors %s", f.Path, status, row[4])
+			}
+		default:
+			if row[1] != f.Agency || row[2] != strconv.Itoa(f.Year) {
+				t.Errorf("%s: agency %s year %s", f.Path, row[1], row[2])
+			}
+		}
+	}
+	if p, err := x.GetPanes("汇总"); err != nil || !p.Freeze || p.YSplit != 1 {
+		t.Errorf("汇总: header not frozen: %+v %v", p, err)
+	}
+
+	findings, err := x.GetRows("问题清单")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a2001 := 0
+	for _, r := range findings[1:] {
+		if len(r) > 7 && strings.HasPrefix(r[2], "A2") && r[5] == "（七）总计" && r[6] == "总计" {
+			a2001++
+			if _, err := strconv.ParseFloat(r[7], 64); err != nil {
+				t.Errorf("问题清单: expected value %q is not a number", r[7])
+			}
+		}
+	}
+	broken := 0
+	for _, f := range files {
+		if f.Kind == batchgen.Broken {
+			broken++
+		}
+	}
+	if a2001 < broken {
+		t.Errorf("问题清单: %d rows on （七）总计 / 总计 for %d broken reports", a2001, broken)
+	}
+
+	// 数据: row 1 holds the cell keys, row 2 the names, then one row per file.
+	data, err := x.GetRows("数据")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for j, k := range data[0] {
+		if k != "" {
+			col[k] = j
+		}
+	}
+	for i, f := range files {
+		row := data[i+2]
+		if row[0] != f.Path {
+			t.Fatalf("数据 row %d: %s", i+3, row[0])
+		}
+		for _, k := range f.Keys {
+			j, ok := col[k]
+			if !ok {
+				t.Fatalf("数据: no column for %s", k)
+			}
+			got := ""
+			if j < len(row) {
+				got = row[j]
+			}
+			v, isNum := f.Cells[k]
+			if isNum {
+				if g, err := strconv.ParseFloat(got, 64); err != nil || g != v {
+					t.Fatalf("数据 %s %s = %q, want %v", f.Path, k, got, v)
+				}
+			} else if _, err := strconv.ParseFloat(got, 64); err == nil {
+				t.Fatalf("数据 %s %s = %q, want no number", f.Path, k, got)
+			}
+		}
+		// Numbers are stored as numbers.
+		if j, ok := col["t3.NEW.TOT"]; ok && f.Kind == batchgen.Valid && f.Year == 2022 {
+			c, _ := excelize.CoordinatesToCellName(j+1, i+3)
+			if typ, _ := x.GetCellType("数据", c); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+				t.Errorf("数据 %s is stored as type %v, not a number", c, typ)
+			}
+		}
+	}
+
+	// 合计: the sums and counts, computed here from the generator's record.
+	want, count, have := map[string]float64{}, map[string]int{}, map[string]int{}
+	for _, f := range files {
+		for _, k := range f.Keys {
+			have[k]++
+		}
+		for k, v := range f.Cells {
+			want[k] += v
+			count[k]++
+		}
+	}
+	total, err := x.GetRows("合计")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, r := range total[1:] {
+		if len(r) < 7 || !strings.HasPrefix(r[0], "t") {
+			continue
+		}
+		k := r[0]
+		seen++
+		n, _ := strconv.Atoi(r[5])
+		h, _ := strconv.Atoi(r[6])
+		if n != count[k] || h != have[k] {
+			t.Errorf("合计 %s: %d of %d reports, want %d of %d", k, n, h, count[k], have[k])
+		}
+		if count[k] > 0 {
+			if g, err := strconv.ParseFloat(r[4], 64); err != nil || math.Abs(g-want[k]) > 1e-9 {
+				t.Errorf("合计 %s = %q, want %v", k, r[4], want[k])
+			}
+		}
+	}
+	if seen != len(have) {
+		t.Errorf("合计 lists %d cells, the reports have %d", seen, len(have))
+	}
+	// The table checks on the sums: the 2019-format reports leave cells of
+	// table 三 blank, so A2001 on the total column runs only if every report
+	// gave the four cells, and then fails exactly when the sums do.
+	keys := []string{"t3.NEW.TOT", "t3.CARRY_IN.TOT", "t3.R7.TOT", "t3.CARRY_OUT.TOT"}
+	complete := true
+	for _, k := range keys {
+		complete = complete && count[k] == have[k]
+	}
+	unbalanced := want[keys[0]]+want[keys[1]] != want[keys[2]]+want[keys[3]]
+	var checks strings.Builder
+	for _, r := range total {
+		if len(r) > 12 {
+			checks.WriteString(strings.Join(r[9:], " ") + "\n")
+		}
+	}
+	gotA2001 := strings.Contains(checks.String(), "A2001 错误 表三 （七）总计 / 总计")
+	if gotA2001 != (complete && unbalanced) {
+		t.Errorf("合计 checks: A2001 on the total column %v, want %v (complete %v, unbalanced %v):\n%s", gotA2001, complete && unbalanced, complete, unbalanced, checks.String())
+	}
+}
+
+// checkHTML parses the page: tags balanced, one section per file in order,
+// no external resource.
+func checkHTML(t *testing.T, path string, files []batchgen.File) {
+	t.Helper()
+	b := mustRead(t, path)
+	z := html.NewTokenizer(bytes.NewReader(b))
+	void := map[string]bool{"meta": true, "br": true, "img": true, "link": true, "hr": true, "input": true, "col": true}
+	var stack []string
+	var sections []string
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				t.Fatal(z.Err())
+			}
+			break
+		}
+		tok := z.Token()
+		switch tt {
+		case html.StartTagToken:
+			for _, a := range tok.Attr {
+				if (a.Key == "src" || a.Key == "href" && tok.Data == "link") && !strings.HasPrefix(a.Val, "#") {
+					t.Errorf("external resource %s=%q", a.Key, a.Val)
+				}
+				if tok.Data == "section" && a.Key == "id" {
+					sections = append(sections, a.Val)
+				}
+			}
+			if !void[tok.Data] {
+				stack = append(stack, tok.Data)
+			}
+		case html.EndTagToken:
+			if len(stack) == 0 || stack[len(stack)-1] != tok.Data {
+				t.Fatalf("</%s> does not close <%v>", tok.Data, stack)
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) != 0 {
+		t.Errorf("unclosed elements %v", stack)
+	}
+	if len(sections) != len(files) {
+		t.Errorf("%d file sections, want %d", len(sections), len(files))
+	}
+	doc := string(b)
+	for i, f := range files {
+		if !strings.Contains(doc, `<section class="file st-`) || !strings.Contains(doc, html.EscapeString(f.Path)) {
+			t.Errorf("file %d %s missing from the page", i, f.Path)
+		}
+	}
+	if !strings.Contains(doc, `class="c-num sev-error`) || !strings.Contains(doc, " rel") {
+		t.Error("no highlighted or related cell in the page")
+	}
+}
+
+// Ctrl-C: nothing is written, not even a partial file.
+func TestInterruptWritesNothing(t *testing.T) {
+	inRepo(t)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"nianbao", "check", "testdata", "-o", filepath.Join(dir, "a.xlsx"), "-o", filepath.Join(dir, "a.html")}, &stdout, &stderr)
+	if code != exitError || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%d files written after an interrupt", len(entries))
+	}
+}
+
+func TestOutputFlags(t *testing.T) {
+	inRepo(t)
+	dir := t.TempDir()
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{"check", "-o", filepath.Join(dir, "x.pdf"), "testdata/seed-2020.txt"}, exitError, "cannot tell the format"},
+		{[]string{"check", "--format", "pdf", "testdata/seed-2020.txt"}, exitError, "unknown format"},
+		{[]string{"check", "-o", filepath.Join(dir, "no-such-dir", "x.csv"), "testdata/seed-2020.txt"}, exitError, "write"},
+		{[]string{"check", "--format", "csv", "--fail-on", "error", "--checks", "A*", "testdata/v2021-clean.txt"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCmd(t, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("%v: exit %d: %s", tt.args, code, stderr)
+		}
+	}
+	// --format with -o also writes to stdout; a file name may hold a comma.
+	out := filepath.Join(dir, "a,b.json")
+	stdout, _, _ := runCmd(t, "check", "--format", "sarif", "-o", out, "testdata/seed-2020.txt")
+	if !strings.Contains(stdout, `"version": "2.1.0"`) {
+		t.Errorf("stdout %.100s", stdout)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestGoldenBatch runs the cross-year and cross-file checks on committed
+// pairs: testdata/prev holds last year's reports of 清凉峰镇 (two more
+// applications carried over than this year carries in) and of the street
+// office (documents in force that do not add up), and one agency with no
+// report this year.
+func TestGoldenBatch(t *testing.T) {
+	inRepo(t)
+	args := []string{"--prev", "testdata/prev", "testdata/seed-2020.txt", "testdata/seed-2020-r7-total.txt", "testdata/seed-2022-outdated.txt", "testdata/v2021-clean.txt"}
+	for _, j := range []struct{ name, format string }{{"batch-prev.check.golden", "text"}, {"batch-prev.check.json.golden", "json"}} {
+		t.Run(j.name, func(t *testing.T) {
+			got, stderr, code := runCmd(t, append([]string{"check", "--format", j.format}, args...)...)
+			if code == exitError {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden := filepath.Join("testdata", "golden", j.name)
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs (run go test ./cmd/nianbao -update, then review the git diff)\n--- got ---\n%s--- want ---\n%s", golden, got, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,225 @@
+package lint
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/nianbao/nianbao/rules"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// Retain says how much of each report a batch keeps once the file has been
+// checked. The parsed document is never kept; the less of the report is
+// kept, the larger the folder that fits in memory.
+type Retain int
+
+// What a batch keeps of each report.
+const (
+	// RetainReport keeps the whole schema.Report (extract needs the
+	// sections).
+	RetainReport Retain = iota
+	// RetainCells keeps the metadata and every cell, but no text: enough to
+	// draw the tables (HTML) and fill the 数据 sheet.
+	RetainCells
+	// RetainFindingCells keeps the metadata and only the cells the findings
+	// name: enough for text, JSON, CSV and SARIF.
+	RetainFindingCells
+)
+
+// Batch is the outcome of checking a set of files together.
+type Batch struct {
+	// Files holds one result per input file in the order Expand gives,
+	// with the cross-file findings (X1xxx) merged in and sorted.
+	Files []FileResult
+	// PrevUnmatched lists last year's reports (Options.Prev) that matched
+	// no report of the batch.
+	PrevUnmatched []PrevReport
+	// Aggregate holds the district totals when Options.Aggregate is set.
+	Aggregate *Aggregate
+}
+
+// PrevReport names one of last year's reports.
+type PrevReport struct {
+	Path   string
+	Agency string
+	Year   int
+}
+
+// RunBatch checks every file named by paths, at most opts.Jobs at once.
+// Results are handed on in input order as soon as all earlier files are
+// done: the cross-file checks and the aggregate take what they need, the
+// result is trimmed to opts.Retain, and the parsed document is dropped. At
+// most a few results per job wait for an earlier, slower file.
+//
+// Last year's reports (opts.Prev) are read first, for the cross-year checks
+// only. opts.Progress, when set, is called after each file with the number
+// of files done and the total (last year's included).
+//
+// The error is non-nil only when the context is cancelled (ctx.Err()) or a
+// directory cannot be walked; a file that cannot be read is a P0001
+// finding.
+func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error) {
+	files, err := Expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	x := newCross(opts)
+	var prevFiles []string
+	if x.prevOn {
+		if prevFiles, err = Expand(opts.Prev); err != nil {
+			return nil, err
+		}
+	}
+	total, done := len(files)+len(prevFiles), 0
+	step := func() {
+		if opts.Progress != nil {
+			done++
+			opts.Progress(done, total)
+		}
+	}
+	if opts.Progress != nil {
+		opts.Progress(0, total)
+	}
+	if len(prevFiles) > 0 {
+		prevOpts := opts
+		prevOpts.Rules, prevOpts.Fixes = nil, false
+		err := stream(ctx, prevFiles, prevOpts, func(_ int, r FileResult) error {
+			x.addPrev(r)
+			step()
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	b := &Batch{Files: make([]FileResult, 0, len(files))}
+	if opts.Aggregate {
+		b.Aggregate = newAggregate()
+	}
+	err = stream(ctx, files, opts, func(i int, r FileResult) error {
+		x.add(i, r)
+		if b.Aggregate != nil && r.Report != nil {
+			b.Aggregate.add(r.Report)
+		}
+		b.Files = append(b.Files, trim(r, opts.Retain))
+		step()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	extra, unmatched := x.finish()
+	for i, fs := range extra {
+		if len(fs) > 0 {
+			overrideSeverity(fs, opts.Severity)
+			b.Files[i].Findings = append(b.Files[i].Findings, fs...)
+			rules.Sort(b.Files[i].Findings)
+		}
+	}
+	b.PrevUnmatched = unmatched
+	if b.Aggregate != nil {
+		b.Aggregate.finish(opts.Rules, opts.Rule)
+	}
+	return b, nil
+}
+
+// stream runs CheckFile over files with bounded concurrency and calls emit
+// for each result in input order, from the calling goroutine. It returns
+// emit's first error or the context's error; either way every goroutine it
+// started has returned.
+func stream(parent context.Context, files []string, opts Options, emit func(int, FileResult) error) error {
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	slots := make([]chan FileResult, len(files))
+	for i := range slots {
+		slots[i] = make(chan FileResult, 1)
+	}
+	window := make(chan struct{}, 4*jobs) // started and not yet emitted
+	running := make(chan struct{}, jobs)  // being checked
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i, f := range files {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case running <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := CheckFile(ctx, f, opts)
+				<-running
+				slots[i] <- r
+			}()
+		}
+	}()
+	var err error
+	for i := range files {
+		select {
+		case r := <-slots[i]:
+			<-window
+			if ctx.Err() == nil {
+				err = emit(i, r)
+			}
+		case <-ctx.Done():
+		}
+		if err != nil || ctx.Err() != nil {
+			break
+		}
+	}
+	cancel()
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	return parent.Err()
+}
+
+// trim returns r with its report reduced as how says. Strings are cloned so
+// that they do not pin the document's text in memory.
+func trim(r FileResult, how Retain) FileResult {
+	if r.Report == nil || how == RetainReport {
+		return r
+	}
+	old := r.Report
+	rep := *old
+	rep.Sections, rep.Evidence, rep.Issues, rep.Preamble = nil, nil, nil, nil
+	rep.Title = strings.Clone(old.Title)
+	rep.Agency = strings.Clone(old.Agency)
+	rep.TitleYear.Text, rep.PeriodYear.Text, rep.BodyYear.Text = "", "", ""
+	rep.Cells = map[string]*schema.Cell{}
+	keep := func(k string) {
+		if c, ok := old.Cells[k]; ok {
+			cc := *c
+			cc.Raw = strings.Clone(c.Raw)
+			rep.Cells[k] = &cc
+		}
+	}
+	if how == RetainCells {
+		for k := range old.Cells {
+			keep(k)
+		}
+	} else {
+		for _, f := range r.Findings {
+			keep(f.Cell)
+			for _, k := range f.Related {
+				keep(k)
+			}
+		}
+	}
+	r.Report = &rep
+	return r
+}

@@ -1,0 +1,71 @@
+package lint
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// fileYearRe finds a year in a file name, not inside a longer number.
+var fileYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// reportWords are what file names add after the agency: "清凉峰镇2020年报",
+// "某局政府信息公开工作年度报告（2021）".
+var reportWords = []string{"政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "信息公开年报", "年度报告", "年报", "报告", "年度", "年"}
+
+// fromFileName fills the agency and year that the title does not give from
+// the file name, as reviewers name the files they collect
+// ("清凉峰镇2020年报.docx"). An agency is taken only when the name holds
+// Chinese characters before the year (or the report words).
+func fromFileName(rep *schema.Report, path string) {
+	if rep.Agency != "" && rep.Year != 0 {
+		return
+	}
+	base := filepath.Base(path)
+	base = parser.NormalizeLabel(strings.TrimSuffix(base, filepath.Ext(base)))
+	agency := base
+	if m := fileYearRe.FindStringSubmatchIndex(base); m != nil {
+		if rep.Year == 0 {
+			rep.Year, _ = strconv.Atoi(base[m[2]:m[3]])
+		}
+		agency = base[:m[2]]
+	}
+	if rep.Agency != "" {
+		return
+	}
+	for changed := true; changed; {
+		changed = false
+		agency = strings.TrimRightFunc(agency, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+		for _, w := range reportWords {
+			if strings.HasSuffix(agency, w) && len(agency) > len(w) {
+				agency, changed = strings.TrimSuffix(agency, w), true
+			}
+		}
+	}
+	agency = strings.TrimLeftFunc(agency, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+	if agency != "" {
+		rep.Agency = agency
+	}
+}
+
+// agencyKey normalises an agency name for matching reports of one body:
+// full- and half-width forms and white space are ignored, and so is a
+// trailing 人民政府 ("清凉峰镇人民政府" and "清凉峰镇" are one body).
+func agencyKey(name string) string {
+	k := parser.NormalizeLabel(name)
+	k = strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, k)
+	if t := strings.TrimSuffix(k, "人民政府"); t != "" {
+		k = t
+	}
+	return k
+}

@@ -1,0 +1,202 @@
+package lint
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// Near-copy detection (X1003, X1005). A text is reduced to the set of its
+// shingles: every run of shingleLen characters, white space dropped and
+// digits replaced by 0, so that a copy with this year's numbers typed in is
+// still a copy. The similarity of a to b is the share of a's shingles found
+// in b. Candidate pairs are found with MinHash signatures and then counted
+// exactly.
+const (
+	shingleLen  = 8
+	minHashes   = 128
+	copyShare   = 0.8 // the share from which a text is a near-copy
+	minTextLen  = 200 // shorter texts (in characters) are not compared
+	excerptRune = 40  // characters of the shared passage shown
+)
+
+// narrative is the comparable form of a report's text.
+type narrative struct {
+	text     []rune   // the text without white space, as written
+	shingles []uint64 // sorted, unique
+	sig      []uint64 // MinHash signature, nil when the text is too short
+}
+
+func newNarrative(s string) *narrative {
+	n := &narrative{}
+	norm := make([]rune, 0, len(s)/3)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n.text = append(n.text, r)
+		if nr := width.LookupRune(r).Narrow(); nr != 0 {
+			r = nr
+		}
+		if unicode.IsDigit(r) {
+			r = '0'
+		}
+		norm = append(norm, r)
+	}
+	if len(norm) < minTextLen {
+		return n
+	}
+	for i := 0; i+shingleLen <= len(norm); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range norm[i : i+shingleLen] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		n.shingles = append(n.shingles, h)
+	}
+	slices.Sort(n.shingles)
+	n.shingles = slices.Compact(n.shingles)
+	n.sig = make([]uint64, minHashes)
+	for j := range n.sig {
+		n.sig[j] = ^uint64(0)
+	}
+	for _, h := range n.shingles {
+		for j := range n.sig {
+			if v := mix(h ^ seeds[j]); v < n.sig[j] {
+				n.sig[j] = v
+			}
+		}
+	}
+	return n
+}
+
+// seeds are fixed, so that results do not depend on the run.
+var seeds = func() []uint64 {
+	s := make([]uint64, minHashes)
+	x := uint64(0x9E3779B97F4A7C15)
+	for i := range s {
+		x = mix(x + uint64(i))
+		s[i] = x
+	}
+	return s
+}()
+
+// mix is the splitmix64 finaliser.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// comparable reports whether n is long enough to be compared.
+func (n *narrative) comparable() bool { return n != nil && n.sig != nil }
+
+// maybeCopy estimates from the signatures whether either text could share
+// copyShare of itself with the other; it errs on the side of yes.
+func maybeCopy(a, b *narrative) bool {
+	eq := 0
+	for j := range a.sig {
+		if a.sig[j] == b.sig[j] {
+			eq++
+		}
+	}
+	jac := float64(eq) / minHashes
+	inter := jac / (1 + jac) * float64(len(a.shingles)+len(b.shingles))
+	small := float64(min(len(a.shingles), len(b.shingles)))
+	return inter/small >= copyShare-0.2
+}
+
+// share returns the share of a's shingles that b has.
+func share(a, b *narrative) float64 {
+	if len(a.shingles) == 0 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a.shingles) && j < len(b.shingles) {
+		switch {
+		case a.shingles[i] == b.shingles[j]:
+			n++
+			i++
+			j++
+		case a.shingles[i] < b.shingles[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(n) / float64(len(a.shingles))
+}
+
+// longestShared returns the longest passage a and b have in common, using
+// a suffix automaton of a: linear in the lengths of the texts.
+func longestShared(a, b []rune) []rune {
+	type state struct {
+		next      map[rune]int32
+		link, len int32
+	}
+	st := make([]state, 1, 2*len(a)+1)
+	st[0] = state{next: map[rune]int32{}, link: -1}
+	last := int32(0)
+	for _, c := range a {
+		cur := int32(len(st))
+		st = append(st, state{next: map[rune]int32{}, len: st[last].len + 1})
+		p := last
+		for p != -1 {
+			if _, ok := st[p].next[c]; ok {
+				break
+			}
+			st[p].next[c] = cur
+			p = st[p].link
+		}
+		if p == -1 {
+			st[cur].link = 0
+		} else if q := st[p].next[c]; st[p].len+1 == st[q].len {
+			st[cur].link = q
+		} else {
+			clone := int32(len(st))
+			nx := make(map[rune]int32, len(st[q].next))
+			for k, v := range st[q].next {
+				nx[k] = v
+			}
+			st = append(st, state{next: nx, len: st[p].len + 1, link: st[q].link})
+			for p != -1 && st[p].next[c] == q {
+				st[p].next[c] = clone
+				p = st[p].link
+			}
+			st[q].link, st[cur].link = clone, clone
+		}
+		last = cur
+	}
+	v, l, best, end := int32(0), 0, 0, 0
+	for i, c := range b {
+		for v != 0 {
+			if _, ok := st[v].next[c]; ok {
+				break
+			}
+			v = st[v].link
+			l = int(st[v].len)
+		}
+		if nv, ok := st[v].next[c]; ok {
+			v = nv
+			l++
+		} else {
+			v, l = 0, 0
+		}
+		if l > best {
+			best, end = l, i+1
+		}
+	}
+	return b[end-best : end]
+}
+
+// excerpt shortens a passage for a message.
+func excerpt(p []rune) string {
+	if len(p) <= excerptRune {
+		return string(p)
+	}
+	return strings.TrimSpace(string(p[:excerptRune])) + "…"
+}

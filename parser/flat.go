@@ -1,0 +1,477 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file reads the layouts that write one table cell per line and no
+// row marks: docx2txt and LibreOffice's Text export (layouts 5 and 6, where
+// an empty cell is an empty line) and text copied from a web page (layout
+// 7, where an empty cell leaves no trace).
+//
+// Such a text says where a cell ends but not where a row does. Data rows
+// are found from the text itself: a row is its label lines followed by its
+// value lines. Header rows cannot be found that way, so this reader knows
+// the header labels of the national format (flatHeaders below), and only
+// them: it uses them to tell a table's header from the text around it, to
+// put the header cells in the rows the format has, to join a header cell
+// written over two lines ("商业" "企业"), and to know how many values a data
+// row of the table has. It never decides what a row or a column means; the
+// schema maps the rebuilt table by its labels as it maps a .docx table, and
+// rejects a header it cannot read.
+//
+// The labels are a deliberate copy of a few entries of schema/labels.go:
+// the parser cannot import the schema, and these labels only rebuild the
+// structure that the layout lost.
+
+// hdrKind says what part a header label plays in the table.
+type hdrKind uint8
+
+const (
+	hNone    hdrKind = iota
+	hCaption         // "第二十条第（一）项": a row of its own (table 二)
+	hItem            // "信息内容": starts the header row of a table 二 block
+	hColumn          // a column label of table 二
+	hCorner          // the corner note of table 三
+	hTree            // a label of the column tree of tables 三 and 四
+)
+
+// hdrLabel describes a header label: for tree labels, the header rows
+// (bit r for row r) where the format puts it and whether it groups other
+// columns.
+type hdrLabel struct {
+	kind  hdrKind
+	rows  uint8
+	group bool
+}
+
+// flatTree holds the column labels of tables 三 and 四, normalised.
+var flatTree = map[string]hdrLabel{
+	"申请人情况":    {hTree, 1 << 0, true},
+	"自然人":      {hTree, 1 << 1, false},
+	"法人或其他组织":  {hTree, 1 << 1, true},
+	"总计":       {hTree, 1<<1 | 1<<2, false},
+	"商业企业":     {hTree, 1 << 2, false},
+	"科研机构":     {hTree, 1 << 2, false},
+	"社会公益组织":   {hTree, 1 << 2, false},
+	"法律服务机构":   {hTree, 1 << 2, false},
+	"其他":       {hTree, 1 << 2, false},
+	"行政复议":     {hTree, 1 << 0, true},
+	"行政诉讼":     {hTree, 1 << 0, true},
+	"结果维持":     {hTree, 1<<1 | 1<<2, false},
+	"结果纠正":     {hTree, 1<<1 | 1<<2, false},
+	"其他结果":     {hTree, 1<<1 | 1<<2, false},
+	"尚未审结":     {hTree, 1<<1 | 1<<2, false},
+	"未经复议直接起诉": {hTree, 1 << 1, true},
+	"复议后起诉":    {hTree, 1 << 1, true},
+}
+
+// flatColumns holds the column labels of table 二 (both versions),
+// normalised; a label matches one of them exactly or followed by a unit in
+// brackets ("采购总金额（万元）").
+var flatColumns = []string{
+	"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
+	"采购项目数量", "采购总金额", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+}
+
+// bracketed matches a unit in brackets after a column label, normalised.
+var bracketed = regexp.MustCompile(`^\([^()]{1,16}\)$`)
+
+const (
+	flatCaptionPrefix = "第二十条"
+	flatItemLabel     = "信息内容"
+	flatCornerMarker  = "勾稽"
+)
+
+// lookupHeader classifies the text of a line as a header label.
+func lookupHeader(text string) hdrLabel {
+	n := NormalizeLabel(text)
+	switch {
+	case n == "":
+		return hdrLabel{}
+	case strings.HasPrefix(n, flatCaptionPrefix) && utf8.RuneCountInString(n) <= 16:
+		return hdrLabel{kind: hCaption}
+	case n == flatItemLabel:
+		return hdrLabel{kind: hItem}
+	case strings.Contains(n, flatCornerMarker) && utf8.RuneCountInString(n) <= 60:
+		return hdrLabel{kind: hCorner}
+	}
+	if h, ok := flatTree[n]; ok {
+		return h
+	}
+	for _, c := range flatColumns {
+		if rest, ok := strings.CutPrefix(n, c); ok && (rest == "" || bracketed.MatchString(rest)) {
+			return hdrLabel{kind: hColumn}
+		}
+	}
+	return hdrLabel{}
+}
+
+// startsTable reports whether a header label can be the first cell of a
+// table.
+func (h hdrLabel) startsTable() bool {
+	switch h.kind {
+	case hCaption, hItem, hCorner:
+		return true
+	case hTree:
+		return h.rows&1 != 0
+	}
+	return false
+}
+
+// maxJoin is how many lines a header cell may be written over.
+const maxJoin = 4
+
+// flat reads one table in a one-cell-per-line layout.
+type flat struct {
+	s          *textScanner
+	blankCells bool // empty lines are empty cells (layouts 5, 6)
+}
+
+// headerAt reads the header label at line j, joining it with the lines
+// after it when the label is written over several. It returns the label,
+// its text, the line after it and whether the line holds a header label.
+func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
+	lines := f.s.lines
+	if j >= len(lines) || isBlank(lines[j].text) {
+		return hdrLabel{}, "", j, false
+	}
+	// A label of the column tree or of table 二 may be written over
+	// lines; the longest label wins ("其他" "结果" is 其他结果, not 其他).
+	if !enumerator.MatchString(lines[j].text) && !f.isValue(j) {
+		var parts []string
+		for k := j; k < len(lines) && k < j+maxJoin && !isBlank(lines[k].text) && !f.isValue(k); k++ {
+			if k > j && enumerator.MatchString(lines[k].text) {
+				break
+			}
+			parts = append(parts, strings.TrimSpace(lines[k].text))
+		}
+		for m := len(parts); m >= 2; m-- {
+			if h := lookupHeader(strings.Join(parts[:m], "")); h.kind == hTree || h.kind == hColumn || h.kind == hItem {
+				return h, strings.Join(parts[:m], "\n"), j + m, true
+			}
+		}
+	}
+	if h := lookupHeader(lines[j].text); h.kind != hNone {
+		return h, strings.TrimSpace(lines[j].text), j + 1, true
+	}
+	return hdrLabel{}, "", j, false
+}
+
+func (f *flat) isValue(j int) bool {
+	t := TrimCell(f.s.lines[j].text)
+	return t != "" && isValueText(t)
+}
+
+// isText reports whether line j is a label line: not blank, not a value,
+// not overly long.
+func (f *flat) isText(j int) bool {
+	t := TrimCell(f.s.lines[j].text)
+	return t != "" && !isValueText(t) && utf8.RuneCountInString(t) <= 80
+}
+
+// nextNonBlank returns the index of the first line from j that is not
+// blank, or len(lines).
+func (f *flat) nextNonBlank(j int) int {
+	for j < len(f.s.lines) && isBlank(f.s.lines[j].text) {
+		j++
+	}
+	return j
+}
+
+// readFlatTable reads a table written one cell per line. It starts at a
+// header label that can open a table (see startsTable) and must have at
+// least one data row.
+func readFlatTable(s *textScanner, i int) ([]Row, int, bool) {
+	if strings.Contains(s.lines[i].text, "\t") {
+		return nil, i, false
+	}
+	f := &flat{s: s}
+	h, _, _, ok := f.headerAt(i)
+	if !ok || !h.startsTable() {
+		return nil, i, false
+	}
+	f.blankCells = f.detectBlankCells(i)
+	var (
+		rows     []Row
+		itemMode bool // the table has table 二 blocks
+		n        int  // values in a data row of the current block
+		data     int  // data rows read
+	)
+	j := i
+	for j < len(s.lines) {
+		if err := s.tick(); err != nil {
+			return nil, i, false
+		}
+		k := f.nextNonBlank(j)
+		if k >= len(s.lines) {
+			break
+		}
+		if h, _, _, ok := f.headerAt(k); ok && h.startsTable() {
+			item := h.kind == hCaption || h.kind == hItem
+			if data > 0 && !(itemMode && item) {
+				break // another table starts
+			}
+			hrows, next, hn, hItemMode := f.readHeader(k)
+			rows = append(rows, hrows...)
+			itemMode = itemMode || hItemMode
+			if hn > 0 || !hItemMode {
+				n = hn
+			}
+			j = next
+			continue
+		}
+		if n == 0 {
+			break
+		}
+		row, next, ok := f.readDataRow(j, n, itemMode, data == 0 && !itemMode)
+		if !ok {
+			break
+		}
+		rows = append(rows, row)
+		data++
+		j = next
+	}
+	if data == 0 {
+		return nil, i, false
+	}
+	return rows, j, true
+}
+
+// detectBlankCells reports whether the table from line i writes empty cells
+// as empty lines: some value line is followed, after empty lines, by
+// another value line.
+func (f *flat) detectBlankCells(i int) bool {
+	lines := f.s.lines
+	sawValue, blank := false, false
+	for j := i; j < len(lines) && j < i+1000; j++ {
+		switch {
+		case isBlank(lines[j].text):
+			blank = sawValue
+		case f.isValue(j):
+			if blank {
+				return true
+			}
+			sawValue, blank = true, false
+		case utf8.RuneCountInString(lines[j].text) > 80:
+			return false
+		default:
+			sawValue, blank = false, false
+		}
+	}
+	return false
+}
+
+// readHeader reads the header rows starting at line j: a caption row, a
+// table 二 header row ("信息内容" and its column labels) or the column
+// tree of table 三 or 四, whose labels go to the header row the format
+// puts them in. It returns the rows, the line after the header, the number
+// of values a data row has under it, and whether it was a table 二 header.
+func (f *flat) readHeader(j int) ([]Row, int, int, bool) {
+	var (
+		rows     []Row
+		item     = -1 // index in rows of the table 二 header row
+		tree     [3]*Row
+		cur      int
+		seen     [3]map[string]bool
+		leaves   int
+		itemMode bool
+		columns  int
+	)
+	cell := func(text string, line int, r *Row) Cell {
+		return Cell{Text: text, Span: 1, Pos: Pos{Line: line, Col: len(r.Cells) + 1}}
+	}
+	for {
+		k := f.nextNonBlank(j)
+		h, text, next, ok := f.headerAt(k)
+		if !ok {
+			break
+		}
+		if (h.kind == hCaption || h.kind == hItem) && tree[0] != nil {
+			break
+		}
+		if (h.kind == hTree || h.kind == hCorner) && itemMode {
+			break
+		}
+		line := f.s.lines[k].no
+		switch h.kind {
+		case hCaption:
+			if len(rows) > 0 && item >= 0 {
+				return rows, k, columns, true // the next block's caption
+			}
+			r := Row{Pos: Pos{Line: line}}
+			r.Cells = append(r.Cells, cell(text, line, &r))
+			rows = append(rows, r)
+			itemMode = true
+		case hItem:
+			r := Row{Pos: Pos{Line: line}}
+			r.Cells = append(r.Cells, cell(text, line, &r))
+			rows = append(rows, r)
+			item, itemMode, columns = len(rows)-1, true, 0
+		case hColumn:
+			if item >= 0 {
+				r := &rows[item]
+				r.Cells = append(r.Cells, cell(text, line, r))
+				columns++
+				break
+			}
+			fallthrough
+		default: // tree labels and the corner note
+			norm := NormalizeLabel(text)
+			if h.kind == hTree {
+				higher := h.rows &^ (1<<(cur+1) - 1)
+				if h.rows&(1<<cur) == 0 || (seen[cur][norm] && higher != 0) {
+					for r := cur + 1; r < 3; r++ {
+						if h.rows&(1<<r) != 0 {
+							cur = r
+							break
+						}
+					}
+				}
+				if !h.group {
+					leaves++
+				}
+			}
+			if tree[cur] == nil {
+				tree[cur] = &Row{Pos: Pos{Line: line}}
+				if seen[cur] == nil {
+					seen[cur] = map[string]bool{}
+				}
+			}
+			seen[cur][norm] = true
+			tree[cur].Cells = append(tree[cur].Cells, cell(text, line, tree[cur]))
+		}
+		j = next
+	}
+	for _, r := range tree {
+		if r != nil {
+			rows = append(rows, *r)
+		}
+	}
+	if itemMode {
+		return rows, j, columns, true
+	}
+	return rows, j, leaves, false
+}
+
+// enumerator matches the numbering that starts a row label: "一、", "（三）",
+// "(3)", "1.", "1、".
+var enumerator = regexp.MustCompile(`^[\s\x{3000}]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]+[、.．])`)
+
+// readDataRow reads the data row at line j: its label lines, then its n
+// values. noLabel allows a row without label (table 四). A label line that
+// does not start with an enumerator continues the label line before it.
+//
+// With blank cells (layouts 5, 6) the n lines after the label are the
+// values, empty lines being blank values; a row is only read when all n
+// are values or empty. Without (layout 7) the values are the value lines
+// that follow; when there are not exactly n of them the row cannot be
+// aligned with the columns: under a table 二 header it keeps only its
+// label, else its last label and the values found, fewer cells than the
+// columns need, so that the schema reports it and no value lands in a
+// wrong column.
+func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
+	lines := f.s.lines
+	var labels []Cell
+	k := j
+	if noLabel && f.blankCells && f.slotsFrom(j, n) {
+		// A row of values only, possibly starting with blank ones.
+	} else {
+	scan:
+		for k < len(lines) {
+			switch {
+			case isBlank(lines[k].text):
+				if f.blankCells && len(labels) > 0 {
+					break scan
+				}
+				k++
+				continue
+			case f.isValue(k):
+				break scan
+			case !f.isText(k) || len(labels) >= maxJoin:
+				return Row{}, j, false
+			}
+			if h, _, _, ok := f.headerAt(k); ok && h.startsTable() {
+				return Row{}, j, false
+			}
+			if len(labels) > 0 && !enumerator.MatchString(lines[k].text) {
+				c := &labels[len(labels)-1]
+				c.Text += "\n" + strings.TrimSpace(lines[k].text)
+			} else {
+				labels = append(labels, Cell{Text: strings.TrimSpace(lines[k].text), Span: 1, Pos: Pos{Line: lines[k].no}})
+			}
+			k++
+		}
+	}
+	if (len(labels) == 0 && !noLabel) || k >= len(lines) {
+		return Row{}, j, false
+	}
+	var values []Cell
+	if f.blankCells {
+		if !f.slotsFrom(k, n) {
+			return Row{}, j, false
+		}
+		if nb := f.nextNonBlank(k); nb < len(lines) && len(labels) > 0 {
+			if h, _, _, ok := f.headerAt(nb); ok && h.startsTable() {
+				return Row{}, j, false // a heading before the next table
+			}
+		}
+		for ; len(values) < n; k++ {
+			values = append(values, Cell{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}})
+		}
+	} else {
+		if !f.isValue(k) {
+			return Row{}, j, false
+		}
+		for ; k < len(lines); k++ {
+			if isBlank(lines[k].text) {
+				continue
+			}
+			if !f.isValue(k) {
+				break
+			}
+			values = append(values, Cell{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}})
+		}
+	}
+	var row Row
+	switch {
+	case len(values) == n:
+		row.Cells = append(labels, values...)
+	case itemMode || len(values) > n:
+		row.Cells = lastOf(labels)
+	default:
+		row.Cells = append(lastOf(labels), values...)
+	}
+	if len(row.Cells) == 0 {
+		// Too many values and no label: one cell, which no table reads.
+		row.Cells = values[:1]
+	}
+	for c := range row.Cells {
+		row.Cells[c].Pos.Col = c + 1
+	}
+	row.Pos.Line = row.Cells[0].Pos.Line
+	return row, k, true
+}
+
+// slotsFrom reports whether the n lines from j exist and are all values or
+// empty.
+func (f *flat) slotsFrom(j, n int) bool {
+	if j+n > len(f.s.lines) {
+		return false
+	}
+	for m := j; m < j+n; m++ {
+		if !isBlank(f.s.lines[m].text) && !f.isValue(m) {
+			return false
+		}
+	}
+	return true
+}
+
+func lastOf(cs []Cell) []Cell {
+	if len(cs) == 0 {
+		return nil
+	}
+	return []Cell{cs[len(cs)-1]}
+}

@@ -1,0 +1,53 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+
+	"github.com/nianbao/nianbao/lint"
+	"github.com/nianbao/nianbao/rules"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// CSV writes one row per finding, UTF-8 with a byte-order mark so that
+// Excel opens it with the right encoding:
+//
+//	file, agency, year, rule, severity, table, row, column, cell, expected, actual, message, location
+func CSV(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // as Excel writes it
+	head := []string{hdrFile, hdrAgency, hdrYear, hdrRule, hdrSeverity, hdrTable, hdrRow, hdrColumn, hdrCell, hdrExpected, hdrActual, hdrMessage, hdrLocation}
+	for i, h := range head {
+		head[i] = p.Sprintf(h)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		agency, year, _ := meta(r)
+		for _, f := range r.Findings {
+			n := schema.NameOf(f.Cell, p.English())
+			if f.Cell == "" {
+				n = schema.CellName{}
+			}
+			rec := []string{r.Path, agency, year, f.Rule, p.Severity(f.Severity), n.Table, n.Row, n.Col, f.Cell,
+				num(f.Expected), num(f.Actual), p.Message(f.Msg), p.Pos(f.Pos)}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// num renders an optional number, "" when absent.
+func num(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return rules.Num(*v)
+}

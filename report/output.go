@@ -1,0 +1,151 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/nianbao/nianbao/lint"
+	"github.com/nianbao/nianbao/rules"
+)
+
+// Formats lists the output formats of Write.
+var Formats = []string{"text", "json", "xlsx", "csv", "html", "sarif"}
+
+// FormatOf returns the format of an output file from its extension:
+// .txt, .json, .xlsx, .csv, .html (.htm) or .sarif.
+func FormatOf(path string) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt":
+		return "text", nil
+	case ".json":
+		return "json", nil
+	case ".xlsx":
+		return "xlsx", nil
+	case ".csv":
+		return "csv", nil
+	case ".html", ".htm":
+		return "html", nil
+	case ".sarif":
+		return "sarif", nil
+	}
+	return "", fmt.Errorf("%s: cannot tell the format from the extension (want .xlsx, .html, .csv, .sarif, .json or .txt)", path)
+}
+
+// NeedsCells reports whether a format draws every cell of each report (and
+// so needs lint.RetainCells).
+func NeedsCells(format string) bool { return format == "xlsx" || format == "html" }
+
+// Write writes a batch in one format.
+func Write(w io.Writer, format string, b *lint.Batch, p *Printer) error {
+	switch format {
+	case "text":
+		return writeText(w, b.Files, b.PrevUnmatched, p)
+	case "json":
+		return writeJSON(w, b.Files, b.PrevUnmatched, p)
+	case "csv":
+		return CSV(w, b.Files, p)
+	case "sarif":
+		return SARIF(w, b.Files, p)
+	case "html":
+		return HTML(w, b, p, HTMLOptions{})
+	case "xlsx":
+		return XLSX(w, b, p)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// WriteFile writes a file atomically: the output goes to a temporary file
+// in the same directory, which replaces path only once it is complete. On
+// error nothing is left behind and path is untouched.
+func WriteFile(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// status classifies a file for the summaries: unreadable, errors,
+// warnings, infos or clean.
+func status(r lint.FileResult) string {
+	if r.Report == nil {
+		return "unreadable"
+	}
+	switch w := r.Worst(); {
+	case w == 0:
+		return "clean"
+	default:
+		return w.String()
+	}
+}
+
+// statusText is the localized status of a file.
+func statusText(r lint.FileResult, p *Printer) string {
+	switch status(r) {
+	case "unreadable":
+		return p.Sprintf(stUnreadable)
+	case "error":
+		return p.Sprintf(stErrors)
+	case "warning":
+		return p.Sprintf(stWarnings)
+	case "info":
+		return p.Sprintf(stInfos)
+	}
+	return p.Sprintf(stClean)
+}
+
+// counts returns the errors, warnings and infos of a file.
+func counts(r lint.FileResult) (e, w, i int) {
+	s := Summarize([]lint.FileResult{r})
+	return s.Errors, s.Warnings, s.Infos
+}
+
+// meta returns what a file says about itself, "" where unknown.
+func meta(r lint.FileResult) (agency, year, template string) {
+	if rep := r.Report; rep != nil {
+		agency, template = rep.Agency, string(rep.Version)
+		if rep.Year != 0 {
+			year = fmt.Sprint(rep.Year)
+		}
+	}
+	return
+}
+
+// unmatchedLines renders last year's reports that matched nothing.
+func unmatchedLines(us []lint.PrevReport, p *Printer) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, p.Sprintf(rules.MsgX1004Prev, u.Path, u.Agency, u.Year))
+	}
+	return out
+}

@@ -1,0 +1,245 @@
+package rules
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// sentence is one sentence of the narrative with where it stands.
+type sentence struct {
+	text string // narrowed (half-width digits), without spaces
+	para string // the whole paragraph, likewise
+	pos  parser.Pos
+}
+
+// sentences splits the paragraphs of the given sections into sentences.
+// Text is narrowed so that full-width digits read as digits.
+func sentences(r *schema.Report, sections ...int) []sentence {
+	var out []sentence
+	for _, n := range sections {
+		s := r.Section(n)
+		if s == nil {
+			continue
+		}
+		for _, p := range s.Paragraphs {
+			para := squeeze(narrowDigits(p.Text))
+			start := 0
+			for i, c := range para {
+				if strings.ContainsRune("。；;！？!?", c) || i+utf8.RuneLen(c) == len(para) {
+					end := i + utf8.RuneLen(c)
+					if t := strings.TrimSpace(para[start:end]); t != "" {
+						out = append(out, sentence{text: t, para: para, pos: p.Pos})
+					}
+					start = end
+				}
+			}
+		}
+	}
+	return out
+}
+
+// narrowDigits turns full-width digits into ASCII ones and leaves the rest
+// (width.Narrow would also turn "。" into "｡").
+func narrowDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
+
+// squeeze removes white space inside a text ("3 件" → "3件").
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// quote shortens a sentence for a message, keeping the part around the
+// match [i, j).
+func quote(s string, i, j int) string {
+	const context = 12 // runes kept on each side of the match
+	start, end := i, j
+	for n := 0; n < context && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		start -= size
+	}
+	for n := 0; n < context && end < len(s); n++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	q := s[start:end]
+	if start > 0 {
+		q = "…" + q
+	}
+	if end < len(s) {
+		q += "…"
+	}
+	return strings.TrimRight(q, "。；;")
+}
+
+// figure is a number the narrative states, with the cells it must equal.
+type figure struct {
+	value float64
+	quote string
+	pos   parser.Pos
+	// cells are added up to give the table's value.
+	cells []string
+	// alt, when set, is another set of cells whose sum is also accepted
+	// ("受理 N 件" may or may not include the carried-in applications).
+	alt []string
+}
+
+// claimPattern finds a figure in a sentence.
+type claimPattern struct {
+	re *regexp.Regexp
+	// cells returns the cells the figure refers to, given the submatches;
+	// nil skips the match.
+	cells func(r *schema.Report, m []string) (cells, alt []string)
+	// needs is a word the sentence must contain (context), or "".
+	needs string
+}
+
+// findFigures applies the patterns to the sentences. A span matched by an
+// earlier pattern is not matched again by a later one.
+func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure {
+	var out []figure
+	for _, s := range ss {
+		taken := make([]bool, len(s.text))
+		for _, p := range pats {
+			if p.needs != "" && !strings.Contains(s.text, p.needs) && !strings.Contains(s.para, p.needs) {
+				continue
+			}
+			for _, loc := range p.re.FindAllStringSubmatchIndex(s.text, -1) {
+				if slices.Contains(taken[loc[0]:loc[1]], true) {
+					continue
+				}
+				m := make([]string, len(loc)/2)
+				num := ""
+				for g := 0; g < len(loc)/2; g++ {
+					if loc[2*g] >= 0 {
+						m[g] = s.text[loc[2*g]:loc[2*g+1]]
+						if g > 0 && num == "" && isDigits(m[g]) {
+							num = m[g]
+						}
+					}
+				}
+				if num == "" {
+					continue
+				}
+				cells, alt := p.cells(r, m)
+				if cells == nil {
+					continue
+				}
+				for i := loc[0]; i < loc[1]; i++ {
+					taken[i] = true
+				}
+				v, _ := strconv.ParseFloat(num, 64)
+				out = append(out, figure{value: v, quote: quote(s.text, loc[0], loc[1]), pos: s.pos, cells: cells, alt: alt})
+			}
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	msgNarrative    = "the text says “%s” (%s), but %s is %s"
+	msgNarrativeCol = "the text says “%s” (%s), but %s is %s; %s is the value of column %s only"
+)
+
+// checkFigures reports each figure that matches neither its cells' sum nor
+// the alternative. Figures whose cells are not all numbers are skipped.
+func checkFigures(pass *Pass, figs []figure) {
+	r := pass.Report
+	for _, f := range figs {
+		want, ok := sum(r, f.cells)
+		if !ok || want == f.value {
+			continue
+		}
+		if f.alt != nil {
+			if alt, ok := sum(r, f.alt); ok && alt == f.value {
+				continue
+			}
+		}
+		main := f.cells[0]
+		if len(f.cells) > 1 {
+			main = f.cells[len(f.cells)-1]
+		}
+		args := []any{f.quote, Num(f.value), sumName(f.cells), Num(want)}
+		if col := columnWithValue(r, f.cells, f.value); col != "" {
+			pass.Add(Finding{Msg: Message{msgNarrativeCol, append(args, Num(f.value), ColRef(col))}, Cell: main, Related: f.cells, Expected: ptr(want), Actual: ptr(f.value), Pos: f.pos})
+			continue
+		}
+		pass.Add(Finding{Msg: Message{msgNarrative, args}, Cell: main, Related: f.cells, Expected: ptr(want), Actual: ptr(f.value), Pos: f.pos})
+	}
+}
+
+// sumName is a message argument: one cell, or the sum of several.
+func sumName(cells []string) any {
+	if len(cells) == 1 {
+		return CellRef(cells[0])
+	}
+	return SumRef(strings.Join(cells, "+"))
+}
+
+// columnWithValue returns the applicant column of table 三 whose cells (in
+// the same rows as cells, which are total-column cells) add up to v, if
+// exactly one does: the E3 pattern of a figure that is one column's value.
+func columnWithValue(r *schema.Report, cells []string, v float64) string {
+	found := ""
+	for _, col := range schema.T3PartColumns {
+		var keys []string
+		for _, k := range cells {
+			if !strings.HasPrefix(k, "t3.") || !strings.HasSuffix(k, ".TOT") {
+				return ""
+			}
+			keys = append(keys, strings.TrimSuffix(k, "TOT")+col)
+		}
+		if s, ok := sum(r, keys); ok && s == v {
+			if found != "" {
+				return ""
+			}
+			found = col
+		}
+	}
+	return found
+}
+
+// rowKeys lists table 三 total cells of rows with a prefix ("R3_" → R3_1…).
+func rowKeys(r *schema.Report, prefixes ...string) []string {
+	var out []string
+	for _, row := range schema.T3RowKeys(r.R6Split) {
+		for _, p := range prefixes {
+			if row == p || strings.HasSuffix(p, "_") && strings.HasPrefix(row, p) {
+				out = append(out, "t3."+row+".TOT")
+			}
+		}
+	}
+	return out
+}
+
+func fixed(keys ...string) func(*schema.Report, []string) ([]string, []string) {
+	return func(*schema.Report, []string) ([]string, []string) { return keys, nil }
+}

@@ -1,0 +1,76 @@
+package schema
+
+import (
+	"strings"
+
+	"github.com/nianbao/nianbao/parser"
+)
+
+// AgencyKind is the kind of body that publishes a report, as far as its
+// name tells.
+type AgencyKind int
+
+// Kinds of agency.
+const (
+	AgencyUnknown     AgencyKind = iota
+	AgencyTownship               // 乡、镇人民政府, 街道办事处
+	AgencyCountyGov              // 县、区、旗人民政府
+	AgencyCityGov                // 市、州人民政府: 设区的市 or 县级市, not told apart
+	AgencyProvinceGov            // 省、自治区、直辖市人民政府
+	AgencyDepartment             // a department of a local government
+	AgencyMinistry               // a department of the State Council
+)
+
+// ClassifyAgency tells the kind of body from its name. Names it cannot
+// place are AgencyUnknown: checks that depend on the kind stay silent.
+func ClassifyAgency(name string) AgencyKind {
+	n := parser.NormalizeLabel(name)
+	has := func(list []string, f func(string, string) bool) bool {
+		for _, x := range list {
+			if f(n, x) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case n == "":
+		return AgencyUnknown
+	case has(provinceGovNames, func(a, b string) bool { return a == b }) || has(provinceGovEnding, strings.HasSuffix):
+		return AgencyProvinceGov
+	case has(countyGovEndings, strings.HasSuffix):
+		return AgencyCountyGov
+	case has(cityGovEndings, strings.HasSuffix):
+		return AgencyCityGov
+	case has(townshipEndings, strings.HasSuffix):
+		return AgencyTownship
+	case has(ministryMarkers, strings.HasPrefix) || strings.HasSuffix(n, "部"):
+		return AgencyMinistry
+	case has(departmentEndings, strings.HasSuffix):
+		return AgencyDepartment
+	}
+	return AgencyUnknown
+}
+
+// MakesRules reports whether a body of this kind may make 规章; known is
+// false when the name does not tell (a 市 government may or may not be a
+// 设区的市).
+func (k AgencyKind) MakesRules() (makes, known bool) {
+	switch k {
+	case AgencyProvinceGov, AgencyMinistry:
+		return true, true
+	case AgencyTownship, AgencyCountyGov, AgencyDepartment:
+		return false, true
+	}
+	return false, false
+}
+
+// IsGovernment reports whether the body is a people's government (whose
+// report must give the results of assessment, appraisal and accountability).
+func (k AgencyKind) IsGovernment() bool {
+	switch k {
+	case AgencyTownship, AgencyCountyGov, AgencyCityGov, AgencyProvinceGov:
+		return true
+	}
+	return false
+}
