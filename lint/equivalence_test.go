@@ -10,7 +10,8 @@ import (
 // space the converters add or drop).
 func TestCellsEquivalentAcrossFormats(t *testing.T) {
 	groups := [][]string{
-		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx"},
+		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx", "../testdata/docx/seed-2020-wps.docx"},
+		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx"},
 		{"../testdata/docx/filled-2021-wps.docx", "../testdata/docx/filled-2021-lo.docx", "../testdata/docx/filled-2021-split.docx",
 			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx"},
 	}

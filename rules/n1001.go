@@ -19,9 +19,7 @@ var N1001 = &Rule{
 	Severity: Warning,
 	Since:    "0.2.0",
 	Example:  Example{Bad: "正文：全年共收到政府信息公开申请13件；表三 本年新收 / 总计 = 12", Good: "正文：全年共收到政府信息公开申请12件"},
-	Check: func(pass *Pass) {
-		checkFigures(pass, findFigures(pass.Report, sentences(pass.Report, 1, 3, 4), newPatterns))
-	},
+	Check:    func(pass *Pass) { checkFigures(pass, findFigures(pass.Report, pass.sentences(1, 3, 4), newPatterns)) },
 }
 
 var newPatterns = []claimPattern{
@@ -45,9 +43,7 @@ var N1002 = &Rule{
 	Since:    "0.2.0",
 	Example:  Example{Bad: "正文：含上年度结转4件；表三 上年结转 / 总计 = 3", Good: "正文：含上年度结转3件"},
 	Check: func(pass *Pass) {
-		checkFigures(pass, findFigures(pass.Report, sentences(pass.Report, 1, 3, 4), []claimPattern{
-			{re: regexp.MustCompile(`上一?年度?结转(?:的|过来的)?(?:政府信息公开)?(?:申请)?(?:共计?)?(\d+)件`), cells: fixed("t3.CARRY_IN.TOT")},
-		}))
+		checkFigures(pass, findFigures(pass.Report, pass.sentences(1, 3, 4), carryInPatterns))
 	},
 }
 
@@ -60,9 +56,7 @@ var N1003 = &Rule{
 	Since:    "0.2.0",
 	Example:  Example{Bad: "正文：已答复12件；表三 （七）总计 / 总计 = 11", Good: "正文：已答复11件"},
 	Check: func(pass *Pass) {
-		checkFigures(pass, findFigures(pass.Report, sentences(pass.Report, 1, 3, 4), []claimPattern{
-			{re: regexp.MustCompile(`(?:办结|答复|办理完毕|处理完毕)(?:政府信息公开)?(?:申请)?(?:共计?|总计|合计)?(\d+)件`), needs: "申请", cells: fixed("t3.R7.TOT")},
-		}))
+		checkFigures(pass, findFigures(pass.Report, pass.sentences(1, 3, 4), handledPatterns))
 	},
 }
 
@@ -75,9 +69,19 @@ var N1004 = &Rule{
 	Since:    "0.2.0",
 	Example:  Example{Bad: "正文：另有3件结转下年度办理；表三 结转下年度 / 总计 = 2", Good: "正文：另有2件结转下年度办理"},
 	Check: func(pass *Pass) {
-		checkFigures(pass, findFigures(pass.Report, sentences(pass.Report, 1, 3, 4), []claimPattern{
-			{re: regexp.MustCompile(`(?:结转|顺延|转入)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计?)?(\d+)件`), cells: fixed("t3.CARRY_OUT.TOT")},
-			{re: regexp.MustCompile(`(?:另有|尚有|还有)(\d+)件(?:申请)?(?:顺延|结转|转入下)`), cells: fixed("t3.CARRY_OUT.TOT")},
-		}))
+		checkFigures(pass, findFigures(pass.Report, pass.sentences(1, 3, 4), carryOutPatterns))
 	},
 }
+
+var (
+	carryInPatterns = []claimPattern{
+		{re: regexp.MustCompile(`上一?年度?结转(?:的|过来的)?(?:政府信息公开)?(?:申请)?(?:共计?)?(\d+)件`), cells: fixed("t3.CARRY_IN.TOT")},
+	}
+	handledPatterns = []claimPattern{
+		{re: regexp.MustCompile(`(?:办结|答复|办理完毕|处理完毕)(?:政府信息公开)?(?:申请)?(?:共计?|总计|合计)?(\d+)件`), needs: "申请", cells: fixed("t3.R7.TOT")},
+	}
+	carryOutPatterns = []claimPattern{
+		{re: regexp.MustCompile(`(?:结转|顺延|转入)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计?)?(\d+)件`), cells: fixed("t3.CARRY_OUT.TOT")},
+		{re: regexp.MustCompile(`(?:另有|尚有|还有)(\d+)件(?:申请)?(?:顺延|结转|转入下)`), cells: fixed("t3.CARRY_OUT.TOT")},
+	}
+)

@@ -15,7 +15,7 @@ var N1005 = &Rule{
 	Since:    "0.2.0",
 	Example:  Example{Bad: "正文：予以公开及部分公开258件；表三 （一）+（二）/ 总计 = 272 + 3", Good: "正文：予以公开及部分公开275件"},
 	Check: func(pass *Pass) {
-		checkFigures(pass, findFigures(pass.Report, sentences(pass.Report, 1, 3, 4), resultPatterns))
+		checkFigures(pass, findFigures(pass.Report, pass.sentences(1, 3, 4), resultPatterns))
 	},
 }
 

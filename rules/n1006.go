@@ -28,7 +28,7 @@ var (
 
 func checkReviewCounts(pass *Pass) {
 	r := pass.Report
-	ss := sentences(r, 1, 3, 4)
+	ss := pass.sentences(1, 3, 4)
 	checkFigures(pass, findFigures(r, ss, reviewPatterns))
 	var figs []figure
 	for _, s := range ss {

@@ -22,7 +22,7 @@ var upheldRe = regexp.MustCompile(`(?:均|全部|都)(?:已)?(?:获|被|予以)?
 
 func checkAllUpheld(pass *Pass) {
 	r := pass.Report
-	for _, s := range sentences(r, 1, 3, 4) {
+	for _, s := range pass.sentences(1, 3, 4) {
 		loc := upheldRe.FindStringIndex(s.text)
 		if loc == nil {
 			continue

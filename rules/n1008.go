@@ -25,8 +25,7 @@ var (
 )
 
 func checkProseSums(pass *Pass) {
-	r := pass.Report
-	for _, s := range sentences(r, 1, 2, 3, 4, 5, 6) {
+	for _, s := range pass.sentences(1, 2, 3, 4, 5, 6) {
 		for _, loc := range proseTotalRe.FindAllStringSubmatchIndex(s.text, -1) {
 			rest := s.text[loc[1]:]
 			i := strings.Index(rest, "其中")

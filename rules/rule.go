@@ -166,6 +166,35 @@ type Pass struct {
 	Options Options
 	rule    *Rule
 	out     *[]Finding
+	shared  *shared
+}
+
+// shared holds what several rules of one Run compute from the same report,
+// computed once on first use.
+type shared struct {
+	sentences map[string][]sentence
+	t3        []Finding // failures of the table 三 sums
+	t3Done    bool
+}
+
+// sentences returns the sentences of the given sections, cached for the run.
+func (p *Pass) sentences(sections ...int) []sentence {
+	key := fmt.Sprint(sections)
+	if ss, ok := p.shared.sentences[key]; ok {
+		return ss
+	}
+	ss := sentences(p.Report, sections...)
+	p.shared.sentences[key] = ss
+	return ss
+}
+
+// t3Failures returns the failures of A2001–A2003 on the report, computed
+// once for the run.
+func (p *Pass) t3Failures() []Finding {
+	if !p.shared.t3Done {
+		p.shared.t3, p.shared.t3Done = Run(p.Report, t3Sums(), Options{}), true
+	}
+	return p.shared.t3
 }
 
 // Add records a finding of the running rule; Rule and Severity are set, and
@@ -189,11 +218,12 @@ func (p *Pass) Addf(pos parser.Pos, format string, args ...any) {
 // Run runs rs over rep and returns the findings sorted.
 func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
 	var out []Finding
+	sh := &shared{sentences: map[string][]sentence{}}
 	for _, r := range rs {
 		if r.Check == nil {
 			continue
 		}
-		r.Check(&Pass{Report: rep, Options: opts, rule: r, out: &out})
+		r.Check(&Pass{Report: rep, Options: opts, rule: r, out: &out, shared: sh})
 	}
 	superseded := map[string]bool{}
 	for _, f := range out {
