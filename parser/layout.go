@@ -321,7 +321,8 @@ func dashColumns(line string) []int {
 func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 	var (
 		header []srcLine
-		rule   int // index of the column rule
+		rule   int  // index of the column rule
+		simple bool // a simple table with a header: no closing rule
 	)
 	t := s.lines[i].text
 	switch {
@@ -337,7 +338,7 @@ func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 		}
 		header, rule = s.lines[i+1:k], k
 	case i+1 < len(s.lines) && dashRule.MatchString(s.lines[i+1].text) && len(dashColumns(s.lines[i+1].text)) >= 2:
-		header, rule = s.lines[i:i+1], i+1
+		header, rule, simple = s.lines[i:i+1], i+1, true
 	default:
 		return nil, i, false
 	}
@@ -350,11 +351,11 @@ func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 			closed = true
 			break
 		}
-		if header != nil && len(header) == 1 && isBlank(s.lines[end].text) {
+		if simple && isBlank(s.lines[end].text) {
 			break
 		}
 	}
-	if !closed && len(header) != 1 {
+	if !closed && !simple {
 		return nil, i, false
 	}
 	body := s.lines[rule+1 : end]

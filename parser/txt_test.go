@@ -3,6 +3,7 @@ package parser
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -192,5 +193,47 @@ func TestDropPageFurniture(t *testing.T) {
 		if pageNumber.MatchString(s) {
 			t.Errorf("%q taken for a page number", s)
 		}
+	}
+}
+
+// Table layouts not produced by the fixtures' tools: pandoc tables with a
+// header row, and a pipe table with escapes and <br>.
+func TestTextTableForms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want [][]string
+	}{
+		{"simple with header", "信息内容 数量\n-------- ----\n规章     1\n规范     2\n\n后文\n",
+			[][]string{{"信息内容", "数量"}, {"规章", "1"}, {"规范", "2"}}},
+		{"multiline with header", "-------------\n项目   数量\n------ ------\n规章   1\n       \n行政\n许可   2\n-------------\n",
+			[][]string{{"项目", "数量"}, {"规章", "1"}, {"行政\n许可", "2"}}},
+		{"pipe", "| 信息内容 | 本年新<br>制作数量 |\n|---|:-:|\n| 规章 \\| 文件 | 1 |\n",
+			[][]string{{"信息内容", "本年新\n制作数量"}, {"规章 | 文件", "1"}}},
+		{"grid with span", "+------+----+\n| 第二十条  |\n+======+====+\n| 规章 | 1  |\n+------+----+\n",
+			[][]string{{"第二十条"}, {"规章", "1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parseTxt(context.Background(), "t.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := doc.Tables()
+			if len(ts) != 1 {
+				t.Fatalf("%d tables", len(ts))
+			}
+			var got [][]string
+			for _, r := range ts[0].Rows {
+				var row []string
+				for _, c := range r.Cells {
+					row = append(row, c.Text)
+				}
+				got = append(got, row)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -28,7 +28,7 @@ func coreTranslations() []Translation {
 		{MsgP0001TooLarge, "文件超出大小限制（%s）"},
 		{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
 		{MsgP0001Empty, "文件为空或只有空白：请确认保存的是报告文件"},
-		{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx 和 .txt"},
+		{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx、.txt 和 .html"},
 		{msgP0002Header, "%s的表头无法按标准格式识别，该表数据未读取"},
 		{msgP0002Row, "%s“%s”行有 %d 个单元格，应为 %d 个，该行数据未读取"},
 		{msgP0002NoData, "%s没有数据行"},

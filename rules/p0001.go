@@ -21,5 +21,5 @@ const (
 	MsgP0001TooLarge    = "the file exceeds a size limit (%s)"
 	MsgP0001Binary      = "this is not a text file: save the report as .docx or as UTF-8 .txt"
 	MsgP0001Empty       = "the file is empty or holds only white space: check that the right file was saved"
-	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx and .txt"
+	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx, .txt and .html"
 )

@@ -371,8 +371,19 @@ func (b *builder) mapT2(t *parser.Table) {
 		}
 		seenRows[rowKey] = true
 		values := cells[first+1:]
-		if header == nil || len(values) > len(header) && nonEmpty(values[len(header):]) {
-			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: T2, Label: parser.TrimCell(cells[first].Text), Pos: cells[first].Pos, Found: len(values), Want: len(header)})
+		labeled := 0
+		for _, k := range header {
+			if k != "" {
+				labeled++
+			}
+		}
+		// Values are read left to right under the header: a row with fewer
+		// values than labeled columns (a layout that lost a blank cell) or
+		// with values beyond the header cannot be aligned, and is reported
+		// rather than shifted.
+		if header == nil || len(values) < labeled || len(values) > len(header) && nonEmpty(values[len(header):]) {
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: T2, Row: T2 + "." + rowKey,
+				Label: parser.TrimCell(cells[first].Text), Pos: cells[first].Pos, Found: len(values) + 1, Want: labeled + 1})
 			continue
 		}
 		for i, v := range values {
