@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -41,12 +40,7 @@ func goodText() [][]string {
 }
 
 func TestCatalogue(t *testing.T) {
-	tests := []struct {
-		name   string
-		rule   *Rule
-		mutate func(r *schema.Report)
-		want   []string
-	}{
+	tests := []ruleCase{
 		{"A1001 no unit", A1001, nil, nil},
 		{"A1001 yuan in a 万元 column", A1001, func(r *schema.Report) {
 			c := r.Cells["t2.a8.fee.amount_wan"]
@@ -221,21 +215,7 @@ func TestCatalogue(t *testing.T) {
 			narrate(r, 1, "共发布信息690条，其中网站143条、公众号510条。")
 		}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := balanced()
-			if tt.mutate != nil {
-				tt.mutate(r)
-			}
-			var got []string
-			for _, f := range Run(r, []*Rule{tt.rule}, Options{}) {
-				got = append(got, describe(f, tt.want))
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 func v2019(r *schema.Report) {

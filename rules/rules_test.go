@@ -79,12 +79,7 @@ func setState(r *schema.Report, key string, s schema.State, raw string) {
 }
 
 func TestRules(t *testing.T) {
-	tests := []struct {
-		name   string
-		rule   *Rule
-		mutate func(r *schema.Report)
-		want   []string // "RULE cell expected actual" or "RULE message-format-prefix"
-	}{
+	tests := []ruleCase{
 		{"A2001 balanced", A2001, nil, nil},
 		{"A2001 column off by one", A2001, func(r *schema.Report) { set(r, "t3.NEW.NP", 1) }, []string{"A2001 t3.R7.NP 1 0"}},
 		{"A2001 absent carry-over", A2001, func(r *schema.Report) {
@@ -173,6 +168,21 @@ func TestRules(t *testing.T) {
 			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Label: "（二）部分公开", Found: 5, Want: 8})
 		}, []string{"P0002 " + msgP0002Row}},
 	}
+	runCases(t, tests)
+}
+
+// ruleCase runs one rule over the balanced report after mutate, and
+// expects the findings described by want ("RULE cell expected actual",
+// "RULE cell" or "RULE message-format").
+type ruleCase struct {
+	name   string
+	rule   *Rule
+	mutate func(r *schema.Report)
+	want   []string
+}
+
+func runCases(t *testing.T, tests []ruleCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := balanced()

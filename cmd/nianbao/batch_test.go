@@ -438,20 +438,7 @@ func TestGoldenBatch(t *testing.T) {
 			if code == exitError {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden := filepath.Join("testdata", "golden", j.name)
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs (run go test ./cmd/nianbao -update, then review the git diff)\n--- got ---\n%s--- want ---\n%s", golden, got, want)
-			}
+			checkGolden(t, j.name, got)
 		})
 	}
 }

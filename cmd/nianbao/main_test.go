@@ -70,20 +70,7 @@ func TestGolden(t *testing.T) {
 				if code == exitError {
 					t.Fatalf("exit %d: %s", code, stderr)
 				}
-				golden := filepath.Join("testdata", "golden", name)
-				if *update {
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got != string(want) {
-					t.Errorf("%s differs (run go test ./cmd/nianbao -update, then review the git diff)\n--- got ---\n%s--- want ---\n%s", golden, got, want)
-				}
+				checkGolden(t, name, got)
 			})
 		}
 	}
@@ -109,6 +96,26 @@ func TestRulesInGoldens(t *testing.T) {
 		if !strings.Contains(all.String(), "("+r.ID+")") {
 			t.Errorf("rule %s appears in no golden under testdata/golden", r.ID)
 		}
+	}
+}
+
+// checkGolden compares got with testdata/golden/name, or rewrites the file
+// under -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run go test ./cmd/nianbao -update, then review the git diff)\n--- got ---\n%s--- want ---\n%s", golden, got, want)
 	}
 }
 
