@@ -76,7 +76,16 @@ func (r FileResult) Worst() rules.Severity {
 
 // CheckFile reads and checks one file. It never panics: a failure inside
 // the parser or a rule becomes a P0001 finding for this file alone.
-func CheckFile(ctx context.Context, path string, opts Options) (res FileResult) {
+func CheckFile(ctx context.Context, path string, opts Options) FileResult {
+	return check(ctx, path, opts, func() (*parser.Document, error) {
+		return parser.ParseFile(ctx, path, opts.Limits)
+	})
+}
+
+// check runs parse and the rules for the file named path, turning a parse
+// error or a panic into a P0001 finding. It is the body of CheckFile and
+// CheckBytes, which differ only in where the bytes come from.
+func check(ctx context.Context, path string, opts Options, parse func() (*parser.Document, error)) (res FileResult) {
 	res = FileResult{Path: path}
 	defer func() {
 		if v := recover(); v != nil {
@@ -84,7 +93,7 @@ func CheckFile(ctx context.Context, path string, opts Options) (res FileResult) 
 			res = FileResult{Path: path, Err: err, Findings: []rules.Finding{readFailure(path, err)}}
 		}
 	}()
-	doc, err := parser.ParseFile(ctx, path, opts.Limits)
+	doc, err := parse()
 	if err != nil {
 		res.Err = err
 		if ctx.Err() == nil && enabled(opts.Rules, rules.P0001.ID) {

@@ -398,7 +398,7 @@ var htmlTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 <header class="top" id="top">
 <h1>{{.Title}}</h1>
 <p class="totals">{{.Totals}}</p>
-<p class="legend"><b>{{index .L "Legend"}}</b>{{range .Legend}} <span class="sw {{.Class}}"></span> {{.Text}}{{end}}</p>
+{{template "legend" .}}
 </header>
 <main>
 <table class="summary">
@@ -425,6 +425,7 @@ var htmlTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 {{range .Tables}}{{template "grid" .}}{{end}}
 </section>
 {{end}}{{end}}
+{{define "legend"}}<p class="legend"><b>{{index .L "Legend"}}</b>{{range .Legend}} <span class="sw {{.Class}}"></span> {{.Text}}{{end}}</p>{{end}}
 {{define "grid"}}<table class="grid {{.Class}}"><caption>{{.Caption}}</caption>
 {{range .Rows}}<tr>{{range .}}{{if .Head}}<th{{if gt .Colspan 1}} colspan="{{.Colspan}}"{{end}}{{if gt .Rowspan 1}} rowspan="{{.Rowspan}}"{{end}}{{if .Class}} class="{{.Class}}"{{end}}>{{.Text}}</th>{{else}}<td id="{{.ID}}"{{if gt .Colspan 1}} colspan="{{.Colspan}}"{{end}} class="{{.Class}}" title="{{.Title}}">{{.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</table>

@@ -95,6 +95,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				},
 				Action: templateAction,
 			},
+			serveCommand(),
 			{
 				Name: "rules", Usage: "list every rule",
 				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
