@@ -6,7 +6,7 @@ const (
 	sevWarning = "warning"
 	sevInfo    = "info"
 
-	msgSummary   = "%d files checked: %d errors, %d warnings, %d infos"
+	msgSummary   = "files checked: %d; errors: %d, warnings: %d, infos: %d"
 	msgClean     = "no problems found"
 	msgFix       = "suggestion: change %s from %s to %s"
 	msgFixOr     = "or change %s from %s to %s"
