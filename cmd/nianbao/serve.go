@@ -31,7 +31,7 @@ const (
 
 func serveCommand() *cli.Command {
 	return &cli.Command{
-		Name: "serve", Usage: "start the local check page in the browser (loopback only by default)",
+		Name: "serve", Usage: "在浏览器中打开本机检查页面 / start the local check page in the browser (loopback only by default)",
 		Description: usageServe,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8765", Usage: "listen on `HOST:PORT`; HOST is an IP address or localhost (a non-loopback host makes the page reachable from other computers)"},
