@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -200,25 +201,50 @@ func trim(r FileResult, how Retain) FileResult {
 	rep.Title = strings.Clone(old.Title)
 	rep.Agency = strings.Clone(old.Agency)
 	rep.TitleYear.Text, rep.PeriodYear.Text, rep.BodyYear.Text = "", "", ""
-	rep.Cells = map[string]*schema.Cell{}
-	keep := func(k string) {
-		if c, ok := old.Cells[k]; ok {
-			cc := *c
-			cc.Raw = strings.Clone(c.Raw)
-			rep.Cells[k] = &cc
-		}
-	}
+	// The kept cells are copied into one slice, their raw texts into one
+	// string, and they are keyed by the report's Keys where those name
+	// them: a few allocations per report, and no key string of its own
+	// (Keys is shared by every report of a version).
+	var keys []string
 	if how == RetainCells {
-		for k := range old.Cells {
-			keep(k)
-		}
-	} else {
-		for _, f := range r.Findings {
-			keep(f.Cell)
-			for _, k := range f.Related {
-				keep(k)
+		keys = make([]string, 0, len(old.Cells))
+		inKeys := 0
+		for _, k := range old.Keys {
+			if _, ok := old.Cells[k]; ok {
+				keys = append(keys, k)
+				inKeys++
 			}
 		}
+		if inKeys < len(old.Cells) {
+			for k := range old.Cells {
+				if !slices.Contains(old.Keys, k) {
+					keys = append(keys, strings.Clone(k))
+				}
+			}
+		}
+	} else {
+		seen := map[string]bool{}
+		for _, f := range r.Findings {
+			for _, k := range append([]string{f.Cell}, f.Related...) {
+				if _, ok := old.Cells[k]; ok && !seen[k] {
+					seen[k] = true
+					keys = append(keys, strings.Clone(k))
+				}
+			}
+		}
+	}
+	var raw strings.Builder
+	for _, k := range keys {
+		raw.WriteString(old.Cells[k].Raw)
+	}
+	all := raw.String()
+	cells := make([]schema.Cell, len(keys))
+	rep.Cells = make(map[string]*schema.Cell, len(keys))
+	for i, k := range keys {
+		c := &cells[i]
+		*c = *old.Cells[k]
+		c.Key, c.Raw, all = k, all[:len(c.Raw)], all[len(c.Raw):] // Unit is a constant of parser
+		rep.Cells[k] = c
 	}
 	r.Report = &rep
 	return r

@@ -25,8 +25,8 @@ type digest struct {
 	text    *narrative
 }
 
-// crossKeys are the cells the cross-year checks read.
-func crossKeys() []string {
+// crossKeys are the cells the cross-year checks read. Never modified.
+var crossKeys = func() []string {
 	var ks []string
 	for _, c := range schema.T3Columns {
 		ks = append(ks, schema.T3+".CARRY_IN."+c, schema.T3+".CARRY_OUT."+c)
@@ -37,27 +37,41 @@ func crossKeys() []string {
 		}
 	}
 	return ks
-}
+}()
 
-func newDigest(i int, r FileResult) *digest {
+// newDigest keeps what the enabled checks need of r: the cells only for
+// the cross-year checks (cells), the text only for the near-copy checks
+// (text). Strings are cloned, so that the digest does not pin the report's
+// text in memory.
+func newDigest(i int, r FileResult, cells, text bool) *digest {
 	rep := r.Report
-	d := &digest{index: i, path: r.Path, agency: rep.Agency, key: agencyKey(rep.Agency), year: rep.Year,
-		version: rep.Version, pos: rep.TitlePos, cells: map[string]*schema.Cell{}}
+	d := &digest{index: i, path: r.Path, agency: strings.Clone(rep.Agency), key: strings.Clone(agencyKey(rep.Agency)), year: rep.Year,
+		version: rep.Version, pos: rep.TitlePos}
 	if d.pos.File == "" {
 		d.pos = parser.Pos{File: r.Path}
 	}
-	for _, k := range crossKeys() {
-		c := *rep.Cell(k)
-		c.Raw = ""
-		d.cells[k] = &c
+	if cells {
+		d.cells = make(map[string]*schema.Cell, len(crossKeys))
+		for _, k := range crossKeys {
+			c := *rep.Cell(k)
+			c.Raw, c.Unit = "", ""
+			d.cells[k] = &c
+		}
 	}
+	if text {
+		d.text = narrativeOf(rep)
+	}
+	return d
+}
+
+// narrativeOf is the comparable form of the sections of rep.
+func narrativeOf(rep *schema.Report) *narrative {
 	var text strings.Builder
 	for _, s := range rep.Sections {
 		text.WriteString(s.Text)
 		text.WriteString("\n")
 	}
-	d.text = newNarrative(text.String())
-	return d
+	return newNarrative(text.String())
 }
 
 // cross collects digests during a batch and runs the X1xxx checks at its
@@ -83,14 +97,14 @@ func newCross(opts Options) *cross {
 
 func (x *cross) addPrev(r FileResult) {
 	if r.Report != nil {
-		x.prev = append(x.prev, newDigest(-1, r))
+		x.prev = append(x.prev, newDigest(-1, r, true, x.on[rules.X1003.ID]))
 	}
 }
 
 func (x *cross) add(i int, r FileResult) {
 	x.n = max(x.n, i+1)
 	if r.Report != nil && len(x.on) > 0 {
-		x.cur = append(x.cur, newDigest(i, r))
+		x.cur = append(x.cur, newDigest(i, r, x.prevOn, (x.prevOn && x.on[rules.X1003.ID]) || x.on[rules.X1005.ID]))
 	}
 }
 

@@ -76,6 +76,10 @@ var flatColumns = []string{
 	"采购项目数量", "采购总金额", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
 }
 
+// maxLabelLen bounds the text lookupHeader considers, in bytes: every label
+// it knows is under a hundred characters, even spaced out.
+const maxLabelLen = 1024
+
 // bracketed matches a unit in brackets after a column label, normalised.
 var bracketed = regexp.MustCompile(`^\([^()]{1,16}\)$`)
 
@@ -87,6 +91,9 @@ const (
 
 // lookupHeader classifies the text of a line as a header label.
 func lookupHeader(text string) hdrLabel {
+	if len(text) > maxLabelLen {
+		return hdrLabel{} // a paragraph, not a label: do not normalise it
+	}
 	n := NormalizeLabel(text)
 	switch {
 	case n == "":

@@ -41,7 +41,9 @@ func parseHTML(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("parse html: %w: %v", ErrCorrupt, err)
+		// Reading a string cannot fail: the parser's one error is its
+		// own limit on nesting (512 open elements).
+		return nil, fmt.Errorf("parse html: %w: %v", ErrTooLarge, err)
 	}
 	w := &htmlWalker{ctx: ctx, path: path, lim: lim, doc: &Document{Path: path, Format: "html", Encoding: enc}}
 	if err := w.walk(root, 0); err != nil {

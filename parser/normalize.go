@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
@@ -11,19 +12,82 @@ import (
 
 // NormalizeLabel prepares a label for matching: NFKC (full-width brackets,
 // colons and digits become ASCII), then every white space character, quote
-// mark and zero-width character is removed.
+// mark and zero-width character is removed. It is idempotent.
 func NormalizeLabel(s string) string {
 	if plainASCII(s) {
 		return s // NFKC leaves it as it is, and there is nothing to remove
 	}
+	if n, ok := normalizeCommon(s); ok {
+		return n
+	}
+	return normalizeLabelNFKC(s)
+}
+
+// normalizeCommon is NormalizeLabel for the characters labels are made of:
+// ASCII, the CJK Unified Ideographs, the full-width forms of ASCII, the
+// ideographic space and common Chinese punctuation. NFKC changes none of
+// them except the full-width forms, which it maps to ASCII, and no two of
+// them compose; so the result is computed rune by rune, and s itself is
+// returned when nothing changes. ok is false when s has another
+// character; NormalizeLabel then takes the general path.
+func normalizeCommon(s string) (string, bool) {
+	same := true // nothing to map or remove so far
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r <= ' ' || r == 0x7f || r == '"' || r == '\'' {
+				if r < ' ' && !unicode.IsSpace(r) || r == 0x7f {
+					return "", false // control characters: leave to NFKC
+				}
+				same = false
+			}
+		case r >= 0x4E00 && r <= 0x9FFF, r == '、', r == '。', r == '《', r == '》', r == '〔', r == '〕', r == '【', r == '】':
+		case r >= 0xFF01 && r <= 0xFF5E, r == '\u3000', isQuote(r):
+			same = false
+		default:
+			return "", false
+		}
+	}
+	if same {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFF01 - 0x21
+		}
+		if unicode.IsSpace(r) || isQuote(r) {
+			continue
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b), true
+}
+
+// normalizeLabelNFKC is NormalizeLabel for any text.
+func normalizeLabelNFKC(s string) string {
+	if !utf8.ValidString(s) {
+		// NFKC passes invalid bytes through and may leave what follows
+		// them unnormalised; the loop below would turn them into U+FFFD,
+		// and a second call would normalise the rest.
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	removed := false
 	for _, r := range s {
 		if unicode.IsSpace(r) || isQuote(r) || r == '\u200b' || r == '\ufeff' {
+			removed = true
 			continue
 		}
 		b.WriteRune(r)
+	}
+	if removed {
+		// A removed character may have separated a letter from a combining
+		// mark ("e \u0301"): compose what is now adjacent, so that a second
+		// call changes nothing. Composition creates no space or quote.
+		return norm.NFKC.String(b.String())
 	}
 	return b.String()
 }
@@ -86,11 +150,17 @@ const (
 // Money cells. Nothing is guessed: a blank cell is ClassBlank, never 0.
 func ParseNumber(raw string, kind NumberKind) (float64, NumberClass) {
 	s := TrimCell(raw)
+	if len(s) > 4*maxNumberLen {
+		return 0, ClassText // not worth narrowing: too long even full-width
+	}
 	if !plainASCII(s) {
 		s = TrimCell(width.Narrow.String(s))
 	}
 	if s == "" {
 		return 0, ClassBlank
+	}
+	if len(s) > maxNumberLen {
+		return 0, ClassText
 	}
 	if isNA(s) {
 		return 0, ClassNA
@@ -124,6 +194,13 @@ func ParseNumber(raw string, kind NumberKind) (float64, NumberClass) {
 	return sign * v, ClassNumber
 }
 
+// maxNumberLen bounds the length in bytes of a number cell's text, after
+// trimming and narrowing: no count or amount needs more, and a long text
+// (a paragraph read as a cell) is not narrowed and scanned for nothing.
+// A number ParseNumber accepts prints back within the bound, as printing
+// never adds digits.
+const maxNumberLen = 128
+
 // isNA reports whether s (trimmed, narrowed) is a mark for "not applicable".
 func isNA(s string) bool {
 	switch s {
@@ -141,6 +218,10 @@ var moneyUnits = []string{"万元", "元"}
 // when none is written. The value is as written, in that unit: nothing is
 // converted.
 func ParseMoney(raw string) (v float64, unit string, class NumberClass) {
+	if len(TrimCell(raw)) > 8*maxNumberLen {
+		v, class = ParseNumber(raw, Money)
+		return v, "", class
+	}
 	s := TrimCell(width.Narrow.String(raw))
 	for _, u := range moneyUnits {
 		if num, ok := strings.CutSuffix(s, u); ok && TrimCell(num) != "" {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,8 +55,21 @@ func Supported(path string) bool {
 	return false
 }
 
-// ParseFile reads the file at path within lim and parses it.
+// ParseFile reads the file at path within lim and parses it. A file that
+// is not a regular file (a named pipe, a device) is refused before it is
+// opened, since opening it may block; a file larger than
+// lim.MaxFileBytes is refused with ErrTooLarge before it is read.
 func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("open %s: not a regular file: %s", path, fileType(fi.Mode()))
+	}
+	if fi.Size() > lim.MaxFileBytes {
+		return nil, fmt.Errorf("read %s: %w: %d bytes, larger than %d", path, ErrTooLarge, fi.Size(), lim.MaxFileBytes)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -69,6 +83,21 @@ func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) 
 		return nil, fmt.Errorf("read %s: %w: larger than %d bytes", path, ErrTooLarge, lim.MaxFileBytes)
 	}
 	return Parse(ctx, path, data, lim)
+}
+
+// fileType names the kind of a file that is not a regular file.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // oleMagic starts every OLE compound file: Word 97-2003 .doc, WPS .wps and
@@ -100,10 +129,33 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		if err != nil {
 			return nil, err
 		}
+		if err := checkCells(doc, lim); err != nil {
+			return nil, err
+		}
 		doc.Encoding = enc
 		return doc, nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnsupportedFormat, ext)
+}
+
+// checkCells returns ErrTooLarge when doc has more than lim.MaxCells table
+// cells. The .docx and HTML readers stop at the limit as they go; text
+// is cheap to split into cells, so the text reader is held to it here,
+// before the cells reach the later stages.
+func checkCells(doc *Document, lim Limits) error {
+	n := 0
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		for _, r := range b.Table.Rows {
+			n += len(r.Cells)
+		}
+		if n > lim.MaxCells {
+			return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, lim.MaxCells)
+		}
+	}
+	return nil
 }
 
 // looksLikeHTML reports whether data starts, after a byte order mark and

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -147,7 +148,11 @@ func TestParseTxtCancelled(t *testing.T) {
 }
 
 func FuzzParseTxt(f *testing.F) {
-	for _, p := range []string{seedPath, "../testdata/v2021-clean.txt", "../testdata/v2021-errors.txt"} {
+	seeds, err := filepath.Glob("../testdata/*.txt")
+	if err != nil || len(seeds) == 0 {
+		f.Fatal("no seeds", err)
+	}
+	for _, p := range seeds {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

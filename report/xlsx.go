@@ -123,9 +123,12 @@ func (x *xlsxWriter) header(sheet string, row int, heads []string, widths []floa
 	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: row,
 		TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"}))
 	x.check(x.f.AutoFilter(sheet, cell(1, row)+":"+cell(len(heads), max(lastRow, row+1)), nil))
-	for i, wd := range widths {
+	// From the last column: each width goes before those set earlier, and
+	// a streamed sheet (see stream) writes them in that order, which must
+	// be ascending.
+	for i := len(widths) - 1; i >= 0; i-- {
 		c, _ := excelize.ColumnNumberToName(i + 1)
-		x.check(x.f.SetColWidth(sheet, c, c, wd))
+		x.check(x.f.SetColWidth(sheet, c, c, widths[i]))
 	}
 	// Printed: landscape, one page wide.
 	landscape, one, zero, fit := "landscape", 1, 0, true
@@ -196,6 +199,11 @@ func (x *xlsxWriter) findings(sheet string, b *lint.Batch) {
 		n += len(r.Findings)
 	}
 	x.header(sheet, 1, heads, []float64{40, 20, 8, 8, 8, 36, 14, 8, 8, 90}, n+1)
+	sw := x.stream(sheet)
+	if sw == nil {
+		return
+	}
+	x.check(sw.SetRow("A1", x.styled(x.headerValues(heads), x.st.header), excelize.RowOpts{Height: 30}))
 	row := 2
 	for _, r := range b.Files {
 		for _, fd := range r.Findings {
@@ -203,9 +211,6 @@ func (x *xlsxWriter) findings(sheet string, b *lint.Batch) {
 			if fd.Cell != "" {
 				name = schema.NameOf(fd.Cell, x.p.English())
 			}
-			vals := []any{r.Path, agencyValue(r.Report), fd.Rule, x.p.Severity(fd.Severity), name.Table, name.Row, name.Col,
-				optNum(fd.Expected), optNum(fd.Actual), x.p.Message(fd.Msg)}
-			x.check(x.f.SetSheetRow(sheet, cell(1, row), &vals))
 			style := x.st.ok
 			switch fd.Severity {
 			case 3:
@@ -213,10 +218,46 @@ func (x *xlsxWriter) findings(sheet string, b *lint.Batch) {
 			case 2:
 				style = x.st.warn
 			}
-			x.check(x.f.SetCellStyle(sheet, cell(4, row), cell(4, row), style))
+			vals := []any{r.Path, agencyValue(r.Report), fd.Rule, excelize.Cell{StyleID: style, Value: x.p.Severity(fd.Severity)},
+				name.Table, name.Row, name.Col, optNum(fd.Expected), optNum(fd.Actual), x.p.Message(fd.Msg)}
+			x.check(sw.SetRow(cell(1, row), vals))
 			row++
 		}
 	}
+	x.check(sw.Flush())
+}
+
+// stream returns a stream writer for sheet, whose settings (panes,
+// filter, widths, page layout) header has made: the rows written through
+// it are encoded at once instead of being kept as cells until the
+// workbook is saved, which is what bounds the memory of a large batch.
+// The rows header wrote are dropped; write them again. It returns nil
+// after an error.
+func (x *xlsxWriter) stream(sheet string) *excelize.StreamWriter {
+	if x.err != nil {
+		return nil
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	x.check(err)
+	return sw
+}
+
+// headerValues translates heads.
+func (x *xlsxWriter) headerValues(heads []string) []any {
+	vals := make([]any, len(heads))
+	for i, h := range heads {
+		vals[i] = x.p.Sprintf(h)
+	}
+	return vals
+}
+
+// styled gives every value of vals the style.
+func (x *xlsxWriter) styled(vals []any, style int) []any {
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = excelize.Cell{StyleID: style, Value: v}
+	}
+	return out
 }
 
 func optNum(v *float64) any {
@@ -255,21 +296,26 @@ func (x *xlsxWriter) data(sheet string, b *lint.Batch) {
 		heads = append(heads, x.p.Cell(k))
 		keyRow = append(keyRow, k)
 	}
-	x.check(x.f.SetSheetRow(sheet, "A1", &keyRow))
-	x.check(x.f.SetCellStyle(sheet, "A1", cell(len(heads), 1), x.st.key))
 	widths := []float64{40, 20, 8, 8}
 	for range keys {
 		widths = append(widths, 14)
 	}
 	x.header(sheet, 2, heads, widths, len(b.Files)+2)
-	x.check(x.f.SetRowHeight(sheet, 2, 90))
+	sw := x.stream(sheet)
+	if sw == nil {
+		return
+	}
+	x.check(sw.SetRow("A1", x.styled(keyRow, x.st.key)))
+	x.check(sw.SetRow("A2", x.styled(x.headerValues(heads), x.st.header), excelize.RowOpts{Height: 90}))
+	vals := make([]any, 0, len(heads))
 	for i, r := range b.Files {
-		vals := []any{r.Path, agencyValue(r.Report), yearValue(r.Report), versionValue(r.Report)}
+		vals = append(vals[:0], r.Path, agencyValue(r.Report), yearValue(r.Report), versionValue(r.Report))
 		for _, k := range keys {
 			vals = append(vals, cellValueAny(r.Report, k))
 		}
-		x.check(x.f.SetSheetRow(sheet, cell(1, i+3), &vals))
+		x.check(sw.SetRow(cell(1, i+3), vals))
 	}
+	x.check(sw.Flush())
 }
 
 // cellValueAny is a cell as the 数据 sheet shows it: a number, the text as

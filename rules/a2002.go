@@ -18,12 +18,22 @@ const docA2002 = `In table 3, row (7) 总计 is the total of the handling result
 const msgA2002 = "column %s: results total (7) is %s, but the result rows add up to %s"
 
 func checkResultTotal(pass *Pass) {
-	rows := schema.ResultRows(pass.Report.R6Split)
-	for _, col := range schema.T3Columns {
-		col := col
-		parts := keys(schema.T3+".", rows, "."+col)
-		checkSum(pass, schema.T3+".R7."+col, parts, msgA2002, func(t, s float64) []any {
+	for _, s := range resultSums[b2i(pass.Report.R6Split)] {
+		col := s.name
+		checkSum(pass, s.total, s.parts, msgA2002, func(t, s float64) []any {
 			return []any{ColRef(col), Num(t), Num(s)}
 		})
 	}
 }
+
+// resultSums lists, per column, the total (7) and its result rows, for
+// the single （六） row [0] and the split one [1]. Never modified.
+var resultSums = func() (out [2][]sumKeys) {
+	for i, split := range []bool{false, true} {
+		rows := schema.ResultRows(split)
+		for _, col := range schema.T3Columns {
+			out[i] = append(out[i], sumKeys{col, schema.T3 + ".R7." + col, keys(schema.T3+".", rows, "."+col)})
+		}
+	}
+	return out
+}()

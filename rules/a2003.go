@@ -18,11 +18,22 @@ const docA2003 = `In table 3 the column 总计 adds up the applicants: natural p
 const msgA2003 = "row %s: total is %s, but the six applicant columns add up to %s"
 
 func checkRowTotal(pass *Pass) {
-	for _, row := range schema.T3RowKeys(pass.Report.R6Split) {
-		row := row
-		prefix := schema.T3 + "." + row + "."
-		checkSum(pass, prefix+"TOT", keys(prefix, schema.T3PartColumns, ""), msgA2003, func(t, s float64) []any {
-			return []any{RowRef(schema.T3 + "." + row), Num(t), Num(s)}
+	for _, s := range rowSums[b2i(pass.Report.R6Split)] {
+		row := s.name
+		checkSum(pass, s.total, s.parts, msgA2003, func(t, s float64) []any {
+			return []any{RowRef(row), Num(t), Num(s)}
 		})
 	}
 }
+
+// rowSums lists, per row of table 三, its total and applicant cells, for
+// the single （六） row [0] and the split one [1]. Never modified.
+var rowSums = func() (out [2][]sumKeys) {
+	for i, split := range []bool{false, true} {
+		for _, row := range schema.T3RowKeys(split) {
+			prefix := schema.T3 + "." + row + "."
+			out[i] = append(out[i], sumKeys{schema.T3 + "." + row, prefix + "TOT", keys(prefix, schema.T3PartColumns, "")})
+		}
+	}
+	return out
+}()

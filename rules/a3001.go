@@ -23,6 +23,8 @@ var A3003 = t4TotalRule("A3003", "lit_after",
 const msgA3001 = "%s: total is %s, but upheld + corrected + other + pending add up to %s"
 
 func t4TotalRule(id, group, title, doc string) *Rule {
+	prefix := schema.T4 + "." + group + "."
+	row, total, parts := schema.T4+"."+group, prefix+"total", keys(prefix, schema.T4Parts, "")
 	return &Rule{
 		ID:         id,
 		Title:      title,
@@ -31,9 +33,8 @@ func t4TotalRule(id, group, title, doc string) *Rule {
 		Since:      "0.1.0",
 		Arithmetic: true,
 		Check: func(pass *Pass) {
-			prefix := schema.T4 + "." + group + "."
-			checkSum(pass, prefix+"total", keys(prefix, schema.T4Parts, ""), msgA3001, func(t, s float64) []any {
-				return []any{RowRef(schema.T4 + "." + group), Num(t), Num(s)}
+			checkSum(pass, total, parts, msgA3001, func(t, s float64) []any {
+				return []any{RowRef(row), Num(t), Num(s)}
 			})
 		},
 	}

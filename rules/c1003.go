@@ -23,15 +23,19 @@ const (
 
 func checkCellsPresent(pass *Pass) {
 	r := pass.Report
-	// Group the keys by row ("t3.R7", "t2.a1.reg"), keeping template order.
+	// Group the keys by row ("t3.R7", "t2.a1.reg"), keeping template
+	// order. KeysFor lists the cells of a row together, so a row is a run
+	// of keys sharing the prefix.
 	var rows []string
-	byRow := map[string][]string{}
-	for _, k := range r.Keys {
-		row := k[:strings.LastIndexByte(k, '.')]
-		if _, ok := byRow[row]; !ok {
-			rows = append(rows, row)
+	var byRow [][]string
+	for i := 0; i < len(r.Keys); {
+		row := r.Keys[i][:strings.LastIndexByte(r.Keys[i], '.')]
+		j := i + 1
+		for j < len(r.Keys) && r.Keys[j][:strings.LastIndexByte(r.Keys[j], '.')] == row {
+			j++
 		}
-		byRow[row] = append(byRow[row], k)
+		rows, byRow = append(rows, row), append(byRow, r.Keys[i:j])
+		i = j
 	}
 	// Rows and tables that P0002 already reports as unreadable.
 	explained := map[string]bool{}
@@ -43,21 +47,21 @@ func checkCellsPresent(pass *Pass) {
 			explained[is.Row] = true
 		}
 	}
-	for _, row := range rows {
+	for ri, row := range rows {
 		table := row[:strings.IndexByte(row, '.')]
 		tpos, ok := r.Tables[table]
 		if !ok || explained[table] || explained[row] {
 			continue
 		}
 		var missing []string
-		for _, k := range byRow[row] {
+		for _, k := range byRow[ri] {
 			if r.Cell(k).State == schema.StateMissing {
 				missing = append(missing, k)
 			}
 		}
 		switch {
 		case len(missing) == 0:
-		case len(missing) == len(byRow[row]):
+		case len(missing) == len(byRow[ri]):
 			pass.Addf(tpos, msgC1003Row, TableRef(table), RowRef(row))
 		default:
 			for _, k := range missing {

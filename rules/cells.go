@@ -46,6 +46,21 @@ func checkSum(pass *Pass, total string, parts []string, format string, args func
 	})
 }
 
+// sumKeys is a total and its parts, named for messages.
+type sumKeys struct {
+	name  string // the column or row
+	total string
+	parts []string
+}
+
+// b2i is 1 for true, for indexing by a flag.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func keys(prefix string, names []string, suffix string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {

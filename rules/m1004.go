@@ -39,6 +39,10 @@ const (
 
 var dateRe = regexp.MustCompile(`^(?:发布日期|日期|成文日期)?[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
 
+// maxDateParagraph bounds the paragraphs publicationDate reads, in bytes:
+// a date standing alone is a few dozen, even spaced out.
+const maxDateParagraph = 4096
+
 // publicationDate finds a date standing alone in one of the last
 // paragraphs, or after 发布日期 anywhere in the preamble.
 func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
@@ -49,6 +53,9 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 		paras = append(paras, last[max(0, len(last)-4):]...)
 	}
 	for i := len(paras) - 1; i >= 0; i-- {
+		if len(paras[i].Text) > maxDateParagraph {
+			continue // dateRe wants the paragraph to be a date and no more
+		}
 		text := schema.ChineseYears(squeeze(narrowDigits(paras[i].Text)))
 		m := dateRe.FindStringSubmatch(text)
 		if m == nil {

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -132,17 +133,21 @@ func headingNumber(text string) int {
 	return sectionDefs[i].Number
 }
 
+// maxTitleLen bounds the paragraphs taken for the title, in bytes: a title
+// is one line, and a whole text without line breaks is not one.
+const maxTitleLen = 1024
+
 var titleRe = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + titleSuffix)
 
 func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	var title *parser.Paragraph
 	for _, p := range preamble {
-		if strings.Contains(parser.NormalizeLabel(p.Text), "年度报告") {
+		if len(p.Text) <= maxTitleLen && strings.Contains(parser.NormalizeLabel(p.Text), "年度报告") {
 			title = p
 			break
 		}
 	}
-	if title == nil && len(preamble) > 0 {
+	if title == nil && len(preamble) > 0 && len(preamble[0].Text) <= maxTitleLen {
 		title = preamble[0]
 	}
 	if title == nil {
@@ -280,6 +285,9 @@ func classifyTable(t *parser.Table) string {
 
 // noteSignal records a version signal carried by a label, once per label.
 func (b *builder) noteSignal(text string, pos parser.Pos) {
+	if !hasNonASCII(text) {
+		return // every signal is Chinese: numbers and empty cells carry none
+	}
 	n := parser.NormalizeLabel(text)
 	for _, v := range []Version{V2019, V2021} {
 		for _, sig := range versionSignals[v] {
@@ -289,6 +297,16 @@ func (b *builder) noteSignal(text string, pos parser.Pos) {
 			}
 		}
 	}
+}
+
+// hasNonASCII reports whether s has a byte outside ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // setCell stores the cell under key, parsing raw for the kind.
@@ -390,7 +408,7 @@ func (b *builder) mapT2(t *parser.Table) {
 			if i >= len(header) || header[i] == "" {
 				continue
 			}
-			b.setCell(T2+"."+rowKey+"."+header[i], headerKinds[i], v, "")
+			b.setCell(cellKey(T2, rowKey, header[i]), headerKinds[i], v, "")
 		}
 	}
 }
@@ -681,7 +699,7 @@ func (b *builder) mapT3(t *parser.Table) {
 		}
 		for i, l := range leaves {
 			if l.key != "" {
-				b.setCell(T3+"."+key+"."+l.key, parser.Count, values[i], label)
+				b.setCell(cellKey(T3, key, l.key), parser.Count, values[i], label)
 			}
 		}
 	}
@@ -774,7 +792,7 @@ func (b *builder) mapT4(t *parser.Table) {
 	values := row.Cells[len(row.Cells)-len(leaves):]
 	for i, l := range leaves {
 		if l.key != "" {
-			b.setCell(T4+"."+l.key, parser.Count, values[i], "")
+			b.setCell(cellKey(T4, "", l.key), parser.Count, values[i], "")
 		}
 	}
 }
@@ -823,8 +841,63 @@ func (b *builder) fillKeys() {
 
 // KeysFor lists the data cell keys of a format version in template order:
 // table 二 (none for VUnknown), table 三 with one or three （六） rows, and
-// table 四.
+// table 四. The slice is shared by every report of the version: callers
+// must not modify it (appending copies it).
 func KeysFor(v Version, r6Split bool) []string {
+	if ks, ok := keySets[keySet{v, r6Split}]; ok {
+		return ks
+	}
+	return slices.Clip(keysFor(v, r6Split))
+}
+
+// cellKey returns the key table+"."+row+"."+col (table+"."+col when row is
+// ""), the string of KeysFor when it lists the key: most cells of a report
+// need no key of their own.
+func cellKey(table, row, col string) string {
+	if k, ok := keyStrings[[3]string{table, row, col}]; ok {
+		return k
+	}
+	if row == "" {
+		return table + "." + col
+	}
+	return table + "." + row + "." + col
+}
+
+// keyStrings finds the strings of keySets by their parts. Never modified.
+var keyStrings = func() map[[3]string]string {
+	m := map[[3]string]string{}
+	for _, ks := range keySets {
+		for _, k := range ks {
+			table, rest, _ := strings.Cut(k, ".")
+			row, col := "", rest
+			if i := strings.LastIndexByte(rest, '.'); i >= 0 && table != T4 {
+				row, col = rest[:i], rest[i+1:]
+			}
+			m[[3]string{table, row, col}] = k
+		}
+	}
+	return m
+}()
+
+// keySet names one list of KeysFor.
+type keySet struct {
+	v       Version
+	r6Split bool
+}
+
+// keySets holds KeysFor of every version, computed once: each report
+// refers to its list instead of holding a copy. Never modified.
+var keySets = func() map[keySet][]string {
+	m := map[keySet][]string{}
+	for _, v := range []Version{V2019, V2021, VUnknown} {
+		for _, split := range []bool{false, true} {
+			m[keySet{v, split}] = slices.Clip(keysFor(v, split))
+		}
+	}
+	return m
+}()
+
+func keysFor(v Version, r6Split bool) []string {
 	var keys []string
 	for _, bl := range t2Layout[v] {
 		for _, row := range bl.Rows {

@@ -26,7 +26,7 @@ const (
 	exitError    = 2 // usage or operational error
 )
 
-const usageCheck = `检查年度报告的表格勾稽关系与完整性。PATH 可以是文件或目录（递归查找 .txt、.docx）。
+const usageCheck = `检查年度报告的表格勾稽关系与完整性。PATH 可以是文件或目录（递归查找 .docx、.txt、.html）。
 
    nianbao check 报告目录/
    nianbao check 报告目录/ -o 审核.xlsx -o 审核.html --prev 去年报告/
@@ -42,7 +42,7 @@ const usageLint = `提交前自查：与 check 相同的检查，默认 --fail-o
 
 func newApp(stdout, stderr io.Writer) *cli.App {
 	common := func(failOn string) []cli.Flag {
-		return []cli.Flag{
+		return append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format on stdout: text, json, xlsx, csv, html or sarif"},
 			&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically; repeatable; the format follows the extension: .xlsx .html .csv .sarif .json .txt)"},
 			&cli.StringSliceFlag{Name: "prev", Usage: "last year's reports (`PATH`: file or directory; repeatable) for the cross-year checks"},
@@ -54,7 +54,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: .nianbao.yaml in the working directory or a parent)"},
 			&cli.BoolFlag{Name: "each-blank", Usage: "report every blank or \"/\" cell instead of a count per table"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: all cores)"},
-		}
+		}, limitFlags()...)
 	}
 	return &cli.App{
 		Name:      "nianbao",
@@ -67,17 +67,17 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		Commands: []*cli.Command{
 			{
-				Name: "check", Usage: "check reports (files or directories)", ArgsUsage: "PATH...",
+				Name: "check", Usage: "检查报告（文件或目录） / check reports (files or directories)", ArgsUsage: "PATH...",
 				Description: usageCheck, Flags: common("error"),
 				Action: func(c *cli.Context) error { return checkAction(c, false) },
 			},
 			{
-				Name: "lint", Usage: "pre-submission check of a draft, with suggested fixes", ArgsUsage: "FILE...",
+				Name: "lint", Usage: "提交前自查草稿，给出修改建议 / pre-submission check of a draft, with suggested fixes", ArgsUsage: "FILE...",
 				Description: usageLint, Flags: common("warning"),
 				Action: func(c *cli.Context) error { return checkAction(c, true) },
 			},
 			{
-				Name: "extract", Usage: "print the typed content of reports as JSON", ArgsUsage: "PATH...",
+				Name: "extract", Usage: "以 JSON 输出识别出的内容 / print the typed content of reports as JSON", ArgsUsage: "PATH...",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output format: json"},
 					&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language of messages: zh or en", EnvVars: []string{"NIANBAO_LANG"}},
@@ -85,7 +85,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: extractAction,
 			},
 			{
-				Name: "template", Usage: "write the official blank template for a report year (.docx)",
+				Name: "template", Usage: "写出该年度的官方空白模板 / write the official blank template for a report year (.docx)",
 				Description: usageTemplate,
 				Flags: []cli.Flag{
 					&cli.IntFlag{Name: "year", Required: true, Usage: "report `YEAR` (2019–2020: 2019 format; 2021 on: 2021 format)"},
@@ -97,12 +97,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			},
 			serveCommand(),
 			{
-				Name: "rules", Usage: "list every rule",
+				Name: "rules", Usage: "列出全部规则 / list every rule",
 				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
 				Action: rulesAction,
 			},
 			{
-				Name: "explain", Usage: "explain a rule", ArgsUsage: "RULE-ID",
+				Name: "explain", Usage: "说明一条规则 / explain a rule", ArgsUsage: "RULE-ID",
 				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
 				Action: explainAction,
 			},
@@ -204,6 +204,9 @@ func checkAction(c *cli.Context, suggest bool) error {
 	}
 	opts := lint.DefaultOptions()
 	if err := configure(c, &opts); err != nil {
+		return err
+	}
+	if err := setLimits(c, &opts.Limits); err != nil {
 		return err
 	}
 	opts.Jobs = c.Int("jobs")
