@@ -19,6 +19,7 @@ var C1003 = &Rule{
 const (
 	msgC1003Row  = "%s is missing %s"
 	msgC1003Cell = "the cell is missing"
+	msgC1003Rows = "%s is missing %d rows (the first: %s)"
 )
 
 func checkCellsPresent(pass *Pass) {
@@ -47,10 +48,33 @@ func checkCellsPresent(pass *Pass) {
 			explained[is.Row] = true
 		}
 	}
+	// In a table with unreadable rows, the rows not found at all are most
+	// likely rows whose cells the layout lost too: they are counted in one
+	// finding rather than listed.
+	shortTables := map[string]bool{}
+	for _, is := range r.Issues {
+		if is.Kind == schema.IssueUnreadableRow && is.Found > 0 {
+			shortTables[is.Table] = true
+		}
+	}
+	lost := map[string][]string{}
 	for ri, row := range rows {
 		table := row[:strings.IndexByte(row, '.')]
 		tpos, ok := r.Tables[table]
 		if !ok || explained[table] || explained[row] {
+			continue
+		}
+		if shortTables[table] && allMissing(r, byRow[ri]) {
+			if len(lost[table]) == 0 {
+				defer func() {
+					if n := len(lost[table]); n > 1 {
+						pass.Addf(tpos, msgC1003Rows, TableRef(table), n, RowRef(lost[table][0]))
+					} else {
+						pass.Addf(tpos, msgC1003Row, TableRef(table), RowRef(lost[table][0]))
+					}
+				}()
+			}
+			lost[table] = append(lost[table], row)
 			continue
 		}
 		var missing []string
@@ -69,4 +93,14 @@ func checkCellsPresent(pass *Pass) {
 			}
 		}
 	}
+}
+
+// allMissing reports whether every cell under keys is missing.
+func allMissing(r *schema.Report, keys []string) bool {
+	for _, k := range keys {
+		if r.Cell(k).State != schema.StateMissing {
+			return false
+		}
+	}
+	return true
 }

@@ -167,6 +167,20 @@ func TestRules(t *testing.T) {
 		{"P0002 short row", P0002, func(r *schema.Report) {
 			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Label: "（二）部分公开", Found: 5, Want: 8})
 		}, []string{"P0002 " + msgP0002Row}},
+		{"P0002 many short rows, one finding", P0002, func(r *schema.Report) {
+			for i, row := range []string{"NEW", "CARRY_IN", "R1", "R2"} {
+				r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Row: "t3." + row, Label: row,
+					Found: 3, Want: 8, Pos: parser.Pos{File: "r.txt", Line: 100 + i}})
+			}
+		}, []string{"P0002 " + msgP0002Rows}},
+		{"C1003 rows lost with short rows, one finding", C1003, func(r *schema.Report) {
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Row: "t3.NEW", Found: 3, Want: 8})
+			for _, row := range []string{"NEW", "R3_1", "R3_2", "R3_3"} {
+				for _, c := range schema.T3Columns {
+					setState(r, "t3."+row+"."+c, schema.StateMissing, "")
+				}
+			}
+		}, []string{"C1003 " + msgC1003Rows}},
 	}
 	runCases(t, tests)
 }
