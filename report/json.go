@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -60,16 +62,20 @@ func writeJSON(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p
 		fileHead
 		Findings []jsonFinding `json:"findings"`
 	}
-	out := struct {
-		Files         []file  `json:"files"`
-		Summary       Summary `json:"summary"`
-		PrevUnmatched []prev  `json:"prev_unmatched,omitempty"`
-	}{Files: []file{}, Summary: Summarize(rs)}
-	for _, u := range unmatched {
-		out.PrevUnmatched = append(out.PrevUnmatched, prev{u.Path, u.Agency, u.Year})
-	}
-	for _, r := range rs {
-		f := file{fileHead: head(r), Findings: []jsonFinding{}}
+	// The files are encoded one at a time, so that a large batch is never
+	// held as one value; the output is what encode would write for
+	//
+	//	{"files": […], "summary": {…}, "prev_unmatched": […]}
+	//
+	// with prev_unmatched omitted when empty.
+	bw := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	bw.WriteString("{\n  \"files\": [")
+	for i, r := range rs {
+		f := file{fileHead: head(r), Findings: make([]jsonFinding, 0, len(r.Findings))}
 		for _, fd := range r.Findings {
 			f.Findings = append(f.Findings, jsonFinding{
 				Rule: fd.Rule, Severity: fd.Severity, Message: p.Message(fd.Msg),
@@ -77,9 +83,40 @@ func writeJSON(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p
 				Location: fd.Pos, Fixes: fd.Fixes,
 			})
 		}
-		out.Files = append(out.Files, f)
+		buf.Reset()
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	}
-	return encode(w, out)
+	if len(rs) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n  \"summary\": ")
+	enc.SetIndent("  ", "  ")
+	buf.Reset()
+	if err := enc.Encode(Summarize(rs)); err != nil {
+		return err
+	}
+	bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	if len(unmatched) > 0 {
+		ps := make([]prev, 0, len(unmatched))
+		for _, u := range unmatched {
+			ps = append(ps, prev{u.Path, u.Agency, u.Year})
+		}
+		buf.Reset()
+		if err := enc.Encode(ps); err != nil {
+			return err
+		}
+		bw.WriteString(",\n  \"prev_unmatched\": ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }
 
 // Extract writes the typed report of each file:
