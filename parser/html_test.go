@@ -3,8 +3,6 @@ package parser
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -147,17 +145,7 @@ func TestHTMLLimits(t *testing.T) {
 }
 
 func FuzzParseHTML(f *testing.F) {
-	for _, p := range []string{
-		"../testdata/layouts/filled-2021.gov.html",
-		"../testdata/layouts/filled-2021.gov.utf8.html",
-		"../testdata/docx/seed-2020.html",
-	} {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addSeeds(f, "../testdata/layouts/*.html", "../testdata/docx/*.html")
 	f.Add([]byte(`<table><tr><td rowspan="0" colspan="99999">a</td><td rowspan=3>b</td></tr><tr></tr><tr><td>c</td></tr></table>`))
 	f.Add([]byte(`<table><tr><td><table><tr><td rowspan=2>x</td></tr></table></td></tr></table>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -174,34 +162,6 @@ func FuzzParseHTML(f *testing.F) {
 					if c.Span < 1 || c.Pos.Col < 1 || c.Pos.Row != r.Pos.Row {
 						t.Fatalf("bad cell %+v in row %v", c, r.Pos)
 					}
-				}
-			}
-		}
-	})
-}
-
-// FuzzParseText feeds the text layouts through the whole text reader.
-func FuzzParseText(f *testing.F) {
-	files, err := filepath.Glob("../testdata/layouts/*.txt")
-	if err != nil || len(files) == 0 {
-		f.Fatal("no seeds", err)
-	}
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		doc, err := Parse(context.Background(), "fuzz.txt", b, DefaultLimits())
-		if err != nil {
-			return
-		}
-		for _, tb := range doc.Tables() {
-			for _, r := range tb.Rows {
-				if len(r.Cells) == 0 {
-					t.Fatalf("empty row at %v", r.Pos)
 				}
 			}
 		}

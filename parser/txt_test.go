@@ -147,18 +147,33 @@ func TestParseTxtCancelled(t *testing.T) {
 	}
 }
 
-func FuzzParseTxt(f *testing.F) {
-	seeds, err := filepath.Glob("../testdata/*.txt")
-	if err != nil || len(seeds) == 0 {
-		f.Fatal("no seeds", err)
-	}
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
+// addSeeds adds every file matching the patterns to the fuzz corpus.
+func addSeeds(f *testing.F, patterns ...string) {
+	f.Helper()
+	n := 0
+	for _, pat := range patterns {
+		files, err := filepath.Glob(pat)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(b)
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+			n++
+		}
 	}
+	if n == 0 {
+		f.Fatalf("no seeds in %v", patterns)
+	}
+}
+
+// FuzzParseTxt feeds the tab-prefixed seed and every other text layout
+// through the text reader.
+func FuzzParseTxt(f *testing.F) {
+	addSeeds(f, "../testdata/*.txt", "../testdata/layouts/*.txt")
 	f.Add([]byte("\t\n\n\n\t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		doc, err := Parse(context.Background(), "fuzz.txt", b, DefaultLimits())
