@@ -277,7 +277,13 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 			return cmp.Or(cmp.Compare(a.share, b.share), cmp.Compare(b.other.index, a.other.index))
 		})
 		passage := longestShared(best.other.text.text, d.text.text)
+		share := int(math.Floor(best.share * 100))
+		if len(hs) == 1 {
+			out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005One,
+				share, best.other.path, len(passage), excerpt(passage)))
+			continue
+		}
 		out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005,
-			int(math.Floor(best.share*100)), best.other.path, len(hs)-1, len(passage), excerpt(passage)))
+			share, best.other.path, len(hs)-1, len(passage), excerpt(passage)))
 	}
 }

@@ -10,5 +10,8 @@ var X1005 = &Rule{
 	Driver:   true,
 }
 
-// MsgX1005 is the message of X1005.
+// MsgX1005One is the message of X1005 when one other report is a near-copy.
+const MsgX1005One = "%d%% of the text is also in %s; the longest shared passage has %d characters: “%s”"
+
+// MsgX1005 is the message of X1005 when several reports are near-copies.
 const MsgX1005 = "%d%% of the text is also in %s (%d other reports of the batch are near-copies); the longest shared passage has %d characters: “%s”"
