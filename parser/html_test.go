@@ -153,17 +153,6 @@ func FuzzParseHTML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, tb := range doc.Tables() {
-			for _, r := range tb.Rows {
-				if len(r.Cells) == 0 {
-					t.Fatalf("empty row at %v", r.Pos)
-				}
-				for _, c := range r.Cells {
-					if c.Span < 1 || c.Pos.Col < 1 || c.Pos.Row != r.Pos.Row {
-						t.Fatalf("bad cell %+v in row %v", c, r.Pos)
-					}
-				}
-			}
-		}
+		checkShape(t, doc)
 	})
 }

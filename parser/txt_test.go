@@ -180,14 +180,26 @@ func FuzzParseTxt(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, tb := range doc.Tables() {
-			for _, r := range tb.Rows {
-				if len(r.Cells) == 0 {
-					t.Fatalf("empty row at %v", r.Pos)
+		checkShape(t, doc)
+	})
+}
+
+// checkShape fails on a table row without cells or a cell whose span or
+// position is not one a reader may give.
+func checkShape(t *testing.T, doc *Document) {
+	t.Helper()
+	for _, tb := range doc.Tables() {
+		for _, r := range tb.Rows {
+			if len(r.Cells) == 0 {
+				t.Fatalf("empty row at %v", r.Pos)
+			}
+			for _, c := range r.Cells {
+				if c.Span < 1 || c.Pos.Col < 1 || c.Pos.Row != r.Pos.Row {
+					t.Fatalf("bad cell %+v in row %v", c, r.Pos)
 				}
 			}
 		}
-	})
+	}
 }
 
 func TestDropPageFurniture(t *testing.T) {
