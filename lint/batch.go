@@ -22,7 +22,8 @@ const (
 	// sections).
 	RetainReport Retain = iota
 	// RetainCells keeps the metadata and every cell, but no text: enough to
-	// draw the tables (HTML) and fill the 数据 sheet.
+	// draw the tables (HTML) and fill the 数据 sheet. The cells are kept in
+	// a temporary file, not in memory: Batch.Each reads them back.
 	RetainCells
 	// RetainFindingCells keeps the metadata and only the cells the findings
 	// name: enough for text, JSON, CSV and SARIF.
@@ -32,13 +33,111 @@ const (
 // Batch is the outcome of checking a set of files together.
 type Batch struct {
 	// Files holds one result per input file in the order Expand gives,
-	// with the cross-file findings (X1xxx) merged in and sorted.
+	// with the cross-file findings (X1xxx) merged in and sorted, each
+	// report trimmed to Options.Retain. It is nil when the batch was run
+	// with Options.Spill: Each gives the results either way.
 	Files []FileResult
+	// Summaries holds one summary per input file, in the same order, its
+	// counts including the cross-file findings.
+	Summaries []FileSummary
 	// PrevUnmatched lists last year's reports (Options.Prev) that matched
 	// no report of the batch.
 	PrevUnmatched []PrevReport
 	// Aggregate holds the district totals when Options.Aggregate is set.
 	Aggregate *Aggregate
+
+	spill *spill                  // the results, under Options.Spill
+	extra map[int][]rules.Finding // the cross-file findings of spilled results
+}
+
+// FileSummary is what a summary line, table or sheet shows of a file.
+type FileSummary struct {
+	Path    string
+	Agency  string // "" when unknown
+	Year    int    // 0 when unknown
+	Version schema.Version
+	// Unreadable is set when the file could not be read (P0001).
+	Unreadable bool
+	// Findings by severity.
+	Errors, Warnings, Infos int
+}
+
+// Worst returns the highest severity among the findings, 0 if none.
+func (s FileSummary) Worst() rules.Severity {
+	switch {
+	case s.Errors > 0:
+		return rules.Error
+	case s.Warnings > 0:
+		return rules.Warning
+	case s.Infos > 0:
+		return rules.Info
+	}
+	return 0
+}
+
+func (s *FileSummary) count(fs []rules.Finding) {
+	for _, f := range fs {
+		switch f.Severity {
+		case rules.Error:
+			s.Errors++
+		case rules.Warning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+	}
+}
+
+// Summarize returns the summary of one result.
+func Summarize(r FileResult) FileSummary {
+	s := FileSummary{Path: r.Path, Unreadable: r.Report == nil}
+	if rep := r.Report; rep != nil {
+		// A clone: the agency is cut from the document's text, which it
+		// would keep alive.
+		s.Agency, s.Year, s.Version = strings.Clone(rep.Agency), rep.Year, rep.Version
+	}
+	s.count(r.Findings)
+	return s
+}
+
+// Each calls fn for each file in input order with its result, read back
+// from the batch's temporary file one at a time under Options.Spill. It
+// stops at fn's first error, or a read error, and returns it.
+func (b *Batch) Each(fn func(i int, r FileResult) error) error {
+	if b.spill == nil {
+		for i, r := range b.Files {
+			if err := fn(i, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i := range b.Summaries {
+		r, err := b.spill.get(i)
+		if err != nil {
+			return err
+		}
+		if fs := b.extra[i]; len(fs) > 0 {
+			r.Findings = slices.Concat(r.Findings, fs)
+			rules.Sort(r.Findings)
+		}
+		if err := fn(i, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close releases the temporary file of a batch run with Options.Spill;
+// Each must not be called after it. It is safe to call on any batch, and
+// more than once.
+func (b *Batch) Close() error {
+	if b == nil || b.spill == nil {
+		return nil
+	}
+	err := b.spill.close()
+	b.spill = nil
+	return err
 }
 
 // PrevReport names one of last year's reports.
@@ -51,16 +150,18 @@ type PrevReport struct {
 // RunBatch checks every file named by paths, at most opts.Jobs at once.
 // Results are handed on in input order as soon as all earlier files are
 // done: the cross-file checks and the aggregate take what they need, the
-// result is trimmed to opts.Retain, and the parsed document is dropped. At
-// most a few results per job wait for an earlier, slower file.
+// result is trimmed to opts.Retain and kept (in memory, or in a temporary
+// file under opts.Spill), and the parsed document is dropped. At most a
+// few results per job wait for an earlier, slower file.
 //
 // Last year's reports (opts.Prev) are read first, for the cross-year checks
 // only. opts.Progress, when set, is called after each file with the number
 // of files done and the total (last year's included).
 //
-// The error is non-nil only when the context is cancelled (ctx.Err()) or a
-// directory cannot be walked; a file that cannot be read is a P0001
-// finding.
+// The error is non-nil only when the context is cancelled (ctx.Err()), a
+// directory cannot be walked or the temporary file fails; a file that
+// cannot be read is a P0001 finding. A batch run with opts.Spill must be
+// closed.
 func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error) {
 	files, err := Expand(paths)
 	if err != nil {
@@ -95,35 +196,85 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 			return nil, err
 		}
 	}
-	b := &Batch{Files: make([]FileResult, 0, len(files))}
-	if opts.Aggregate {
-		b.Aggregate = newAggregate()
+	c := &collector{x: x, opts: opts, b: &Batch{Summaries: make([]FileSummary, 0, len(files))}}
+	if opts.Spill {
+		if c.b.spill, err = newSpill(); err != nil {
+			return nil, err
+		}
 	}
 	err = stream(ctx, files, opts, func(i int, r FileResult) error {
-		x.add(i, r)
-		if b.Aggregate != nil && r.Report != nil {
-			b.Aggregate.add(r.Report)
-		}
-		b.Files = append(b.Files, trim(r, opts.Retain))
+		err := c.add(i, r)
 		step()
-		return nil
+		return err
 	})
+	if err == nil {
+		err = c.finish()
+	}
 	if err != nil {
+		c.b.Close()
 		return nil, err
 	}
-	extra, unmatched := x.finish()
-	for i, fs := range extra {
-		if len(fs) > 0 {
-			overrideSeverity(fs, opts.Severity)
-			b.Files[i].Findings = append(b.Files[i].Findings, fs...)
-			rules.Sort(b.Files[i].Findings)
+	return c.b, nil
+}
+
+// collector assembles a batch from results given in order.
+type collector struct {
+	b    *Batch
+	x    *cross
+	opts Options
+}
+
+func (c *collector) add(i int, r FileResult) error {
+	b := c.b
+	c.x.add(i, r)
+	if c.opts.Aggregate && r.Report != nil {
+		if b.Aggregate == nil {
+			b.Aggregate = newAggregate()
+		}
+		b.Aggregate.add(r.Report)
+	}
+	b.Summaries = append(b.Summaries, Summarize(r))
+	r = trim(r, c.opts.Retain)
+	if b.spill != nil {
+		return b.spill.put(i, r)
+	}
+	b.Files = append(b.Files, r)
+	return nil
+}
+
+// finish runs the cross-file checks and the aggregate's.
+func (c *collector) finish() error {
+	b := c.b
+	if b.spill != nil {
+		if err := b.spill.finish(); err != nil {
+			return err
 		}
 	}
-	b.PrevUnmatched = unmatched
-	if b.Aggregate != nil {
-		b.Aggregate.finish(opts.Rules, opts.Rule)
+	extra, unmatched := c.x.finish()
+	for i, fs := range extra {
+		if len(fs) == 0 {
+			continue
+		}
+		overrideSeverity(fs, c.opts.Severity)
+		b.Summaries[i].count(fs)
+		if b.spill != nil {
+			if b.extra == nil {
+				b.extra = map[int][]rules.Finding{}
+			}
+			b.extra[i] = fs
+			continue
+		}
+		b.Files[i].Findings = slices.Concat(b.Files[i].Findings, fs)
+		rules.Sort(b.Files[i].Findings)
 	}
-	return b, nil
+	b.PrevUnmatched = unmatched
+	if c.opts.Aggregate && b.Aggregate == nil {
+		b.Aggregate = newAggregate()
+	}
+	if b.Aggregate != nil {
+		b.Aggregate.finish(c.opts.Rules, c.opts.Rule)
+	}
+	return nil
 }
 
 // stream runs CheckFile over files with bounded concurrency and calls emit
@@ -198,6 +349,11 @@ func trim(r FileResult, how Retain) FileResult {
 	old := r.Report
 	rep := *old
 	rep.Sections, rep.Evidence, rep.Issues, rep.Preamble = nil, nil, nil, nil
+	if how == RetainFindingCells {
+		rep.Tables = nil // only the HTML tables ask, and they read RetainCells
+	}
+	// The findings' slice without the room it grew into.
+	r.Findings = slices.Clone(r.Findings)
 	rep.Title = strings.Clone(old.Title)
 	rep.Agency = strings.Clone(old.Agency)
 	rep.TitleYear.Text, rep.PeriodYear.Text, rep.BodyYear.Text = "", "", ""

@@ -2,10 +2,8 @@ package lint
 
 import (
 	"context"
-	"slices"
 
 	"github.com/nianbao/nianbao/parser"
-	"github.com/nianbao/nianbao/rules"
 )
 
 // CheckBytes checks one file held in memory, as CheckFile checks one on
@@ -30,29 +28,10 @@ func CheckBytes(ctx context.Context, name string, data []byte, opts Options) Fil
 // does not read. rs is not modified.
 func BatchOf(rs []FileResult, opts Options) *Batch {
 	opts.Prev = nil
-	x := newCross(opts)
-	b := &Batch{Files: make([]FileResult, 0, len(rs))}
-	if opts.Aggregate {
-		b.Aggregate = newAggregate()
-	}
+	c := &collector{x: newCross(opts), opts: opts, b: &Batch{Files: make([]FileResult, 0, len(rs))}}
 	for i, r := range rs {
-		x.add(i, r)
-		if b.Aggregate != nil && r.Report != nil {
-			b.Aggregate.add(r.Report)
-		}
-		b.Files = append(b.Files, trim(r, opts.Retain))
+		c.add(i, r) // no error without a temporary file
 	}
-	extra, unmatched := x.finish()
-	for i, fs := range extra {
-		if len(fs) > 0 {
-			overrideSeverity(fs, opts.Severity)
-			b.Files[i].Findings = slices.Concat(b.Files[i].Findings, fs)
-			rules.Sort(b.Files[i].Findings)
-		}
-	}
-	b.PrevUnmatched = unmatched
-	if b.Aggregate != nil {
-		b.Aggregate.finish(opts.Rules, opts.Rule)
-	}
-	return b
+	c.finish()
+	return c.b
 }

@@ -71,8 +71,17 @@ func TestCheckBytesLimits(t *testing.T) {
 }
 
 // TestBatchOfEqualsRunBatch checks that results assembled by BatchOf are
-// the batch RunBatch gives, cross-file findings and totals included.
+// the batch RunBatch gives, cross-file findings and totals included. Under
+// RetainCells, RunBatch keeps the cells in its temporary file and BatchOf
+// in memory: what Each gives must be the same.
 func TestBatchOfEqualsRunBatch(t *testing.T) {
+	each := func(b *Batch) []FileResult {
+		var out []FileResult
+		if err := b.Each(func(_ int, r FileResult) error { out = append(out, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
 	paths := corpus(t)
 	for _, retain := range []Retain{RetainReport, RetainCells, RetainFindingCells} {
 		opts := DefaultOptions()
@@ -86,9 +95,27 @@ func TestBatchOfEqualsRunBatch(t *testing.T) {
 			rs = append(rs, CheckFile(context.Background(), p, opts))
 		}
 		got := BatchOf(rs, opts)
-		if !reflect.DeepEqual(got.Files, want.Files) {
-			t.Errorf("retain %d: files differ", retain)
+		gotFiles, wantFiles := each(got), each(want)
+		if len(wantFiles) != len(paths) {
+			t.Fatalf("retain %d: Each gave %d files, want %d", retain, len(wantFiles), len(paths))
 		}
+		for i := range wantFiles {
+			if !reflect.DeepEqual(gotFiles[i], wantFiles[i]) {
+				t.Errorf("retain %d: %s differs:\nBatchOf:  %+v\nRunBatch: %+v", retain, paths[i], gotFiles[i].Report, wantFiles[i].Report)
+			}
+		}
+		if retain == RetainCells {
+			full := 0
+			for _, r := range wantFiles {
+				if r.Report != nil && len(r.Report.Cells) >= 100 {
+					full++
+				}
+			}
+			if full == 0 {
+				t.Errorf("retain %d: no report came back with its cells", retain)
+			}
+		}
+		want.Close()
 		if !reflect.DeepEqual(got.Aggregate, want.Aggregate) {
 			t.Errorf("retain %d: aggregates differ", retain)
 		}

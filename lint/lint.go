@@ -33,6 +33,10 @@ type Options struct {
 	Retain Retain
 	// Aggregate asks RunBatch for the district totals.
 	Aggregate bool
+	// Spill makes RunBatch keep each result in a temporary file instead of
+	// memory, so that a batch of any size holds only a FileSummary per
+	// file: Batch.Files is then nil and Batch.Each reads the results back.
+	Spill bool
 	// Progress, when set, is called by RunBatch with the files done and the
 	// total, from one goroutine.
 	Progress func(done, total int)

@@ -14,6 +14,10 @@ import (
 //
 //	file, agency, year, rule, severity, table, row, column, cell, expected, actual, message, location
 func CSV(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	return writeCSV(w, batchOf(rs), p)
+}
+
+func writeCSV(w io.Writer, b *lint.Batch, p *Printer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -26,8 +30,8 @@ func CSV(w io.Writer, rs []lint.FileResult, p *Printer) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	for _, r := range rs {
-		agency, year, _ := meta(r)
+	err := b.Each(func(_ int, r lint.FileResult) error {
+		agency, year, _ := meta(lint.Summarize(r))
 		for _, f := range r.Findings {
 			n := schema.NameOf(f.Cell, p.English())
 			if f.Cell == "" {
@@ -39,6 +43,10 @@ func CSV(w io.Writer, rs []lint.FileResult, p *Printer) error {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -46,13 +46,14 @@ func head(r lint.FileResult) fileHead {
 //	{"files":[{"path","format","template","year","agency","findings":[…]}],
 //	 "summary":{"files","errors","warnings","infos"}}
 func JSON(w io.Writer, rs []lint.FileResult, p *Printer) error {
-	return writeJSON(w, rs, nil, p)
+	return writeJSON(w, batchOf(rs), p)
 }
 
 // writeJSON is JSON with last year's reports that matched nothing:
 //
 //	"prev_unmatched":[{"path","agency","year"}]
-func writeJSON(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p *Printer) error {
+func writeJSON(w io.Writer, b *lint.Batch, p *Printer) error {
+	unmatched := b.PrevUnmatched
 	type prev struct {
 		Path   string `json:"path"`
 		Agency string `json:"agency,omitempty"`
@@ -74,7 +75,7 @@ func writeJSON(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
 	bw.WriteString("{\n  \"files\": [")
-	for i, r := range rs {
+	err := b.Each(func(i int, r lint.FileResult) error {
 		f := file{fileHead: head(r), Findings: make([]jsonFinding, 0, len(r.Findings))}
 		for _, fd := range r.Findings {
 			f.Findings = append(f.Findings, jsonFinding{
@@ -92,14 +93,18 @@ func writeJSON(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p
 		}
 		bw.WriteString("\n    ")
 		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if len(rs) > 0 {
+	if len(b.Summaries) > 0 {
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("],\n  \"summary\": ")
 	enc.SetIndent("  ", "  ")
 	buf.Reset()
-	if err := enc.Encode(Summarize(rs)); err != nil {
+	if err := enc.Encode(Summarize(b.Summaries)); err != nil {
 		return err
 	}
 	bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))

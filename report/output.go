@@ -43,13 +43,13 @@ func NeedsCells(format string) bool { return format == "xlsx" || format == "html
 func Write(w io.Writer, format string, b *lint.Batch, p *Printer) error {
 	switch format {
 	case "text":
-		return writeText(w, b.Files, b.PrevUnmatched, p)
+		return writeText(w, b, p)
 	case "json":
-		return writeJSON(w, b.Files, b.PrevUnmatched, p)
+		return writeJSON(w, b, p)
 	case "csv":
-		return CSV(w, b.Files, p)
+		return writeCSV(w, b, p)
 	case "sarif":
-		return SARIF(w, b.Files, p)
+		return writeSARIF(w, b, p)
 	case "html":
 		return HTML(w, b, p, HTMLOptions{})
 	case "xlsx":
@@ -97,11 +97,11 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 
 // status classifies a file for the summaries: unreadable, errors,
 // warnings, infos or clean.
-func status(r lint.FileResult) string {
-	if r.Report == nil {
+func status(s lint.FileSummary) string {
+	if s.Unreadable {
 		return "unreadable"
 	}
-	switch w := r.Worst(); {
+	switch w := s.Worst(); {
 	case w == 0:
 		return "clean"
 	default:
@@ -110,8 +110,8 @@ func status(r lint.FileResult) string {
 }
 
 // statusText is the localized status of a file.
-func statusText(r lint.FileResult, p *Printer) string {
-	switch status(r) {
+func statusText(s lint.FileSummary, p *Printer) string {
+	switch status(s) {
 	case "unreadable":
 		return p.Sprintf(stUnreadable)
 	case "error":
@@ -124,19 +124,11 @@ func statusText(r lint.FileResult, p *Printer) string {
 	return p.Sprintf(stClean)
 }
 
-// counts returns the errors, warnings and infos of a file.
-func counts(r lint.FileResult) (e, w, i int) {
-	s := Summarize([]lint.FileResult{r})
-	return s.Errors, s.Warnings, s.Infos
-}
-
 // meta returns what a file says about itself, "" where unknown.
-func meta(r lint.FileResult) (agency, year, template string) {
-	if rep := r.Report; rep != nil {
-		agency, template = rep.Agency, string(rep.Version)
-		if rep.Year != 0 {
-			year = fmt.Sprint(rep.Year)
-		}
+func meta(s lint.FileSummary) (agency, year, template string) {
+	agency, template = s.Agency, string(s.Version)
+	if s.Year != 0 {
+		year = fmt.Sprint(s.Year)
 	}
 	return
 }

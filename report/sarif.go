@@ -1,6 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -75,6 +79,13 @@ type (
 // sources carry their line; .docx findings name the cell as a logical
 // location. Cell keys and expected/actual values go in properties.
 func SARIF(w io.Writer, rs []lint.FileResult, p *Printer) error {
+	return writeSARIF(w, batchOf(rs), p)
+}
+
+// writeSARIF writes the log of a batch, its results encoded one at a time
+// so that a large batch is never held as one value: the output is what
+// encode gives for the whole log.
+func writeSARIF(w io.Writer, b *lint.Batch, p *Printer) error {
 	all := rules.All()
 	index := map[string]int{}
 	drv := sarifDriver{Name: "nianbao", InformationURI: "https://github.com/nianbao/nianbao", Rules: []sarifRule{}}
@@ -83,8 +94,29 @@ func SARIF(w io.Writer, rs []lint.FileResult, p *Printer) error {
 		drv.Rules = append(drv.Rules, sarifRule{ID: r.ID, ShortDescription: sarifText{p.Sprintf(r.Title)},
 			FullDescription: sarifText{p.Sprintf(r.Doc)}, Default: sarifDefault{sarifLevel(r.Severity)}})
 	}
-	run := sarifRun{Tool: sarifTool{drv}, Results: []sarifResult{}}
-	for _, r := range rs {
+	// The log with no result, cut where the results go.
+	var buf bytes.Buffer
+	if err := encode(&buf, sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{{Tool: sarifTool{drv}, Results: []sarifResult{}}},
+	}); err != nil {
+		return err
+	}
+	const empty = `"results": []`
+	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(empty))
+	if !ok {
+		return fmt.Errorf("sarif: no %s in the log", empty)
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	bw.WriteString(`"results": [`)
+	var rb bytes.Buffer
+	enc := json.NewEncoder(&rb)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("        ", "  ")
+	n := 0
+	err := b.Each(func(_ int, r lint.FileResult) error {
 		for _, f := range r.Findings {
 			idx, ok := index[f.Rule]
 			if !ok {
@@ -115,15 +147,29 @@ func SARIF(w io.Writer, rs []lint.FileResult, p *Printer) error {
 			if len(props) == 0 {
 				props = nil
 			}
-			run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
-				Message: sarifText{p.Message(f.Msg)}, Locations: []sarifLocation{loc}, Properties: props})
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			n++
+			bw.WriteString("\n        ")
+			rb.Reset()
+			if err := enc.Encode(sarifResult{RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
+				Message: sarifText{p.Message(f.Msg)}, Locations: []sarifLocation{loc}, Properties: props}); err != nil {
+				return err
+			}
+			bw.Write(bytes.TrimSuffix(rb.Bytes(), []byte("\n")))
 		}
-	}
-	return encode(w, sarifLog{
-		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
-		Version: "2.1.0",
-		Runs:    []sarifRun{run},
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		bw.WriteString("\n      ")
+	}
+	bw.WriteString("]")
+	bw.Write(tail)
+	return bw.Flush()
 }
 
 func sarifLevel(s rules.Severity) string {

@@ -21,22 +21,25 @@ type Summary struct {
 	Infos    int `json:"infos"`
 }
 
-// Summarize counts the findings of rs.
-func Summarize(rs []lint.FileResult) Summary {
-	s := Summary{Files: len(rs)}
-	for _, r := range rs {
-		for _, f := range r.Findings {
-			switch f.Severity {
-			case rules.Error:
-				s.Errors++
-			case rules.Warning:
-				s.Warnings++
-			default:
-				s.Infos++
-			}
-		}
+// Summarize counts the files and findings of a batch from its summaries.
+func Summarize(ss []lint.FileSummary) Summary {
+	s := Summary{Files: len(ss)}
+	for _, f := range ss {
+		s.Errors += f.Errors
+		s.Warnings += f.Warnings
+		s.Infos += f.Infos
 	}
 	return s
+}
+
+// batchOf wraps results that are complete (no cross-file step to run) as
+// a batch for the writers.
+func batchOf(rs []lint.FileResult) *lint.Batch {
+	b := &lint.Batch{Files: rs, Summaries: make([]lint.FileSummary, len(rs))}
+	for i, r := range rs {
+		b.Summaries[i] = lint.Summarize(r)
+	}
+	return b
 }
 
 // Text writes one line per finding,
@@ -46,33 +49,37 @@ func Summarize(rs []lint.FileResult) Summary {
 // with the related cells and any suggested fix indented below, a line for
 // each file without findings, and a closing summary line.
 func Text(w io.Writer, rs []lint.FileResult, p *Printer) error {
-	return writeText(w, rs, nil, p)
+	return writeText(w, batchOf(rs), p)
 }
 
-// writeText is Text with last year's unmatched reports listed before the
-// summary.
-func writeText(w io.Writer, rs []lint.FileResult, unmatched []lint.PrevReport, p *Printer) error {
+// writeText is Text for a batch, with last year's unmatched reports listed
+// before the summary.
+func writeText(w io.Writer, b *lint.Batch, p *Printer) error {
 	bw := bufio.NewWriter(w)
-	for _, r := range rs {
+	err := b.Each(func(_ int, r lint.FileResult) error {
 		if len(r.Findings) == 0 {
 			fmt.Fprintf(bw, "%s: %s\n", r.Path, p.Sprintf(msgClean))
-			continue
+			return nil
 		}
 		for _, f := range r.Findings {
 			writeFinding(bw, r, f, p)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, l := range unmatchedLines(unmatched, p) {
+	for _, l := range unmatchedLines(b.PrevUnmatched, p) {
 		fmt.Fprintf(bw, "%s (%s)\n", l, rules.X1004.ID)
 	}
-	s := Summarize(rs)
+	s := Summarize(b.Summaries)
 	fmt.Fprintln(bw, p.Sprintf(msgSummary, s.Files, s.Errors, s.Warnings, s.Infos))
 	return bw.Flush()
 }
 
 // SummaryLine writes the closing summary line of Text alone.
-func SummaryLine(w io.Writer, rs []lint.FileResult, p *Printer) error {
-	s := Summarize(rs)
+func SummaryLine(w io.Writer, ss []lint.FileSummary, p *Printer) error {
+	s := Summarize(ss)
 	_, err := fmt.Fprintln(w, p.Sprintf(msgSummary, s.Files, s.Errors, s.Warnings, s.Infos))
 	return err
 }

@@ -86,7 +86,8 @@ func XLSX(w io.Writer, b *lint.Batch, p *Printer) error {
 	if x.err != nil {
 		return x.err
 	}
-	f.SetActiveSheet(0)
+	// 汇总 is the first sheet and, as Sheet1 was, the active one. (Setting
+	// it again would read every streamed sheet back into memory.)
 	return f.Write(w)
 }
 
@@ -136,8 +137,8 @@ func (x *xlsxWriter) header(sheet string, row int, heads []string, widths []floa
 	x.check(x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
 
-func (x *xlsxWriter) statusStyle(r lint.FileResult) int {
-	switch status(r) {
+func (x *xlsxWriter) statusStyle(s lint.FileSummary) int {
+	switch status(s) {
 	case "unreadable":
 		return x.st.gray
 	case "error":
@@ -171,32 +172,47 @@ func agencyValue(rep *schema.Report) any {
 
 func (x *xlsxWriter) summary(sheet string, b *lint.Batch) {
 	heads := []string{hdrFile, hdrAgency, hdrYear, hdrVersion, hdrErrors, hdrWarnings, hdrInfos, hdrStatus}
-	x.header(sheet, 1, heads, []float64{48, 24, 8, 10, 8, 8, 8, 12}, len(b.Files)+1)
-	for i, r := range b.Files {
-		row := i + 2
-		e, w, n := counts(r)
-		vals := []any{r.Path, agencyValue(r.Report), yearValue(r.Report), versionValue(r.Report), e, w, n, statusText(r, x.p)}
-		x.check(x.f.SetSheetRow(sheet, cell(1, row), &vals))
-		x.check(x.f.SetCellStyle(sheet, cell(8, row), cell(8, row), x.statusStyle(r)))
-		if e > 0 {
-			x.check(x.f.SetCellStyle(sheet, cell(5, row), cell(5, row), x.st.bad))
-		}
-		if w > 0 {
-			x.check(x.f.SetCellStyle(sheet, cell(6, row), cell(6, row), x.st.warn))
-		}
+	x.header(sheet, 1, heads, []float64{48, 24, 8, 10, 8, 8, 8, 12}, len(b.Summaries)+1)
+	sw := x.stream(sheet)
+	if sw == nil {
+		return
 	}
-	row := len(b.Files) + 3
+	x.check(sw.SetRow("A1", x.styled(x.headerValues(heads), x.st.header), excelize.RowOpts{Height: 30}))
+	for i, s := range b.Summaries {
+		var errs, warns any = s.Errors, s.Warnings
+		if s.Errors > 0 {
+			errs = excelize.Cell{StyleID: x.st.bad, Value: s.Errors}
+		}
+		if s.Warnings > 0 {
+			warns = excelize.Cell{StyleID: x.st.warn, Value: s.Warnings}
+		}
+		var agency, year, version any
+		if s.Agency != "" {
+			agency = s.Agency
+		}
+		if s.Year != 0 {
+			year = s.Year
+		}
+		if !s.Unreadable {
+			version = string(s.Version)
+		}
+		vals := []any{s.Path, agency, year, version, errs, warns, s.Infos,
+			excelize.Cell{StyleID: x.statusStyle(s), Value: statusText(s, x.p)}}
+		x.check(sw.SetRow(cell(1, i+2), vals))
+	}
+	row := len(b.Summaries) + 3
 	for _, l := range unmatchedLines(b.PrevUnmatched, x.p) {
-		x.check(x.f.SetCellValue(sheet, cell(1, row), l))
+		x.check(sw.SetRow(cell(1, row), []any{l}))
 		row++
 	}
+	x.check(sw.Flush())
 }
 
 func (x *xlsxWriter) findings(sheet string, b *lint.Batch) {
 	heads := []string{hdrFile, hdrAgency, hdrRule, hdrSeverity, hdrTable, hdrRow, hdrColumn, hdrExpected, hdrActual, hdrMessage}
 	n := 0
-	for _, r := range b.Files {
-		n += len(r.Findings)
+	for _, s := range b.Summaries {
+		n += s.Errors + s.Warnings + s.Infos
 	}
 	x.header(sheet, 1, heads, []float64{40, 20, 8, 8, 8, 36, 14, 8, 8, 90}, n+1)
 	sw := x.stream(sheet)
@@ -205,7 +221,7 @@ func (x *xlsxWriter) findings(sheet string, b *lint.Batch) {
 	}
 	x.check(sw.SetRow("A1", x.styled(x.headerValues(heads), x.st.header), excelize.RowOpts{Height: 30}))
 	row := 2
-	for _, r := range b.Files {
+	x.check(b.Each(func(_ int, r lint.FileResult) error {
 		for _, fd := range r.Findings {
 			name := schema.CellName{}
 			if fd.Cell != "" {
@@ -220,10 +236,13 @@ func (x *xlsxWriter) findings(sheet string, b *lint.Batch) {
 			}
 			vals := []any{r.Path, agencyValue(r.Report), fd.Rule, excelize.Cell{StyleID: style, Value: x.p.Severity(fd.Severity)},
 				name.Table, name.Row, name.Col, optNum(fd.Expected), optNum(fd.Actual), x.p.Message(fd.Msg)}
-			x.check(sw.SetRow(cell(1, row), vals))
+			if err := sw.SetRow(cell(1, row), vals); err != nil {
+				return err
+			}
 			row++
 		}
-	}
+		return nil
+	}))
 	x.check(sw.Flush())
 }
 
@@ -274,9 +293,9 @@ func dataKeys(b *lint.Batch) []string {
 	}
 	seen := map[string]bool{}
 	var keys []string
-	for _, r := range b.Files {
+	b.Each(func(_ int, r lint.FileResult) error {
 		if r.Report == nil {
-			continue
+			return nil
 		}
 		for _, k := range r.Report.Keys {
 			if !seen[k] {
@@ -284,7 +303,8 @@ func dataKeys(b *lint.Batch) []string {
 				keys = append(keys, k)
 			}
 		}
-	}
+		return nil
+	})
 	return keys
 }
 
@@ -300,7 +320,7 @@ func (x *xlsxWriter) data(sheet string, b *lint.Batch) {
 	for range keys {
 		widths = append(widths, 14)
 	}
-	x.header(sheet, 2, heads, widths, len(b.Files)+2)
+	x.header(sheet, 2, heads, widths, len(b.Summaries)+2)
 	sw := x.stream(sheet)
 	if sw == nil {
 		return
@@ -308,13 +328,14 @@ func (x *xlsxWriter) data(sheet string, b *lint.Batch) {
 	x.check(sw.SetRow("A1", x.styled(keyRow, x.st.key)))
 	x.check(sw.SetRow("A2", x.styled(x.headerValues(heads), x.st.header), excelize.RowOpts{Height: 90}))
 	vals := make([]any, 0, len(heads))
-	for i, r := range b.Files {
+	// One report's cells at a time (Batch.Each), each row encoded at once.
+	x.check(b.Each(func(i int, r lint.FileResult) error {
 		vals = append(vals[:0], r.Path, agencyValue(r.Report), yearValue(r.Report), versionValue(r.Report))
 		for _, k := range keys {
 			vals = append(vals, cellValueAny(r.Report, k))
 		}
-		x.check(sw.SetRow(cell(1, i+3), vals))
-	}
+		return sw.SetRow(cell(1, i+3), vals)
+	}))
 	x.check(sw.Flush())
 }
 

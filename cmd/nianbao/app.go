@@ -215,6 +215,9 @@ func checkAction(c *cli.Context, suggest bool) error {
 	opts.Prev = c.StringSlice("prev")
 	toStdout := len(outputs) == 0 || c.IsSet("format")
 	opts.Retain = lint.RetainFindingCells
+	// The results wait for the outputs in a temporary file, not in
+	// memory: a folder of any size is checked in the same memory.
+	opts.Spill = true
 	formats := []string{}
 	if toStdout {
 		formats = append(formats, format)
@@ -232,12 +235,14 @@ func checkAction(c *cli.Context, suggest bool) error {
 	opts.Progress = bar.update
 	b, err := lint.RunBatch(c.Context, c.Args().Slice(), opts)
 	bar.done()
+	heapPoint()
 	if err != nil {
 		if c.Context.Err() != nil {
 			return cli.Exit("nianbao: interrupted; nothing written", exitError)
 		}
 		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)
 	}
+	defer b.Close()
 	for _, o := range outputs {
 		if err := report.WriteFile(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
 			return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", o.path, err), exitError)
@@ -247,13 +252,13 @@ func checkAction(c *cli.Context, suggest bool) error {
 	if toStdout {
 		err = report.Write(w, format, b, p)
 	} else {
-		err = report.SummaryLine(w, b.Files, p)
+		err = report.SummaryLine(w, b.Summaries, p)
 	}
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("nianbao: write output: %v", err), exitError)
 	}
-	for _, r := range b.Files {
-		if r.Worst() >= failOn {
+	for _, s := range b.Summaries {
+		if s.Worst() >= failOn {
 			return cli.Exit("", exitFindings)
 		}
 	}

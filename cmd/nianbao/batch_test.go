@@ -199,6 +199,9 @@ func checkWorkbook(t *testing.T, path string, files []batchgen.File) {
 	if p, err := x.GetPanes("汇总"); err != nil || !p.Freeze || p.YSplit != 1 {
 		t.Errorf("汇总: header not frozen: %+v %v", p, err)
 	}
+	if a := x.GetActiveSheetIndex(); x.GetSheetName(a) != "汇总" {
+		t.Errorf("the workbook opens on %q, want 汇总", x.GetSheetName(a))
+	}
 
 	findings, err := x.GetRows("问题清单")
 	if err != nil {

@@ -1,0 +1,35 @@
+// Command mkdocx writes a folder of generated .docx reports for measuring a
+// large batch by hand (bench/rss.sh):
+//
+//	go run ./internal/batchgen/mkdocx -n 10000 -o /tmp/reports
+//
+// The reports are varied from testdata/docx/filled-2021-wps.docx as
+// BenchmarkBatchDocx varies them: another agency, the narrative changed,
+// one in four with a wrong number.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/nianbao/nianbao/internal/batchgen"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "number of reports")
+	out := flag.String("o", "", "output directory (created)")
+	template := flag.String("template", "testdata/docx/filled-2021-wps.docx", "the .docx fixture to vary")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "mkdocx: -o DIR is required")
+		os.Exit(2)
+	}
+	paths, err := batchgen.GenerateDocx(*out, *template, "某某镇人民政府", *n,
+		batchgen.DocxOptions{BrokenEvery: 4, Seed: 1})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mkdocx:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%d reports in %s\n", len(paths), *out)
+}
