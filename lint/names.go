@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/nianbao/nianbao/parser"
@@ -12,7 +13,7 @@ import (
 )
 
 // fileYearRe finds a year in a file name, not inside a longer number.
-var fileYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+var fileYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`) })
 
 // reportWords are what file names add after the agency: "清凉峰镇2020年报",
 // "某局政府信息公开工作年度报告（2021）".
@@ -29,7 +30,7 @@ func fromFileName(rep *schema.Report, path string) {
 	base := filepath.Base(path)
 	base = parser.NormalizeLabel(strings.TrimSuffix(base, filepath.Ext(base)))
 	agency := base
-	if m := fileYearRe.FindStringSubmatchIndex(base); m != nil {
+	if m := fileYearRe().FindStringSubmatchIndex(base); m != nil {
 		if rep.Year == 0 {
 			rep.Year, _ = strconv.Atoi(base[m[2]:m[3]])
 		}

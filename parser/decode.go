@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -153,7 +154,9 @@ func looksLikeText(s string) bool {
 
 // metaCharset finds the charset an HTML page declares in
 // <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…">.
-var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+var metaCharset = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+})
 
 // decodeHTML converts an HTML page to UTF-8 and names its encoding: a byte
 // order mark decides; else bytes that are valid UTF-8 are UTF-8 (sites
@@ -165,7 +168,7 @@ func decodeHTML(b []byte) (string, string, error) {
 	enc, name, rest := sniffEncoding(b)
 	if name == EncGB18030 {
 		head := b[:min(len(b), 4096)]
-		if m := metaCharset.FindSubmatch(head); m != nil {
+		if m := metaCharset().FindSubmatch(head); m != nil {
 			if e, err := htmlindex.Get(string(m[1])); err == nil {
 				n, err := htmlindex.Name(e)
 				if err != nil {

@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -81,7 +82,7 @@ var flatColumns = []string{
 const maxLabelLen = 1024
 
 // bracketed matches a unit in brackets after a column label, normalised.
-var bracketed = regexp.MustCompile(`^\([^()]{1,16}\)$`)
+var bracketed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\([^()]{1,16}\)$`) })
 
 const (
 	flatCaptionPrefix = "第二十条"
@@ -109,7 +110,7 @@ func lookupHeader(text string) hdrLabel {
 		return h
 	}
 	for _, c := range flatColumns {
-		if rest, ok := strings.CutPrefix(n, c); ok && (rest == "" || bracketed.MatchString(rest)) {
+		if rest, ok := strings.CutPrefix(n, c); ok && (rest == "" || bracketed().MatchString(rest)) {
 			return hdrLabel{kind: hColumn}
 		}
 	}
@@ -147,10 +148,10 @@ func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
 	}
 	// A label of the column tree or of table 二 may be written over
 	// lines; the longest label wins ("其他" "结果" is 其他结果, not 其他).
-	if !enumerator.MatchString(lines[j].text) && !f.isValue(j) {
+	if !enumerator().MatchString(lines[j].text) && !f.isValue(j) {
 		var parts []string
 		for k := j; k < len(lines) && k < j+maxJoin && !isBlank(lines[k].text) && !f.isValue(k); k++ {
-			if k > j && enumerator.MatchString(lines[k].text) {
+			if k > j && enumerator().MatchString(lines[k].text) {
 				break
 			}
 			parts = append(parts, strings.TrimSpace(lines[k].text))
@@ -365,7 +366,9 @@ func (f *flat) readHeader(j int) ([]Row, int, int, bool) {
 
 // enumerator matches the numbering that starts a row label: "一、", "（三）",
 // "(3)", "1.", "1、".
-var enumerator = regexp.MustCompile(`^[\s\x{3000}]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]+[、.．])`)
+var enumerator = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\s\x{3000}]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]+[、.．])`)
+})
 
 // readDataRow reads the data row at line j: its label lines, then its n
 // values. noLabel allows a row without label (table 四). A label line that
@@ -403,7 +406,7 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 			if h, _, _, ok := f.headerAt(k); ok && h.startsTable() {
 				return Row{}, j, false
 			}
-			if len(labels) > 0 && !enumerator.MatchString(lines[k].text) {
+			if len(labels) > 0 && !enumerator().MatchString(lines[k].text) {
 				c := &labels[len(labels)-1]
 				c.Text += "\n" + strings.TrimSpace(lines[k].text)
 			} else {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -108,7 +109,9 @@ var blockElems = map[atom.Atom]bool{
 }
 
 // chromeWord matches the parts of a class or id that name page chrome.
-var chromeWord = regexp.MustCompile(`^(?i:nav|navbar|navigation|menu|mainmenu|submenu|topnav|footer|foot|breadcrumb|breadcrumbs|crumb|crumbs|share|copyright|sidebar|toolbar|skip|search)$`)
+var chromeWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:nav|navbar|navigation|menu|mainmenu|submenu|topnav|footer|foot|breadcrumb|breadcrumbs|crumb|crumbs|share|copyright|sidebar|toolbar|skip|search)$`)
+})
 
 // isChrome reports whether n is page chrome by its element or its class
 // and id.
@@ -126,7 +129,7 @@ func isChrome(n *html.Node) bool {
 			continue
 		}
 		for _, part := range strings.FieldsFunc(a.Val, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' }) {
-			if chromeWord.MatchString(part) {
+			if chromeWord().MatchString(part) {
 				return true
 			}
 		}

@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -21,7 +22,9 @@ const pageBreakMark = "\f"
 
 // pageNumber matches a line that is only a page number: "- 4 -", "-4-",
 // "— 4 —", "第4页", "第 4 页 共 12 页", "4/12".
-var pageNumber = regexp.MustCompile(`^[\s\x{3000}]*(?:[-－—–]+[\s\x{3000}]*\d+[\s\x{3000}]*[-－—–]+|第[\s\x{3000}]*\d+[\s\x{3000}]*页(?:[\s\x{3000}，,]*共[\s\x{3000}]*\d+[\s\x{3000}]*页)?|共[\s\x{3000}]*\d+[\s\x{3000}]*页[\s\x{3000}，,]*第[\s\x{3000}]*\d+[\s\x{3000}]*页|\d+[\s\x{3000}]*/[\s\x{3000}]*\d+)[\s\x{3000}]*$`)
+var pageNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\s\x{3000}]*(?:[-－—–]+[\s\x{3000}]*\d+[\s\x{3000}]*[-－—–]+|第[\s\x{3000}]*\d+[\s\x{3000}]*页(?:[\s\x{3000}，,]*共[\s\x{3000}]*\d+[\s\x{3000}]*页)?|共[\s\x{3000}]*\d+[\s\x{3000}]*页[\s\x{3000}，,]*第[\s\x{3000}]*\d+[\s\x{3000}]*页|\d+[\s\x{3000}]*/[\s\x{3000}]*\d+)[\s\x{3000}]*$`)
+})
 
 // dropPageFurniture removes page-number lines, form feeds, and the page
 // headers and footers repeated over page breaks: a line next to a page
@@ -29,7 +32,7 @@ var pageNumber = regexp.MustCompile(`^[\s\x{3000}]*(?:[-－—–]+[\s\x{3000}]*
 // occurs more than once in the document. Empty lines next to what it
 // removes are removed with it.
 func dropPageFurniture(lines []srcLine) []srcLine {
-	isBreak := func(t string) bool { return t == pageBreakMark || pageNumber.MatchString(t) }
+	isBreak := func(t string) bool { return t == pageBreakMark || pageNumber().MatchString(t) }
 	var breaks []int
 	for i, l := range lines {
 		if isBreak(l.text) {
@@ -140,7 +143,7 @@ func joinCellLines(parts []string) string {
 
 // ---- grid tables (pandoc) ----
 
-var gridBorder = regexp.MustCompile(`^\s*\+(?:[-=:]+\+)+\s*$`)
+var gridBorder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\+(?:[-=:]+\+)+\s*$`) })
 
 // readGridTable reads a grid table:
 //
@@ -152,7 +155,7 @@ var gridBorder = regexp.MustCompile(`^\s*\+(?:[-=:]+\+)+\s*$`)
 // border line. A cell whose right border is missing in a row spans into the
 // next column.
 func readGridTable(s *textScanner, i int) ([]Row, int, bool) {
-	if !gridBorder.MatchString(s.lines[i].text) {
+	if !gridBorder().MatchString(s.lines[i].text) {
 		return nil, i, false
 	}
 	var bounds []int // display columns of the "+" of the top border
@@ -192,7 +195,7 @@ func readGridTable(s *textScanner, i int) ([]Row, int, bool) {
 	j := i + 1
 	for ; j < len(s.lines); j++ {
 		t := s.lines[j].text
-		if gridBorder.MatchString(t) {
+		if gridBorder().MatchString(t) {
 			flush()
 			continue
 		}
@@ -216,31 +219,31 @@ func hasBarAt(line string, col int) bool {
 // ---- pipe tables (Markdown) ----
 
 var (
-	pipeRow       = regexp.MustCompile(`^\s*\|.*\|\s*$`)
-	pipeSeparator = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`)
-	htmlBreak     = regexp.MustCompile(`(?i)<br\s*/?>`)
+	pipeRow       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\|.*\|\s*$`) })
+	pipeSeparator = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`) })
+	htmlBreak     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<br\s*/?>`) })
 )
 
 // readPipeTable reads a Markdown pipe table: every line is a row, cells are
 // separated by "|", the "|---|" separator line is skipped; "<br>" in a cell
 // is a line break and backslash escapes are removed.
 func readPipeTable(s *textScanner, i int) ([]Row, int, bool) {
-	if !pipeRow.MatchString(s.lines[i].text) {
+	if !pipeRow().MatchString(s.lines[i].text) {
 		return nil, i, false
 	}
 	var rows []Row
 	j := i
 	for ; j < len(s.lines); j++ {
 		l := s.lines[j]
-		if !pipeRow.MatchString(l.text) {
+		if !pipeRow().MatchString(l.text) {
 			break
 		}
-		if pipeSeparator.MatchString(l.text) {
+		if pipeSeparator().MatchString(l.text) {
 			continue
 		}
 		row := Row{Pos: Pos{Line: l.no}}
 		for k, f := range splitPipes(l.text) {
-			text := htmlBreak.ReplaceAllString(strings.TrimSpace(f), "\n")
+			text := htmlBreak().ReplaceAllString(strings.TrimSpace(f), "\n")
 			row.Cells = append(row.Cells, Cell{Text: unescapeMarkdown(text), Span: 1, Pos: Pos{Line: l.no, Col: k + 1}})
 		}
 		rows = append(rows, row)
@@ -289,7 +292,7 @@ func unescapeMarkdown(s string) string {
 
 // ---- simple and multiline tables (pandoc) ----
 
-var dashRule = regexp.MustCompile(`^\s*-{3,}(?:\s+-{3,})*\s*$`)
+var dashRule = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*-{3,}(?:\s+-{3,})*\s*$`) })
 
 // dashColumns returns the display columns where the runs of dashes of a
 // column rule start.
@@ -326,18 +329,18 @@ func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 	)
 	t := s.lines[i].text
 	switch {
-	case dashRule.MatchString(t) && len(dashColumns(t)) >= 2:
+	case dashRule().MatchString(t) && len(dashColumns(t)) >= 2:
 		rule = i
-	case dashRule.MatchString(t):
+	case dashRule().MatchString(t):
 		// A multiline table with a header starts with a full-width rule.
 		k := i + 1
-		for ; k < len(s.lines) && k < i+12 && !isBlank(s.lines[k].text) && !dashRule.MatchString(s.lines[k].text); k++ {
+		for ; k < len(s.lines) && k < i+12 && !isBlank(s.lines[k].text) && !dashRule().MatchString(s.lines[k].text); k++ {
 		}
-		if k >= len(s.lines) || k == i+1 || !dashRule.MatchString(s.lines[k].text) || len(dashColumns(s.lines[k].text)) < 2 {
+		if k >= len(s.lines) || k == i+1 || !dashRule().MatchString(s.lines[k].text) || len(dashColumns(s.lines[k].text)) < 2 {
 			return nil, i, false
 		}
 		header, rule = s.lines[i+1:k], k
-	case i+1 < len(s.lines) && dashRule.MatchString(s.lines[i+1].text) && len(dashColumns(s.lines[i+1].text)) >= 2:
+	case i+1 < len(s.lines) && dashRule().MatchString(s.lines[i+1].text) && len(dashColumns(s.lines[i+1].text)) >= 2:
 		header, rule, simple = s.lines[i:i+1], i+1, true
 	default:
 		return nil, i, false
@@ -347,7 +350,7 @@ func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 	// to the first blank line.
 	end, closed := rule+1, false
 	for ; end < len(s.lines); end++ {
-		if dashRule.MatchString(s.lines[end].text) {
+		if dashRule().MatchString(s.lines[end].text) {
 			closed = true
 			break
 		}
@@ -412,12 +415,12 @@ func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 
 // ---- HTML tables inside text (Markdown) ----
 
-var htmlTableOpen = regexp.MustCompile(`(?i)^\s*<table\b`)
+var htmlTableOpen = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^\s*<table\b`) })
 
 // readHTMLTable reads an HTML <table> element written into a text file, as
 // pandoc does in Markdown for tables with merged cells.
 func readHTMLTable(s *textScanner, i int) ([]Row, int, bool) {
-	if !htmlTableOpen.MatchString(s.lines[i].text) {
+	if !htmlTableOpen().MatchString(s.lines[i].text) {
 		return nil, i, false
 	}
 	depth := 0
@@ -637,7 +640,9 @@ func nonBlankCells(cs []Cell) int {
 
 // valueUnit matches a number followed by a unit, as reports write amounts
 // ("251000元", "103.3879万元").
-var valueUnit = regexp.MustCompile(`^[+\-]?[0-9]+(?:\.[0-9]+)?\s*(?:元|万元|件|条|个|项|次|人次)$`)
+var valueUnit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[+\-]?[0-9]+(?:\.[0-9]+)?\s*(?:元|万元|件|条|个|项|次|人次)$`)
+})
 
 // isValueText reports whether the trimmed text t of a cell reads as a value
 // rather than a label: a number (signed or decimal, half- or full-width), a
@@ -649,7 +654,7 @@ func isValueText(t string) bool {
 	if _, c := ParseNumber(t, Money); c == ClassNumber {
 		return true
 	}
-	if utf8.RuneCountInString(t) <= 16 && valueUnit.MatchString(width.Narrow.String(t)) {
+	if utf8.RuneCountInString(t) <= 16 && valueUnit().MatchString(width.Narrow.String(t)) {
 		return true
 	}
 	return false

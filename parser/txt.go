@@ -4,11 +4,12 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // converterResidue matches markers that docx-to-text converters leave in the
 // text, such as "[bookmark: _GoBack]".
-var converterResidue = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
+var converterResidue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[bookmark: [^\]]*\]`) })
 
 // ctxCheckEvery is how many lines or tokens a reader handles between checks
 // of its context.
@@ -47,7 +48,7 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 			}
 		}
 		if strings.Contains(line, "[bookmark: ") {
-			line = converterResidue.ReplaceAllString(line, "")
+			line = converterResidue().ReplaceAllString(line, "")
 		}
 		if strings.ContainsRune(line, '\f') {
 			line = strings.ReplaceAll(line, "\f", "")
@@ -253,7 +254,7 @@ loop:
 }
 
 // mdHeading matches the marks of a Markdown heading or block quote.
-var mdHeading = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+|>\s?)`)
+var mdHeading = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+|>\s?)`) })
 
 // stripMarkdown removes the Markdown marks pandoc writes around report text:
 // heading and quote marks, "**" of bold text and the backslash of a hard
@@ -262,7 +263,7 @@ func stripMarkdown(s string) string {
 	if !strings.ContainsAny(s, "#>*\\") {
 		return s
 	}
-	s = mdHeading.ReplaceAllString(s, "")
+	s = mdHeading().ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, "**", "")
 	return strings.TrimSuffix(s, "\\")
 }

@@ -217,12 +217,12 @@ func TestDropPageFurniture(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	for _, s := range []string{"- 4 -", "-4-", "— 12 —", "第4页", "第 4 页 共 9 页", "共9页 第4页", "3/10"} {
-		if !pageNumber.MatchString(s) {
+		if !pageNumber().MatchString(s) {
 			t.Errorf("%q is not a page number", s)
 		}
 	}
 	for _, s := range []string{"4", "-", "0.35", "第二十条第（一）项", "-4", "本年增/减"} {
-		if pageNumber.MatchString(s) {
+		if pageNumber().MatchString(s) {
 			t.Errorf("%q taken for a page number", s)
 		}
 	}

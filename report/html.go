@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/parser"
@@ -53,17 +54,17 @@ func HTML(w io.Writer, b *lint.Batch, p *Printer, opts HTMLOptions) error {
 	}
 	page.Totals = p.Sprintf(htmlTotals, len(b.Summaries), nErr, nWarn, nOK, nBad)
 	page.Unmatched = unmatchedLines(b.PrevUnmatched, p)
-	if err := htmlTmpl.ExecuteTemplate(w, "head", page); err != nil {
+	if err := htmlTmpl().ExecuteTemplate(w, "head", page); err != nil {
 		return err
 	}
 	// One file's section at a time, its cells read back for it alone.
 	err := b.Each(func(i int, r lint.FileResult) error {
-		return htmlTmpl.ExecuteTemplate(w, "file", fileSection{fileView(r, i, p), page.L})
+		return htmlTmpl().ExecuteTemplate(w, "file", fileSection{fileView(r, i, p), page.L})
 	})
 	if err != nil {
 		return err
 	}
-	return htmlTmpl.ExecuteTemplate(w, "tail", page)
+	return htmlTmpl().ExecuteTemplate(w, "tail", page)
 }
 
 // HTMLStyle returns the style sheet that HTMLFile's markup expects, for a
@@ -73,7 +74,7 @@ func HTMLStyle() template.CSS { return template.CSS(htmlCSS) }
 // HTMLFile writes the section of one file: its heading, findings and
 // tables. index makes the element IDs unique within a page.
 func HTMLFile(w io.Writer, r lint.FileResult, index int, p *Printer) error {
-	return htmlTmpl.ExecuteTemplate(w, "file", fileSection{fileView(r, index, p), labels(p)})
+	return htmlTmpl().ExecuteTemplate(w, "file", fileSection{fileView(r, index, p), labels(p)})
 }
 
 type htmlPage struct {
@@ -399,7 +400,9 @@ type fileSection struct {
 	L map[string]string
 }
 
-var htmlTmpl = template.Must(template.New("page").Parse(`{{define "head"}}<!DOCTYPE html>
+// htmlTmpl is parsed when a page is first written.
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(`{{define "head"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -444,3 +447,4 @@ var htmlTmpl = template.Must(template.New("page").Parse(`{{define "head"}}<!DOCT
 {{range .Rows}}<tr>{{range .}}{{if .Head}}<th{{if gt .Colspan 1}} colspan="{{.Colspan}}"{{end}}{{if gt .Rowspan 1}} rowspan="{{.Rowspan}}"{{end}}{{if .Class}} class="{{.Class}}"{{end}}>{{.Text}}</th>{{else}}<td id="{{.ID}}"{{if gt .Colspan 1}} colspan="{{.Colspan}}"{{end}} class="{{.Class}}" title="{{.Title}}">{{.Text}}</td>{{end}}{{end}}</tr>
 {{end}}</table>
 {{end}}`))
+})

@@ -10,7 +10,7 @@ import (
 // HTMLFile, as the one paragraph (<p class="legend">) that heads the full
 // report.
 func HTMLLegend(w io.Writer, p *Printer) error {
-	return htmlTmpl.ExecuteTemplate(w, "legend", struct {
+	return htmlTmpl().ExecuteTemplate(w, "legend", struct {
 		L      map[string]string
 		Legend []legendItem
 	}{labels(p), legend(p)})

@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/report"
 )
@@ -47,7 +48,9 @@ var pageTexts = []struct{ name, key string }{
 	{"tooLarge", msgTooLarge}, {"xlsxSuffix", msgXLSXSuffix},
 }
 
-var pageTmpl = template.Must(template.ParseFS(assets, "assets/index.html"))
+var pageTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(assets, "assets/index.html"))
+})
 
 // page serves the check page in the request's language.
 func (h *handler) page(w http.ResponseWriter, r *http.Request) {
@@ -79,7 +82,7 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 		data.Lang, data.HTMLLang, data.Other, data.OtherName = "en", "en", "zh", "中文"
 	}
 	var buf bytes.Buffer
-	if err := pageTmpl.Execute(&buf, data); err != nil {
+	if err := pageTmpl().Execute(&buf, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
