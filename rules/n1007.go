@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -18,12 +17,12 @@ var N1007 = &Rule{
 
 const msgN1007 = "the text says “%s”, but %s is %s"
 
-var upheldRe = regexp.MustCompile(`(?:均|全部|都)(?:已)?(?:获|被|予以)?维持`)
+var upheldRe = lazyRegexp(`(?:均|全部|都)(?:已)?(?:获|被|予以)?维持`)
 
 func checkAllUpheld(pass *Pass) {
 	r := pass.Report
 	for _, s := range pass.sentences(1, 3, 4) {
-		loc := upheldRe.FindStringIndex(s.text)
+		loc := upheldRe.get().FindStringIndex(s.text)
 		if loc == nil {
 			continue
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -259,14 +258,14 @@ func Compare(a, b Finding) int {
 	)
 }
 
-var idRe = regexp.MustCompile(`^[PCANMX]\d{4}$`)
+var idRe = lazyRegexp(`^[PCANMX]\d{4}$`)
 
 // Validate checks a rule list: IDs well formed, unique and sorted; title
 // and doc present; a Check unless the rule is emitted by the driver.
 func Validate(rs []*Rule) error {
 	var errs []error
 	for i, r := range rs {
-		if !idRe.MatchString(r.ID) {
+		if !idRe.get().MatchString(r.ID) {
 			errs = append(errs, fmt.Errorf("rule %q: malformed ID", r.ID))
 		}
 		if i > 0 && rs[i-1].ID >= r.ID {
