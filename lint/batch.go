@@ -281,11 +281,15 @@ func (c *collector) finish() error {
 // for each result in input order, from the calling goroutine. It returns
 // emit's first error or the context's error; either way every goroutine it
 // started has returned.
+//
+// A fixed set of workers checks the files, so that the stack each grows
+// while parsing is grown once, not once per file.
 func stream(parent context.Context, files []string, opts Options, emit func(int, FileResult) error) error {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	jobs = max(min(jobs, len(files)), 1)
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	slots := make([]chan FileResult, len(files))
@@ -293,31 +297,30 @@ func stream(parent context.Context, files []string, opts Options, emit func(int,
 		slots[i] = make(chan FileResult, 1)
 	}
 	window := make(chan struct{}, 4*jobs) // started and not yet emitted
-	running := make(chan struct{}, jobs)  // being checked
+	next := make(chan int)                // files for the workers
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for i, f := range files {
+	wg.Go(func() {
+		defer close(next)
+		for i := range files {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case running <- struct{}{}:
+			case next <- i:
 			case <-ctx.Done():
 				return
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				r := CheckFile(ctx, f, opts)
-				<-running
-				slots[i] <- r
-			}()
 		}
-	}()
+	})
+	for range jobs {
+		wg.Go(func() {
+			for i := range next {
+				slots[i] <- CheckFile(ctx, files[i], opts)
+			}
+		})
+	}
 	var err error
 	for i := range files {
 		select {
