@@ -124,3 +124,26 @@ func TestSpillKeepsWhatItCannotEncode(t *testing.T) {
 		}
 	}
 }
+
+// TestSpillWithoutTempDir checks that a batch whose temporary file cannot
+// be made is checked all the same, in memory.
+func TestSpillWithoutTempDir(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "gone"))
+	opts := DefaultOptions()
+	opts.Spill = true
+	b, err := RunBatch(context.Background(), []string{"../testdata/seed-2020.txt", "../testdata/v2021-errors.txt"}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	n := 0
+	if err := b.Each(func(_ int, r FileResult) error {
+		if r.Report == nil || len(r.Findings) == 0 {
+			t.Errorf("%s: %+v", r.Path, r)
+		}
+		n++
+		return nil
+	}); err != nil || n != 2 || len(b.Files) != 2 {
+		t.Errorf("Each gave %d results (%v), Files %d", n, err, len(b.Files))
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -199,4 +200,69 @@ func TestColumnName(t *testing.T) {
 			t.Errorf("ColumnName(%d) = %s, want %s", n, got, want)
 		}
 	}
+}
+
+// FuzzCellText checks that any text, from any document, gives a workbook
+// whose sheet is well-formed XML and reads back as the text without the
+// characters XML cannot hold.
+func FuzzCellText(f *testing.F) {
+	for _, s := range []string{"", "a<b>&\"c\"", "控制\x01字符", "\xff\xfe", "]]>", "\t\n\r", "\uFFFE\uFFFF", "𠮷"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		wb := New(&buf)
+		sh, err := wb.NewSheet(SheetOptions{Name: "a", FilterRow: 1, FilterCols: 1, Freeze: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sh.Row(1, 0, Cell{Value: s}); err != nil {
+			t.Fatal(err)
+		}
+		if err := wb.Close(); err != nil {
+			t.Fatal(err)
+		}
+		z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := z.Open("xl/worksheets/sheet1.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		d := xml.NewDecoder(r)
+		var text strings.Builder
+		inT := false
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			switch tok := tok.(type) {
+			case xml.StartElement:
+				inT = tok.Name.Local == "t"
+			case xml.EndElement:
+				inT = false
+			case xml.CharData:
+				if inT {
+					text.Write(tok)
+				}
+			}
+		}
+		var want strings.Builder
+		for _, r := range s {
+			if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r != 0xFFFE && r != 0xFFFF && r != utf8.RuneError {
+				want.WriteRune(r)
+			}
+		}
+		// XML reads a lone CR, and CR LF, as LF.
+		w := strings.ReplaceAll(strings.ReplaceAll(want.String(), "\r\n", "\n"), "\r", "\n")
+		if text.String() != w {
+			t.Errorf("%q read back as %q, want %q", s, text.String(), w)
+		}
+	})
 }
