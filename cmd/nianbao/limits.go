@@ -17,6 +17,7 @@ func limitFlags() []cli.Flag {
 		&cli.StringFlag{Name: "max-file-size", Usage: fmt.Sprintf("largest input file read, in bytes or with K, M, G (default: %s)", sizeText(d.MaxFileBytes))},
 		&cli.StringFlag{Name: "max-inflated", Usage: fmt.Sprintf("largest size a .docx may inflate to, in bytes or with K, M, G (default: %s)", sizeText(d.MaxInflatedBytes))},
 		&cli.IntFlag{Name: "max-cells", Value: d.MaxCells, Usage: "most table cells read from one document"},
+		&cli.IntFlag{Name: "max-depth", Value: d.MaxDepth, Usage: "deepest element nesting read from one .docx or web page"},
 	}
 }
 
@@ -35,12 +36,18 @@ func setLimits(c *cli.Context, lim *parser.Limits) error {
 		}
 		*f.dst = n
 	}
-	if c.IsSet("max-cells") {
-		n := c.Int("max-cells")
-		if n < 1 {
-			return usageError("--max-cells: %d is not a positive number", n)
+	for _, f := range []struct {
+		name string
+		dst  *int
+	}{{"max-cells", &lim.MaxCells}, {"max-depth", &lim.MaxDepth}} {
+		if !c.IsSet(f.name) {
+			continue
 		}
-		lim.MaxCells = n
+		n := c.Int(f.name)
+		if n < 1 {
+			return usageError("--%s: %d is not a positive number", f.name, n)
+		}
+		*f.dst = n
 	}
 	return nil
 }

@@ -483,3 +483,34 @@ func TestREADMERules(t *testing.T) {
 	}
 	t.Errorf("README rules table is stale (run go test ./cmd/nianbao -update):\n%s", b.String())
 }
+
+// TestLimitFlags checks that each limit flag reaches the reader: a real
+// report over the limit set gets P0001 naming it, within the default it is
+// read, and a limit that is not a positive number is a usage error.
+func TestLimitFlags(t *testing.T) {
+	inRepo(t)
+	const docx = "testdata/docx/filled-2021-wps.docx"
+	for _, c := range []struct {
+		flag, value, want string
+	}{
+		{"--max-file-size", "1K", "文件超出大小限制"},
+		{"--max-inflated", "64K", "文件超出大小限制"},
+		{"--max-cells", "50", "文件超出大小限制"},
+		{"--max-depth", "4", "文件超出大小限制"},
+	} {
+		out, _, code := runCmd(t, "check", c.flag, c.value, docx)
+		if code != exitFindings || !strings.Contains(out, c.want) || !strings.Contains(out, "P0001") {
+			t.Errorf("%s %s: exit %d\n%s", c.flag, c.value, code, out)
+		}
+		if c.flag == "--max-depth" && !strings.Contains(out, "deeper than 4") {
+			t.Errorf("--max-depth 4: the finding does not name the limit:\n%s", out)
+		}
+		if _, errOut, code := runCmd(t, "check", c.flag, "0", docx); code != exitError || !strings.Contains(errOut, c.flag) {
+			t.Errorf("%s 0: exit %d, %q", c.flag, code, errOut)
+		}
+	}
+	out, _, _ := runCmd(t, "check", "--max-depth", "64", "--max-cells", "5000", docx)
+	if strings.Contains(out, "P0001") {
+		t.Errorf("within the limits the report is not read:\n%s", out)
+	}
+}
