@@ -210,6 +210,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 		return err
 	}
 	opts.Jobs = c.Int("jobs")
+	tuneGC()
 	opts.Rule.EachBlank = c.Bool("each-blank")
 	opts.Fixes = suggest
 	opts.Prev = c.StringSlice("prev")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 )
 
@@ -57,5 +58,22 @@ func heapPoint() {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "nianbao: memory profile:", err)
+	}
+}
+
+// tuneGC sets the garbage collector for checking: a batch keeps little
+// alive (its results wait in a temporary file) but allocates about 250 KB
+// per report, so at the default GOGC=100 the collector ran every few
+// dozen reports. At 200 it runs half as often: on 10,000 reports, 12.1–13.2
+// s of CPU became 11.5 and the peak went from 46 to 62 MB (400 saved more
+// CPU but peaked at 93 MB). The soft limit keeps a hostile file, whose
+// parse can hold hundreds of megabytes, from raising the heap goal as far.
+// GOGC and GOMEMLIMIT set in the environment win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(512 << 20)
 	}
 }
