@@ -431,11 +431,15 @@ func TestOutputFlags(t *testing.T) {
 // pairs: testdata/prev holds last year's reports of 清凉峰镇 (two more
 // applications carried over than this year carries in) and of the street
 // office (documents in force that do not add up), and one agency with no
-// report this year.
+// report this year. Every output format but the workbook (read back in
+// TestDistrictFolder) is compared byte for byte.
 func TestGoldenBatch(t *testing.T) {
 	inRepo(t)
 	args := []string{"--prev", "testdata/prev", "testdata/seed-2020.txt", "testdata/seed-2020-r7-total.txt", "testdata/seed-2022-outdated.txt", "testdata/v2021-clean.txt"}
-	for _, j := range []struct{ name, format string }{{"batch-prev.check.golden", "text"}, {"batch-prev.check.json.golden", "json"}} {
+	for _, j := range []struct{ name, format string }{
+		{"batch-prev.check.golden", "text"}, {"batch-prev.check.json.golden", "json"},
+		{"batch-prev.check.csv.golden", "csv"}, {"batch-prev.check.sarif.golden", "sarif"}, {"batch-prev.check.html.golden", "html"},
+	} {
 		t.Run(j.name, func(t *testing.T) {
 			got, stderr, code := runCmd(t, append([]string{"check", "--format", j.format}, args...)...)
 			if code == exitError {
