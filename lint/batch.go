@@ -184,25 +184,27 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 	if opts.Progress != nil {
 		opts.Progress(0, total)
 	}
-	if len(prevFiles) > 0 {
-		prevOpts := opts
-		prevOpts.Rules, prevOpts.Fixes = nil, false
-		err := stream(ctx, prevFiles, prevOpts, func(_ int, r FileResult) error {
-			x.addPrev(r)
-			step()
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
 	c := &collector{x: x, opts: opts, b: &Batch{Summaries: make([]FileSummary, 0, len(files))}}
 	if opts.Spill {
 		// Without a temporary directory to write to, the results stay in
 		// memory: the batch is checked all the same.
 		c.b.spill, _ = newSpill()
+		x.store = c.b.spill
 	}
-	err = stream(ctx, files, opts, func(i int, r FileResult) error {
+	if len(prevFiles) > 0 {
+		prevOpts := opts
+		prevOpts.Rules, prevOpts.Fixes = nil, false
+		err := stream(ctx, prevFiles, prevOpts, x.prep(x.on[rules.X1003.ID]), func(_ int, r FileResult) error {
+			x.addPrev(r)
+			step()
+			return nil
+		})
+		if err != nil {
+			c.b.Close()
+			return nil, err
+		}
+	}
+	err = stream(ctx, files, opts, x.prep(x.wantsText()), func(i int, r FileResult) error {
 		err := c.add(i, r)
 		step()
 		return err
@@ -233,6 +235,7 @@ func (c *collector) add(i int, r FileResult) error {
 		}
 		b.Aggregate.add(r.Report)
 	}
+	r.narr = nil // in the digest now
 	b.Summaries = append(b.Summaries, Summarize(r))
 	r = trim(r, c.opts.Retain)
 	if b.spill != nil {
@@ -277,14 +280,15 @@ func (c *collector) finish() error {
 	return nil
 }
 
-// stream runs CheckFile over files with bounded concurrency and calls emit
-// for each result in input order, from the calling goroutine. It returns
+// stream runs CheckFile over files with bounded concurrency, then prep (if
+// any) on each result in the same worker, and calls emit for each result
+// in input order, from the calling goroutine. It returns
 // emit's first error or the context's error; either way every goroutine it
 // started has returned.
 //
 // A fixed set of workers checks the files, so that the stack each grows
 // while parsing is grown once, not once per file.
-func stream(parent context.Context, files []string, opts Options, emit func(int, FileResult) error) error {
+func stream(parent context.Context, files []string, opts Options, prep func(*FileResult), emit func(int, FileResult) error) error {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -317,7 +321,11 @@ func stream(parent context.Context, files []string, opts Options, emit func(int,
 	for range jobs {
 		wg.Go(func() {
 			for i := range next {
-				slots[i] <- CheckFile(ctx, files[i], opts)
+				r := CheckFile(ctx, files[i], opts)
+				if prep != nil {
+					prep(&r)
+				}
+				slots[i] <- r
 			}
 		})
 	}

@@ -3,8 +3,9 @@ package lint
 import (
 	"cmp"
 	"math"
-	"slices"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
@@ -59,9 +60,31 @@ func newDigest(i int, r FileResult, cells, text bool) *digest {
 		}
 	}
 	if text {
-		d.text = narrativeOf(rep)
+		d.text = r.narr
+		if d.text == nil {
+			d.text = narrativeOf(rep)
+		}
 	}
 	return d
+}
+
+// prep returns the workers' part of the digests: the narrative of each
+// report, when texts are compared (text).
+func (x *cross) prep(text bool) func(*FileResult) {
+	if !text {
+		return nil
+	}
+	return func(r *FileResult) {
+		if r.Report != nil {
+			r.narr = narrativeOf(r.Report)
+		}
+	}
+}
+
+// wantsText reports whether the checks compare the texts of the batch's
+// reports (X1003 with last year's, X1005 within the batch).
+func (x *cross) wantsText() bool {
+	return (x.prevOn && x.on[rules.X1003.ID]) || x.on[rules.X1005.ID]
 }
 
 // narrativeOf is the comparable form of the sections of rep.
@@ -82,6 +105,9 @@ type cross struct {
 	prev   []*digest
 	cur    []*digest
 	n      int // files in the batch
+	// store, when set, holds the texts and shingles of the narratives
+	// until the checks at the end.
+	store *spill
 }
 
 func newCross(opts Options) *cross {
@@ -97,14 +123,18 @@ func newCross(opts Options) *cross {
 
 func (x *cross) addPrev(r FileResult) {
 	if r.Report != nil {
-		x.prev = append(x.prev, newDigest(-1, r, true, x.on[rules.X1003.ID]))
+		d := newDigest(-1, r, true, x.on[rules.X1003.ID])
+		d.text.park(x.store)
+		x.prev = append(x.prev, d)
 	}
 }
 
 func (x *cross) add(i int, r FileResult) {
 	x.n = max(x.n, i+1)
 	if r.Report != nil && len(x.on) > 0 {
-		x.cur = append(x.cur, newDigest(i, r, x.prevOn, (x.prevOn && x.on[rules.X1003.ID]) || x.on[rules.X1005.ID]))
+		d := newDigest(i, r, x.prevOn, x.wantsText())
+		d.text.park(x.store)
+		x.cur = append(x.cur, d)
 	}
 }
 
@@ -201,8 +231,10 @@ func (x *cross) compareYears(d, p *digest) []rules.Finding {
 		}
 	}
 	if x.on[rules.X1003.ID] && d.text.comparable() && p.text.comparable() {
-		if s := share(d.text, p.text); s >= copyShare {
-			passage := longestShared(p.text.text, d.text.text)
+		dt, ds, ok1 := d.text.contents()
+		pt, ps, ok2 := p.text.contents()
+		if s := share(ds, ps); ok1 && ok2 && s >= copyShare {
+			passage := longestShared(pt, dt)
 			fs = append(fs, finding(rules.X1003, d.pos, rules.MsgX1003, int(math.Floor(s*100)), p.path, len(passage), excerpt(passage)))
 		}
 	}
@@ -247,43 +279,139 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 	if !x.on[rules.X1005.ID] {
 		return
 	}
-	type hit struct {
-		other *digest
+	// Reports whose texts reduce to the same shingles form a group: each
+	// shares all of its text with the others, and the same share as they
+	// do with any other text. Shares are counted between groups, so that a
+	// folder where every town sent the same text costs one group, not a
+	// comparison per pair.
+	type group struct {
+		members []*digest // in input order
+		text    *narrative
+	}
+	// (Same fingerprint and number of shingles are taken as the same
+	// shingles: two different sets agree on both about once in 10^19.)
+	var groups []*group
+	byPrint := map[[2]uint64]*group{}
+	for _, d := range x.cur {
+		if !d.text.comparable() {
+			continue
+		}
+		k := [2]uint64{d.text.fp, uint64(d.text.count)}
+		g := byPrint[k]
+		if g == nil {
+			g = &group{text: d.text}
+			groups = append(groups, g)
+			byPrint[k] = g
+		}
+		g.members = append(g.members, d)
+	}
+	type link struct {
+		g     *group
 		share float64
 	}
-	hits := map[*digest][]hit{}
-	for i, a := range x.cur {
-		if !a.text.comparable() {
-			continue
-		}
-		for _, b := range x.cur[i+1:] {
-			if !b.text.comparable() || (a.key != "" && a.key == b.key && a.year == b.year) || !maybeCopy(a.text, b.text) {
-				continue
+	links := map[*group][]link{}
+	for _, g := range groups {
+		links[g] = []link{{g, 1}}
+	}
+	// Every pair of groups, the outer loop shared among the cores: the
+	// signatures are in memory, the shingles are read for the pairs that
+	// may be copies.
+	type pair struct {
+		from, to *group
+		share    float64
+	}
+	workers := runtime.GOMAXPROCS(0)
+	found := make([][]pair, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(groups); i += workers {
+				a := groups[i]
+				var as []uint32
+				loaded := false
+				for _, b := range groups[i+1:] {
+					if !maybeCopy(a.text, b.text) {
+						continue
+					}
+					if !loaded {
+						var ok bool
+						if _, as, ok = a.text.contents(); !ok {
+							break
+						}
+						loaded = true
+					}
+					_, bs, ok := b.text.contents()
+					if !ok {
+						continue
+					}
+					if s := share(as, bs); s >= copyShare {
+						found[w] = append(found[w], pair{a, b, s})
+					}
+					if s := share(bs, as); s >= copyShare {
+						found[w] = append(found[w], pair{b, a, s})
+					}
+				}
 			}
-			if s := share(a.text, b.text); s >= copyShare {
-				hits[a] = append(hits[a], hit{b, s})
-			}
-			if s := share(b.text, a.text); s >= copyShare {
-				hits[b] = append(hits[b], hit{a, s})
-			}
+		})
+	}
+	wg.Wait()
+	for _, ps := range found {
+		for _, p := range ps {
+			links[p.from] = append(links[p.from], link{p.to, p.share})
 		}
 	}
-	for _, d := range x.cur {
-		hs := hits[d]
-		if len(hs) == 0 {
-			continue
+	// Two files of one agency and year are not compared (X1006 is about
+	// them).
+	same := func(a, b *digest) bool { return a == b || (a.key != "" && a.key == b.key && a.year == b.year) }
+	// The longest passage of two texts, kept for texts met again (the same
+	// text sent by many towns).
+	passages := map[[2]string][]rune{}
+	for _, g := range groups {
+		for _, d := range g.members {
+			n := 0
+			var best *digest
+			var bestShare float64
+			for _, l := range links[g] {
+				// The members not excluded, and the first of them.
+				var first *digest
+				cnt := len(l.g.members)
+				for _, o := range l.g.members {
+					if same(d, o) {
+						cnt--
+					} else if first == nil {
+						first = o
+					}
+				}
+				if first == nil {
+					continue
+				}
+				n += cnt
+				if best == nil || l.share > bestShare || (l.share == bestShare && first.index < best.index) {
+					best, bestShare = first, l.share
+				}
+			}
+			if best == nil {
+				continue
+			}
+			bt, _, ok1 := best.text.contents()
+			dt, _, ok2 := d.text.contents()
+			if !ok1 || !ok2 {
+				continue
+			}
+			key := [2]string{bt, dt}
+			passage, ok := passages[key]
+			if !ok {
+				passage = longestShared(bt, dt)
+				passages[key] = passage
+			}
+			share := int(math.Floor(bestShare * 100))
+			if n == 1 {
+				out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005One,
+					share, best.path, len(passage), excerpt(passage)))
+				continue
+			}
+			out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005,
+				share, best.path, n-1, len(passage), excerpt(passage)))
 		}
-		best := slices.MaxFunc(hs, func(a, b hit) int {
-			return cmp.Or(cmp.Compare(a.share, b.share), cmp.Compare(b.other.index, a.other.index))
-		})
-		passage := longestShared(best.other.text.text, d.text.text)
-		share := int(math.Floor(best.share * 100))
-		if len(hs) == 1 {
-			out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005One,
-				share, best.other.path, len(passage), excerpt(passage)))
-			continue
-		}
-		out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005,
-			share, best.other.path, len(hs)-1, len(passage), excerpt(passage)))
 	}
 }

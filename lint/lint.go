@@ -68,6 +68,11 @@ type FileResult struct {
 	Findings []rules.Finding
 	// Err is the read error behind a P0001 finding, if any.
 	Err error
+
+	// narr is the report's narrative for the near-copy checks, made by
+	// the batch's workers so that the batch's one collecting goroutine
+	// does not have to; nil otherwise.
+	narr *narrative
 }
 
 // Worst returns the highest severity among the findings, 0 if none.

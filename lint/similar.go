@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -30,7 +32,61 @@ const (
 type narrative struct {
 	text     string   // the text without white space, as written
 	shingles []uint32 // sorted, unique
-	sig      []uint64 // MinHash signature, nil when the text is too short
+	sig      []uint32 // MinHash signature (the low halves), nil when the text is too short
+	count    int      // len(shingles), also while they are parked
+	fp       uint64   // fingerprint of the shingles
+	// parked, when set, holds text and shingles in the batch's temporary
+	// file: a batch keeps only the signature of each text in memory and
+	// loads the rest for the pairs it compares.
+	parked *blobRef
+}
+
+// blobRef is where a narrative's text and shingles are.
+type blobRef struct {
+	s      *spill
+	off, n int64
+}
+
+// park moves text and shingles to s; the narrative keeps its signature.
+func (n *narrative) park(s *spill) {
+	if s == nil || n == nil || n.parked != nil {
+		return
+	}
+	b := binary.AppendUvarint(nil, uint64(len(n.text)))
+	b = append(b, n.text...)
+	for _, h := range n.shingles {
+		b = binary.LittleEndian.AppendUint32(b, h)
+	}
+	off, err := s.putBlob(b)
+	if err != nil {
+		return // it stays in memory
+	}
+	n.parked = &blobRef{s: s, off: off, n: int64(len(b))}
+	n.text, n.shingles = "", nil
+}
+
+// contents returns the text and shingles, read back when they are
+// parked; ok is false when they cannot be read (the texts are then not
+// compared). It does not change n, so that workers may call it at once.
+func (n *narrative) contents() (text string, shingles []uint32, ok bool) {
+	if n.parked == nil {
+		return n.text, n.shingles, true
+	}
+	b, err := n.parked.s.blob(n.parked.off, n.parked.n)
+	if err != nil {
+		return "", nil, false
+	}
+	l, k := binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) < l || (uint64(len(b)-k)-l)%4 != 0 {
+		return "", nil, false
+	}
+	text = string(b[k : k+int(l)])
+	rest := b[k+int(l):]
+	shingles = make([]uint32, len(rest)/4)
+	for i := range shingles {
+		shingles[i] = binary.LittleEndian.Uint32(rest[4*i:])
+	}
+	return text, shingles, true
 }
 
 func newNarrative(s string) *narrative {
@@ -65,16 +121,28 @@ func newNarrative(s string) *narrative {
 	}
 	slices.Sort(n.shingles)
 	n.shingles = slices.Compact(n.shingles)
-	n.sig = make([]uint64, minHashes)
-	for j := range n.sig {
-		n.sig[j] = ^uint64(0)
+	n.count = len(n.shingles)
+	n.fp = 14695981039346656037
+	for _, s := range n.shingles {
+		n.fp ^= uint64(s)
+		n.fp *= 1099511628211
+	}
+	sig := make([]uint64, minHashes)
+	for j := range sig {
+		sig[j] = ^uint64(0)
 	}
 	for _, h := range n.shingles {
-		for j := range n.sig {
-			if v := mix(uint64(h) ^ seeds[j]); v < n.sig[j] {
-				n.sig[j] = v
+		for j := range sig {
+			if v := mix(uint64(h) ^ seeds[j]); v < sig[j] {
+				sig[j] = v
 			}
 		}
+	}
+	// Kept as 32 bits: two different minimums agree on them once in 4·10^9
+	// comparisons, and a batch compares its signatures pairwise.
+	n.sig = make([]uint32, minHashes)
+	for j, v := range sig {
+		n.sig[j] = uint32(v)
 	}
 	return n
 }
@@ -103,39 +171,47 @@ func mix(x uint64) uint64 {
 func (n *narrative) comparable() bool { return n != nil && n.sig != nil }
 
 // maybeCopy estimates from the signatures whether either text could share
-// copyShare of itself with the other; it errs on the side of yes.
+// copyShare of itself with the other; it errs on the side of yes. It stops
+// comparing once the agreeing entries cannot reach the number needed.
 func maybeCopy(a, b *narrative) bool {
+	// With jac = eq/minHashes, the estimate below is
+	// inter/small = jac/(1+jac) * (a+b)/small ≥ copyShare-0.2, that is
+	// jac ≥ t/(1-t) for t = (copyShare-0.2)*small/(a+b).
+	small := float64(min(a.count, b.count))
+	t := (copyShare - 0.2) * small / float64(a.count+b.count)
+	need := int(math.Ceil(t / (1 - t) * minHashes * (1 - 1e-9)))
 	eq := 0
 	for j := range a.sig {
 		if a.sig[j] == b.sig[j] {
 			eq++
+		} else if eq+len(a.sig)-j-1 < need {
+			return false
 		}
 	}
 	jac := float64(eq) / minHashes
-	inter := jac / (1 + jac) * float64(len(a.shingles)+len(b.shingles))
-	small := float64(min(len(a.shingles), len(b.shingles)))
+	inter := jac / (1 + jac) * float64(a.count+b.count)
 	return inter/small >= copyShare-0.2
 }
 
-// share returns the share of a's shingles that b has.
-func share(a, b *narrative) float64 {
-	if len(a.shingles) == 0 {
+// share returns the share of a's shingles that b has (both sorted).
+func share(a, b []uint32) float64 {
+	if len(a) == 0 {
 		return 0
 	}
 	n, i, j := 0, 0, 0
-	for i < len(a.shingles) && j < len(b.shingles) {
+	for i < len(a) && j < len(b) {
 		switch {
-		case a.shingles[i] == b.shingles[j]:
+		case a[i] == b[j]:
 			n++
 			i++
 			j++
-		case a.shingles[i] < b.shingles[j]:
+		case a[i] < b[j]:
 			i++
 		default:
 			j++
 		}
 	}
-	return float64(n) / float64(len(a.shingles))
+	return float64(n) / float64(len(a))
 }
 
 // longestShared returns the longest passage a and b have in common, using

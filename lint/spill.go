@@ -66,6 +66,25 @@ func (s *spill) put(i int, r FileResult) error {
 	return nil
 }
 
+// putBlob appends b to the file for blob, apart from the results.
+func (s *spill) putBlob(b []byte) (int64, error) {
+	if _, err := s.w.Write(b); err != nil {
+		return 0, fmt.Errorf("temporary file for the batch: %w", err)
+	}
+	off := s.size
+	s.size += int64(len(b))
+	return off, nil
+}
+
+// blob reads back what putBlob wrote at off, once finish has run.
+func (s *spill) blob(off, n int64) ([]byte, error) {
+	b := make([]byte, n)
+	if _, err := s.f.ReadAt(b, off); err != nil {
+		return nil, fmt.Errorf("temporary file for the batch: %w", err)
+	}
+	return b, nil
+}
+
 // finish makes every record readable.
 func (s *spill) finish() error {
 	if err := s.w.Flush(); err != nil {

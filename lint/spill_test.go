@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -145,5 +146,46 @@ func TestSpillWithoutTempDir(t *testing.T) {
 		return nil
 	}); err != nil || n != 2 || len(b.Files) != 2 {
 		t.Errorf("Each gave %d results (%v), Files %d", n, err, len(b.Files))
+	}
+}
+
+// TestMaybeCopyEarlyExit checks maybeCopy, which stops comparing when the
+// signatures can no longer agree enough, against the estimate made over
+// whole signatures.
+func TestMaybeCopyEarlyExit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	full := func(a, b *narrative) bool {
+		eq := 0
+		for j := range a.sig {
+			if a.sig[j] == b.sig[j] {
+				eq++
+			}
+		}
+		jac := float64(eq) / minHashes
+		inter := jac / (1 + jac) * float64(a.count+b.count)
+		return inter/float64(min(a.count, b.count)) >= copyShare-0.2
+	}
+	yes := 0
+	for range 20000 {
+		a := &narrative{sig: make([]uint32, minHashes), count: 200 + rng.IntN(5000)}
+		b := &narrative{sig: make([]uint32, minHashes), count: 200 + rng.IntN(5000)}
+		agree := rng.Float64()
+		for j := range a.sig {
+			a.sig[j] = rng.Uint32()
+			b.sig[j] = rng.Uint32()
+			if rng.Float64() < agree {
+				b.sig[j] = a.sig[j]
+			}
+		}
+		got, want := maybeCopy(a, b), full(a, b)
+		if got != want {
+			t.Fatalf("counts %d, %d, agreement %.2f: %v, want %v", a.count, b.count, agree, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 1000 || yes > 19000 {
+		t.Errorf("%d of 20000 pairs may be copies: the test compares too little", yes)
 	}
 }

@@ -20,13 +20,15 @@ func main() {
 	n := flag.Int("n", 1000, "number of reports")
 	out := flag.String("o", "", "output directory (created)")
 	template := flag.String("template", "testdata/docx/filled-2021-wps.docx", "the .docx fixture to vary")
+	agency := flag.String("agency", "某某镇人民政府", "the agency the fixture's title names (replaced in each copy)")
+	same := flag.Bool("same-text", false, "keep the fixture's narrative in every report (the worst case for X1005)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "mkdocx: -o DIR is required")
 		os.Exit(2)
 	}
-	paths, err := batchgen.GenerateDocx(*out, *template, "某某镇人民政府", *n,
-		batchgen.DocxOptions{BrokenEvery: 4, Seed: 1})
+	paths, err := batchgen.GenerateDocx(*out, *template, *agency, *n,
+		batchgen.DocxOptions{BrokenEvery: 4, Seed: 1, SameText: *same})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mkdocx:", err)
 		os.Exit(1)
