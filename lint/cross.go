@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"strings"
@@ -365,7 +366,14 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 	same := func(a, b *digest) bool { return a == b || (a.key != "" && a.key == b.key && a.year == b.year) }
 	// The longest passage of two texts, kept for texts met again (the same
 	// text sent by many towns).
-	passages := map[[2]string][]rune{}
+	// Only its length and excerpt are kept, under the texts' hashes, so
+	// that the texts themselves are not kept alive.
+	type passageOf struct {
+		n       int
+		excerpt string
+	}
+	passages := map[[2]uint64]passageOf{}
+	seed := maphash.MakeSeed()
 	for _, g := range groups {
 		for _, d := range g.members {
 			n := 0
@@ -398,20 +406,21 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 			if !ok1 || !ok2 {
 				continue
 			}
-			key := [2]string{bt, dt}
+			key := [2]uint64{maphash.String(seed, bt), maphash.String(seed, dt)}
 			passage, ok := passages[key]
 			if !ok {
-				passage = longestShared(bt, dt)
+				p := longestShared(bt, dt)
+				passage = passageOf{len(p), excerpt(p)}
 				passages[key] = passage
 			}
 			share := int(math.Floor(bestShare * 100))
 			if n == 1 {
 				out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005One,
-					share, best.path, len(passage), excerpt(passage)))
+					share, best.path, passage.n, passage.excerpt))
 				continue
 			}
 			out[d.index] = append(out[d.index], finding(rules.X1005, d.pos, rules.MsgX1005,
-				share, best.path, n-1, len(passage), excerpt(passage)))
+				share, best.path, n-1, passage.n, passage.excerpt))
 		}
 	}
 }
