@@ -22,8 +22,8 @@ const (
 	// sections).
 	RetainReport Retain = iota
 	// RetainCells keeps the metadata and every cell, but no text: enough to
-	// draw the tables (HTML) and fill the 数据 sheet. The cells are kept in
-	// a temporary file, not in memory: Batch.Each reads them back.
+	// draw the tables (HTML) and fill the 数据 sheet. Under Options.Spill
+	// they wait in the batch's temporary file, not in memory.
 	RetainCells
 	// RetainFindingCells keeps the metadata and only the cells the findings
 	// name: enough for text, JSON, CSV and SARIF.
