@@ -32,7 +32,7 @@ const (
 type narrative struct {
 	text     string   // the text without white space, as written
 	shingles []uint32 // sorted, unique
-	sig      []uint32 // MinHash signature (the low halves), nil when the text is too short
+	sig      []uint64 // MinHash signature: the low halves of the minimums, two to a word; nil when the text is too short
 	count    int      // len(shingles), also while they are parked
 	fp       uint64   // fingerprint of the shingles
 	// parked, when set, holds text and shingles in the batch's temporary
@@ -138,12 +138,7 @@ func newNarrative(s string) *narrative {
 			}
 		}
 	}
-	// Kept as 32 bits: two different minimums agree on them once in 4·10^9
-	// comparisons, and a batch compares its signatures pairwise.
-	n.sig = make([]uint32, minHashes)
-	for j, v := range sig {
-		n.sig[j] = uint32(v)
-	}
+	n.sig = packSig(sig)
 	return n
 }
 
@@ -182,15 +177,31 @@ func maybeCopy(a, b *narrative) bool {
 	need := int(math.Ceil(t / (1 - t) * minHashes * (1 - 1e-9)))
 	eq := 0
 	for j := range a.sig {
-		if a.sig[j] == b.sig[j] {
+		x := a.sig[j] ^ b.sig[j]
+		if uint32(x) == 0 {
 			eq++
-		} else if eq+len(a.sig)-j-1 < need {
+		}
+		if x>>32 == 0 {
+			eq++
+		}
+		if eq+2*(len(a.sig)-j-1) < need {
 			return false
 		}
 	}
 	jac := float64(eq) / minHashes
 	inter := jac / (1 + jac) * float64(a.count+b.count)
 	return inter/small >= copyShare-0.2
+}
+
+// packSig keeps the low 32 bits of each minimum, two to a word: two
+// different minimums agree on them once in 4·10^9 comparisons, and a
+// batch compares every pair of signatures, a word at a time.
+func packSig(sig []uint64) []uint64 {
+	out := make([]uint64, (len(sig)+1)/2)
+	for j, v := range sig {
+		out[j/2] |= uint64(uint32(v)) << (32 * (j % 2))
+	}
+	return out
 }
 
 // share returns the share of a's shingles that b has (both sorted).

@@ -154,10 +154,11 @@ func TestSpillWithoutTempDir(t *testing.T) {
 // whole signatures.
 func TestMaybeCopyEarlyExit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
+	var as, bs []uint32 // the signatures as drawn, before packing
 	full := func(a, b *narrative) bool {
 		eq := 0
-		for j := range a.sig {
-			if a.sig[j] == b.sig[j] {
+		for j := range as {
+			if as[j] == bs[j] {
 				eq++
 			}
 		}
@@ -167,16 +168,20 @@ func TestMaybeCopyEarlyExit(t *testing.T) {
 	}
 	yes := 0
 	for range 20000 {
-		a := &narrative{sig: make([]uint32, minHashes), count: 200 + rng.IntN(5000)}
-		b := &narrative{sig: make([]uint32, minHashes), count: 200 + rng.IntN(5000)}
+		a := &narrative{count: 200 + rng.IntN(5000)}
+		b := &narrative{count: 200 + rng.IntN(5000)}
 		agree := rng.Float64()
-		for j := range a.sig {
-			a.sig[j] = rng.Uint32()
-			b.sig[j] = rng.Uint32()
+		as, bs = make([]uint32, minHashes), make([]uint32, minHashes)
+		a64, b64 := make([]uint64, minHashes), make([]uint64, minHashes)
+		for j := range as {
+			as[j], bs[j] = rng.Uint32(), rng.Uint32()
 			if rng.Float64() < agree {
-				b.sig[j] = a.sig[j]
+				bs[j] = as[j]
 			}
+			// High halves that differ: only the low ones are kept.
+			a64[j], b64[j] = uint64(as[j])|1<<40, uint64(bs[j])|2<<40
 		}
+		a.sig, b.sig = packSig(a64), packSig(b64)
 		got, want := maybeCopy(a, b), full(a, b)
 		if got != want {
 			t.Fatalf("counts %d, %d, agreement %.2f: %v, want %v", a.count, b.count, agree, got, want)
