@@ -254,6 +254,9 @@ func (c *collector) finish() error {
 		}
 	}
 	extra, unmatched := c.x.finish()
+	if c.x.err != nil {
+		return c.x.err
+	}
 	for i, fs := range extra {
 		if len(fs) == 0 {
 			continue

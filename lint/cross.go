@@ -109,6 +109,16 @@ type cross struct {
 	// store, when set, holds the texts and shingles of the narratives
 	// until the checks at the end.
 	store *spill
+	// err is the first failure to read them back: the batch then fails
+	// rather than leave texts uncompared.
+	err error
+}
+
+// fail records the first error of the checks at the end.
+func (x *cross) fail(err error) {
+	if x.err == nil {
+		x.err = err
+	}
 }
 
 func newCross(opts Options) *cross {
@@ -232,9 +242,13 @@ func (x *cross) compareYears(d, p *digest) []rules.Finding {
 		}
 	}
 	if x.on[rules.X1003.ID] && d.text.comparable() && p.text.comparable() {
-		dt, ds, ok1 := d.text.contents()
-		pt, ps, ok2 := p.text.contents()
-		if s := share(ds, ps); ok1 && ok2 && s >= copyShare {
+		dt, ds, err1 := d.text.contents()
+		pt, ps, err2 := p.text.contents()
+		if err := cmp.Or(err1, err2); err != nil {
+			x.fail(err)
+			return fs
+		}
+		if s := share(ds, ps); s >= copyShare {
 			passage := longestShared(pt, dt)
 			fs = append(fs, finding(rules.X1003, d.pos, rules.MsgX1003, int(math.Floor(s*100)), p.path, len(passage), excerpt(passage)))
 		}
@@ -323,6 +337,7 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 	}
 	workers := runtime.GOMAXPROCS(0)
 	found := make([][]pair, workers)
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
@@ -335,15 +350,17 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 						continue
 					}
 					if !loaded {
-						var ok bool
-						if _, as, ok = a.text.contents(); !ok {
-							break
+						var err error
+						if _, as, err = a.text.contents(); err != nil {
+							errs[w] = err
+							return
 						}
 						loaded = true
 					}
-					_, bs, ok := b.text.contents()
-					if !ok {
-						continue
+					_, bs, err := b.text.contents()
+					if err != nil {
+						errs[w] = err
+						return
 					}
 					if s := share(as, bs); s >= copyShare {
 						found[w] = append(found[w], pair{a, b, s})
@@ -356,6 +373,10 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 		})
 	}
 	wg.Wait()
+	if err := cmp.Or(errs...); err != nil {
+		x.fail(err)
+		return
+	}
 	for _, ps := range found {
 		for _, p := range ps {
 			links[p.from] = append(links[p.from], link{p.to, p.share})
@@ -401,10 +422,11 @@ func (x *cross) nearCopies(out [][]rules.Finding) {
 			if best == nil {
 				continue
 			}
-			bt, _, ok1 := best.text.contents()
-			dt, _, ok2 := d.text.contents()
-			if !ok1 || !ok2 {
-				continue
+			bt, _, err1 := best.text.contents()
+			dt, _, err2 := d.text.contents()
+			if err := cmp.Or(err1, err2); err != nil {
+				x.fail(err)
+				return
 			}
 			key := [2]uint64{maphash.String(seed, bt), maphash.String(seed, dt)}
 			passage, ok := passages[key]

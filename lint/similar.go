@@ -2,6 +2,7 @@ package lint
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -66,19 +67,18 @@ func (n *narrative) park(s *spill) {
 }
 
 // contents returns the text and shingles, read back when they are
-// parked; ok is false when they cannot be read (the texts are then not
-// compared). It does not change n, so that workers may call it at once.
-func (n *narrative) contents() (text string, shingles []uint32, ok bool) {
+// parked. It does not change n, so that workers may call it at once.
+func (n *narrative) contents() (text string, shingles []uint32, err error) {
 	if n.parked == nil {
-		return n.text, n.shingles, true
+		return n.text, n.shingles, nil
 	}
 	b, err := n.parked.s.blob(n.parked.off, n.parked.n)
 	if err != nil {
-		return "", nil, false
+		return "", nil, err
 	}
 	l, k := binary.Uvarint(b)
 	if k <= 0 || uint64(len(b)-k) < l || (uint64(len(b)-k)-l)%4 != 0 {
-		return "", nil, false
+		return "", nil, fmt.Errorf("temporary file for the batch: text record: %w", errShort)
 	}
 	text = string(b[k : k+int(l)])
 	rest := b[k+int(l):]
@@ -86,7 +86,7 @@ func (n *narrative) contents() (text string, shingles []uint32, ok bool) {
 	for i := range shingles {
 		shingles[i] = binary.LittleEndian.Uint32(rest[4*i:])
 	}
-	return text, shingles, true
+	return text, shingles, nil
 }
 
 func newNarrative(s string) *narrative {

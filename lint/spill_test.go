@@ -2,11 +2,13 @@ package lint
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/nianbao/nianbao/rules"
@@ -192,5 +194,43 @@ func TestMaybeCopyEarlyExit(t *testing.T) {
 	}
 	if yes < 1000 || yes > 19000 {
 		t.Errorf("%d of 20000 pairs may be copies: the test compares too little", yes)
+	}
+}
+
+// TestParkedTextsUnreadable checks that texts that cannot be read back
+// from the temporary file make the cross-file checks fail, instead of
+// leaving the texts uncompared.
+func TestParkedTextsUnreadable(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	s, err := newSpill()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("本机关依法公开政府信息，主动公开文件共计若干件。", 20)
+	opts := DefaultOptions()
+	x := newCross(opts)
+	x.store = s
+	for i := range 2 {
+		n := newNarrative(text)
+		n.park(s)
+		if n.parked == nil || n.text != "" {
+			t.Fatal("the narrative was not parked")
+		}
+		x.cur = append(x.cur, &digest{index: i, path: fmt.Sprintf("%d.txt", i), key: fmt.Sprint(i), text: n})
+	}
+	x.n = 2
+	if err := s.finish(); err != nil {
+		t.Fatal(err)
+	}
+	// Readable: the two texts are near-copies of each other.
+	out, _ := x.finish()
+	if x.err != nil || len(out[0]) != 1 || out[0][0].Rule != "X1005" {
+		t.Fatalf("readable: %v, %+v", x.err, out)
+	}
+	s.close()
+	x.err = nil
+	x.finish()
+	if x.err == nil {
+		t.Error("texts that cannot be read back were passed over silently")
 	}
 }
