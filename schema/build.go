@@ -56,6 +56,17 @@ type builder struct {
 
 	preamble    string // paragraphs between the title and section 一
 	preamblePos parser.Pos
+
+	slab []Cell // cells are cut from here, a few allocations a report
+}
+
+// newCell returns a zero cell for the report.
+func (b *builder) newCell() *Cell {
+	if len(b.slab) == cap(b.slab) {
+		b.slab = make([]Cell, 0, 128)
+	}
+	b.slab = b.slab[:len(b.slab)+1]
+	return &b.slab[len(b.slab)-1]
 }
 
 // claimTable records t as the table of kind; a second table of the same
@@ -324,7 +335,8 @@ func (b *builder) setCell(key string, kind parser.NumberKind, c parser.Cell, lab
 	} else {
 		v, class = parser.ParseNumber(c.Text, kind)
 	}
-	cell := &Cell{Key: key, Kind: kind, Raw: c.Text, Pos: c.Pos, Unit: unit}
+	cell := b.newCell()
+	*cell = Cell{Key: key, Kind: kind, Raw: c.Text, Pos: c.Pos, Unit: unit}
 	switch class {
 	case parser.ClassBlank:
 		cell.State = StateBlank
@@ -487,8 +499,9 @@ func headerLeaves(rows [][]hcell, tree []headerNode) ([]leaf, bool) {
 	for i := range tree {
 		byKey[tree[i].Key] = &tree[i]
 	}
+	var nodes []*headerNode // reused by every find
 	find := func(core string, keys []string) *headerNode {
-		var nodes []*headerNode
+		nodes = nodes[:0]
 		if keys == nil {
 			for i := range tree {
 				nodes = append(nodes, &tree[i])
@@ -727,7 +740,7 @@ func t3GroupOf(core string) string {
 // Sub-item labels are looked up in their group first; "3.其他" only means
 // R6_3 under （六）其他处理.
 func t3RowOf(core, group string) string {
-	var cands []*t3Row
+	cands := make([]*t3Row, 0, len(t3Rows))
 	for i := range t3Rows {
 		r := &t3Rows[i]
 		if r.Group == "" || r.Group == "RESULTS" || r.Group == group {
@@ -834,7 +847,9 @@ func (b *builder) fillKeys() {
 	}
 	for _, k := range r.Keys {
 		if _, ok := r.Cells[k]; !ok {
-			r.Cells[k] = &Cell{Key: k, State: StateMissing, Kind: KindOf(k)}
+			c := b.newCell()
+			*c = Cell{Key: k, State: StateMissing, Kind: KindOf(k)}
+			r.Cells[k] = c
 		}
 	}
 }
