@@ -75,15 +75,6 @@ type FileResult struct {
 	narr *narrative
 }
 
-// Worst returns the highest severity among the findings, 0 if none.
-func (r FileResult) Worst() rules.Severity {
-	var w rules.Severity
-	for _, f := range r.Findings {
-		w = max(w, f.Severity)
-	}
-	return w
-}
-
 // CheckFile reads and checks one file. It never panics: a failure inside
 // the parser or a rule becomes a P0001 finding for this file alone.
 func CheckFile(ctx context.Context, path string, opts Options) FileResult {

@@ -33,7 +33,7 @@ type spill struct {
 	mem  map[int]FileResult
 	size int64
 	keys [][]string // the distinct Report.Keys met, shared on reading
-	buf  []byte
+	buf  []byte     // put's encoding buffer
 }
 
 func newSpill() (*spill, error) {
@@ -58,15 +58,16 @@ func (s *spill) put(i int, r FileResult) error {
 		s.mem[i] = r
 		return nil
 	}
-	if _, err := s.w.Write(e.b); err != nil {
-		return fmt.Errorf("temporary file for the batch: %w", err)
+	off, err := s.putBlob(e.b)
+	if err != nil {
+		return err
 	}
-	s.at[i] = [2]int64{s.size, int64(len(e.b))}
-	s.size += int64(len(e.b))
+	s.at[i] = [2]int64{off, int64(len(e.b))}
 	return nil
 }
 
-// putBlob appends b to the file for blob, apart from the results.
+// putBlob appends b to the file and returns its offset, for blob; put
+// writes the results this way too.
 func (s *spill) putBlob(b []byte) (int64, error) {
 	if _, err := s.w.Write(b); err != nil {
 		return 0, fmt.Errorf("temporary file for the batch: %w", err)
@@ -98,13 +99,9 @@ func (s *spill) get(i int) (FileResult, error) {
 	if r, ok := s.mem[i]; ok {
 		return r, nil
 	}
-	off, n := s.at[i][0], s.at[i][1]
-	if cap(s.buf) < int(n) {
-		s.buf = make([]byte, n)
-	}
-	buf := s.buf[:n]
-	if _, err := s.f.ReadAt(buf, off); err != nil {
-		return FileResult{}, fmt.Errorf("temporary file for the batch: %w", err)
+	buf, err := s.blob(s.at[i][0], s.at[i][1])
+	if err != nil {
+		return FileResult{}, err
 	}
 	d := decoder{b: buf}
 	r := s.decode(&d)

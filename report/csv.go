@@ -30,8 +30,8 @@ func writeCSV(w io.Writer, b *lint.Batch, p *Printer) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	err := b.Each(func(_ int, r lint.FileResult) error {
-		agency, year, _ := meta(lint.Summarize(r))
+	err := b.Each(func(i int, r lint.FileResult) error {
+		agency, year, _ := meta(b.Summaries[i])
 		for _, f := range r.Findings {
 			n := schema.NameOf(f.Cell, p.English())
 			if f.Cell == "" {

@@ -38,8 +38,8 @@ func NewPrinter(lang string) (*Printer, error) {
 // English reports whether p prints English.
 func (p *Printer) English() bool { return p.english }
 
-// allTranslations returns every English text with its Chinese: the printers.
-// and the rules'.
+// allTranslations returns every English text with its Chinese: the
+// printers' and the rules'.
 func allTranslations() [][2]string {
 	pairs := append(translations(), batchTranslations()...)
 	for _, t := range rules.Translations() {

@@ -256,8 +256,7 @@ func (x *xlsxWriter) data(b *lint.Batch) error {
 	row := make([]xlsx.Cell, len(heads))
 	// One report's cells at a time (Batch.Each), each row written at once.
 	return b.Each(func(i int, r lint.FileResult) error {
-		s := lint.Summarize(r)
-		agency, year, version := metaValues(s)
+		agency, year, version := metaValues(b.Summaries[i])
 		row[0], row[1], row[2], row[3] = xlsx.Cell{Value: r.Path}, xlsx.Cell{Value: agency}, xlsx.Cell{Value: year}, xlsx.Cell{Value: version}
 		for j, k := range keys {
 			row[4+j] = xlsx.Cell{Value: cellValueAny(r.Report, k)}

@@ -35,8 +35,7 @@ type Style struct {
 }
 
 // Cell is one value with its style (an ID from Workbook.Style). Value is
-// nil (an empty cell), a string, or a number of a Go integer or float
-// type.
+// nil (an empty cell), a string, an int, an int64 or a float64.
 type Cell struct {
 	Value any
 	Style int
@@ -203,14 +202,8 @@ func appendValue(b []byte, v any) ([]byte, error) {
 		n = strconv.Itoa(v)
 	case int64:
 		n = strconv.FormatInt(v, 10)
-	case int32:
-		n = strconv.FormatInt(int64(v), 10)
-	case uint:
-		n = strconv.FormatUint(uint64(v), 10)
 	case float64:
 		n = num(v)
-	case float32:
-		n = num(float64(v))
 	default:
 		return b, fmt.Errorf("value of type %T", v)
 	}
