@@ -11,8 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nguyenthenguyen/docx"
-
-	"github.com/nianbao/nianbao/schema"
+	"github.com/nianbao/nianbao/format"
 )
 
 //go:embed templates/v2019.docx templates/v2021.docx
@@ -56,17 +55,17 @@ const (
 )
 
 // Format returns the format version of the template for a report year:
-// schema.V2019 for 2019 and 2020, schema.V2021 from 2021 on. For a year
+// format.V2019 for 2019 and 2020, format.V2021 from 2021 on. For a year
 // outside FirstYear…LastYear it returns an error wrapping
 // ErrUnsupportedYear.
-func Format(year int) (schema.Version, error) {
+func Format(year int) (format.Version, error) {
 	switch {
 	case year < FirstYear || year > LastYear:
 		return "", fmt.Errorf("%w: %d (supported: %d–%d)", ErrUnsupportedYear, year, FirstYear, LastYear)
 	case year < firstYear2021:
-		return schema.V2019, nil
+		return format.V2019, nil
 	}
-	return schema.V2021, nil
+	return format.V2021, nil
 }
 
 // Title returns the report title for a year and agency,
@@ -131,7 +130,7 @@ func checkAgency(agency string) error {
 }
 
 // templateFor returns the embedded template of format v.
-func templateFor(v schema.Version) ([]byte, error) {
+func templateFor(v format.Version) ([]byte, error) {
 	name := "templates/v" + string(v) + ".docx"
 	b, err := templates.ReadFile(name)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -34,12 +35,12 @@ const neutralCore = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + 
 
 // fixtures maps each embedded template to the fixture it is made from.
 var fixtures = []struct {
-	version  schema.Version
+	version  format.Version
 	template string
 	fixture  string
 }{
-	{schema.V2019, "templates/v2019.docx", "../testdata/docx/template-2019-wps.docx"},
-	{schema.V2021, "templates/v2021.docx", "../testdata/docx/template-2021-wps.docx"},
+	{format.V2019, "templates/v2019.docx", "../testdata/docx/template-2019-wps.docx"},
+	{format.V2021, "templates/v2021.docx", "../testdata/docx/template-2021-wps.docx"},
 }
 
 // TestTemplatesUpToDate checks that each embedded template is its fixture
@@ -182,17 +183,17 @@ func TestWrite(t *testing.T) {
 	tests := []struct {
 		year      int
 		agency    string
-		version   schema.Version
+		version   format.Version
 		cells     int
 		title     string
 		agencyOut string // schema.Report.Agency
 	}{
-		{2019, "某某镇人民政府", schema.V2019, 198, "某某镇人民政府2019年政府信息公开工作年度报告", "某某镇人民政府"},
-		{2020, "", schema.V2019, 198, "XX2020年政府信息公开工作年度报告", "XX"},
-		{2021, "某某县人民政府办公室", schema.V2021, 200, "某某县人民政府办公室2021年政府信息公开工作年度报告", "某某县人民政府办公室"},
-		{2025, "", schema.V2021, 200, "XX2025年政府信息公开工作年度报告", "XX"},
-		{2025, " 某某市交通运输局\u3000", schema.V2021, 200, "某某市交通运输局2025年政府信息公开工作年度报告", "某某市交通运输局"},
-		{2099, "A&B<局>", schema.V2021, 200, "A&B<局>2099年政府信息公开工作年度报告", "A&B<局>"},
+		{2019, "某某镇人民政府", format.V2019, 198, "某某镇人民政府2019年政府信息公开工作年度报告", "某某镇人民政府"},
+		{2020, "", format.V2019, 198, "XX2020年政府信息公开工作年度报告", "XX"},
+		{2021, "某某县人民政府办公室", format.V2021, 200, "某某县人民政府办公室2021年政府信息公开工作年度报告", "某某县人民政府办公室"},
+		{2025, "", format.V2021, 200, "XX2025年政府信息公开工作年度报告", "XX"},
+		{2025, " 某某市交通运输局\u3000", format.V2021, 200, "某某市交通运输局2025年政府信息公开工作年度报告", "某某市交通运输局"},
+		{2099, "A&B<局>", format.V2021, 200, "A&B<局>2099年政府信息公开工作年度报告", "A&B<局>"},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d/%s", tt.year, tt.agency), func(t *testing.T) {
@@ -213,7 +214,7 @@ func TestWrite(t *testing.T) {
 			if rep.Year != tt.year || rep.TitleYear.Year != tt.year {
 				t.Errorf("year %d (title year %d), want %d", rep.Year, rep.TitleYear.Year, tt.year)
 			}
-			if want := parser.NormalizeLabel(tt.agencyOut); rep.Agency != want {
+			if want := format.NormalizeLabel(tt.agencyOut); rep.Agency != want {
 				t.Errorf("agency %q, want %q", rep.Agency, want)
 			}
 			if len(rep.Sections) != 6 {
@@ -224,7 +225,7 @@ func TestWrite(t *testing.T) {
 					t.Errorf("section %d numbered %d", i+1, s.Number)
 				}
 			}
-			for _, table := range []string{schema.T2, schema.T3, schema.T4} {
+			for _, table := range []string{format.T2, format.T3, format.T4} {
 				if _, ok := rep.Tables[table]; !ok {
 					t.Errorf("table %s not found", table)
 				}
@@ -248,7 +249,7 @@ func TestWrite(t *testing.T) {
 }
 
 func TestFormat(t *testing.T) {
-	for year, want := range map[int]schema.Version{2019: schema.V2019, 2020: schema.V2019, 2021: schema.V2021, 2025: schema.V2021, 2099: schema.V2021} {
+	for year, want := range map[int]format.Version{2019: format.V2019, 2020: format.V2019, 2021: format.V2021, 2025: format.V2021, 2099: format.V2021} {
 		if got, err := Format(year); err != nil || got != want {
 			t.Errorf("Format(%d) = %q, %v; want %q", year, got, err, want)
 		}
@@ -323,7 +324,7 @@ func TestDeterministic(t *testing.T) {
 func TestOutputKeepsTemplate(t *testing.T) {
 	for _, f := range fixtures {
 		year := 2020
-		if f.version == schema.V2021 {
+		if f.version == format.V2021 {
 			year = 2025
 		}
 		tpl, err := templateFor(f.version)

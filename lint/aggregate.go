@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/schema"
@@ -33,7 +34,7 @@ type Aggregate struct {
 	// Findings are those of the arithmetic rules on Report.
 	Findings []rules.Finding
 
-	versions map[schema.Version]int
+	versions map[format.Version]int
 	split    [2]int // reports with one (六) row, with three
 }
 
@@ -43,7 +44,7 @@ type Aggregate struct {
 const r6Folded = "R6*"
 
 func newAggregate() *Aggregate {
-	return &Aggregate{Sum: map[string]float64{}, Count: map[string]int{}, Want: map[string]int{}, versions: map[schema.Version]int{}}
+	return &Aggregate{Sum: map[string]float64{}, Count: map[string]int{}, Want: map[string]int{}, versions: map[format.Version]int{}}
 }
 
 func (a *Aggregate) add(rep *schema.Report) {
@@ -61,8 +62,8 @@ func (a *Aggregate) add(rep *schema.Report) {
 			a.Count[k]++
 		}
 	}
-	for _, col := range schema.T3Columns {
-		k := schema.T3 + "." + r6Folded + "." + col
+	for _, col := range format.T3Columns {
+		k := format.T3 + "." + r6Folded + "." + col
 		a.Want[k]++
 		rows := []string{"R6"}
 		if rep.R6Split {
@@ -71,7 +72,7 @@ func (a *Aggregate) add(rep *schema.Report) {
 		var s float64
 		ok := true
 		for _, r := range rows {
-			c := rep.Cell(schema.T3 + "." + r + "." + col)
+			c := rep.Cell(format.T3 + "." + r + "." + col)
 			ok = ok && c.IsNumber()
 			s += c.Value
 		}
@@ -85,14 +86,14 @@ func (a *Aggregate) add(rep *schema.Report) {
 // finish builds Report and runs the arithmetic rules of rs on it.
 func (a *Aggregate) finish(rs []*rules.Rule, opts rules.Options) {
 	seen := map[string]bool{}
-	for _, k := range slices.Concat(schema.KeysFor(schema.V2019, false), schema.KeysFor(schema.V2021, true)) {
+	for _, k := range slices.Concat(format.KeysFor(format.V2019, false), format.KeysFor(format.V2021, true)) {
 		if !seen[k] && a.Want[k] > 0 {
 			seen[k] = true
 			a.Keys = append(a.Keys, k)
 		}
 	}
 	slices.SortStableFunc(a.Keys, func(x, y string) int { return strings.Compare(x[:2], y[:2]) })
-	rep := &schema.Report{Cells: map[string]*schema.Cell{}, Tables: map[string]parser.Pos{}, Version: schema.VUnknown}
+	rep := &schema.Report{Cells: map[string]*schema.Cell{}, Tables: map[string]parser.Pos{}, Version: format.VUnknown}
 	if len(a.versions) == 1 {
 		for v := range a.versions {
 			rep.Version = v
@@ -100,13 +101,13 @@ func (a *Aggregate) finish(rs []*rules.Rule, opts rules.Options) {
 	}
 	mixed := a.split[0] > 0 && a.split[1] > 0
 	rep.R6Split = a.split[1] > 0 && !mixed
-	rep.Keys = schema.KeysFor(rep.Version, rep.R6Split)
+	rep.Keys = format.KeysFor(rep.Version, rep.R6Split)
 	for _, k := range rep.Keys {
 		src := k
-		if mixed && strings.HasPrefix(k, schema.T3+".R6.") {
-			src = schema.T3 + "." + r6Folded + strings.TrimPrefix(k, schema.T3+".R6")
+		if mixed && strings.HasPrefix(k, format.T3+".R6.") {
+			src = format.T3 + "." + r6Folded + strings.TrimPrefix(k, format.T3+".R6")
 		}
-		c := &schema.Cell{Key: k, Kind: schema.KindOf(k), State: schema.StateMissing}
+		c := &schema.Cell{Key: k, Kind: format.KindOf(k), State: schema.StateMissing}
 		switch {
 		case a.Want[src] == 0:
 		case a.Count[src] == a.Want[src]:

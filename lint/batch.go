@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -55,7 +56,7 @@ type FileSummary struct {
 	Path    string
 	Agency  string // "" when unknown
 	Year    int    // 0 when unknown
-	Version schema.Version
+	Version format.Version
 	// Unreadable is set when the file could not be read (P0001).
 	Unreadable bool
 	// Findings by severity.

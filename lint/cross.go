@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/schema"
@@ -21,7 +22,7 @@ type digest struct {
 	agency  string
 	key     string // agencyKey(agency)
 	year    int
-	version schema.Version
+	version format.Version
 	pos     parser.Pos // where findings about the whole report point
 	cells   map[string]*schema.Cell
 	text    *narrative
@@ -30,12 +31,12 @@ type digest struct {
 // crossKeys are the cells the cross-year checks read. Never modified.
 var crossKeys = func() []string {
 	var ks []string
-	for _, c := range schema.T3Columns {
-		ks = append(ks, schema.T3+".CARRY_IN."+c, schema.T3+".CARRY_OUT."+c)
+	for _, c := range format.T3Columns {
+		ks = append(ks, format.T3+".CARRY_IN."+c, format.T3+".CARRY_OUT."+c)
 	}
 	for _, row := range []string{"reg", "norm"} {
 		for _, col := range []string{"issued", "repealed", "inforce"} {
-			ks = append(ks, schema.T2+".a1."+row+"."+col)
+			ks = append(ks, format.T2+".a1."+row+"."+col)
 		}
 	}
 	return ks
@@ -213,8 +214,8 @@ func (x *cross) crossYear(out [][]rules.Finding) []PrevReport {
 func (x *cross) compareYears(d, p *digest) []rules.Finding {
 	var fs []rules.Finding
 	if x.on[rules.X1001.ID] {
-		for _, col := range schema.T3Columns {
-			in, out := d.cells[schema.T3+".CARRY_IN."+col], p.cells[schema.T3+".CARRY_OUT."+col]
+		for _, col := range format.T3Columns {
+			in, out := d.cells[format.T3+".CARRY_IN."+col], p.cells[format.T3+".CARRY_OUT."+col]
 			if !in.IsNumber() || !out.IsNumber() || in.Value == out.Value {
 				continue
 			}
@@ -223,9 +224,9 @@ func (x *cross) compareYears(d, p *digest) []rules.Finding {
 			fs = append(fs, f)
 		}
 	}
-	if x.on[rules.X1002.ID] && d.version == schema.V2021 && p.version == schema.V2021 {
+	if x.on[rules.X1002.ID] && d.version == format.V2021 && p.version == format.V2021 {
 		for _, row := range []string{"reg", "norm"} {
-			k := func(col string) string { return schema.T2 + ".a1." + row + "." + col }
+			k := func(col string) string { return format.T2 + ".a1." + row + "." + col }
 			inf, iss, rep, pinf := d.cells[k("inforce")], d.cells[k("issued")], d.cells[k("repealed")], p.cells[k("inforce")]
 			if !inf.IsNumber() || !iss.IsNumber() || !rep.IsNumber() || !pinf.IsNumber() {
 				continue
@@ -234,7 +235,7 @@ func (x *cross) compareYears(d, p *digest) []rules.Finding {
 			if math.Abs(inf.Value-want) <= max(2, math.Ceil(0.1*math.Abs(want))) {
 				continue
 			}
-			f := finding(rules.X1002, inf.Pos, rules.MsgX1002, rules.RowRef(schema.T2+".a1."+row), rules.Num(inf.Value), p.path,
+			f := finding(rules.X1002, inf.Pos, rules.MsgX1002, rules.RowRef(format.T2+".a1."+row), rules.Num(inf.Value), p.path,
 				rules.Num(pinf.Value), rules.Num(iss.Value), rules.Num(rep.Value), rules.Num(want))
 			f.Cell, f.Expected, f.Actual = inf.Key, &want, &inf.Value
 			f.Related = []string{iss.Key, rep.Key}

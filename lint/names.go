@@ -8,7 +8,7 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -28,7 +28,7 @@ func fromFileName(rep *schema.Report, path string) {
 		return
 	}
 	base := filepath.Base(path)
-	base = parser.NormalizeLabel(strings.TrimSuffix(base, filepath.Ext(base)))
+	base = format.NormalizeLabel(strings.TrimSuffix(base, filepath.Ext(base)))
 	agency := base
 	if m := fileYearRe().FindStringSubmatchIndex(base); m != nil {
 		if rep.Year == 0 {
@@ -58,7 +58,7 @@ func fromFileName(rep *schema.Report, path string) {
 // full- and half-width forms and white space are ignored, and so is a
 // trailing 人民政府 ("清凉峰镇人民政府" and "清凉峰镇" are one body).
 func agencyKey(name string) string {
-	k := parser.NormalizeLabel(name)
+	k := format.NormalizeLabel(name)
 	k = strings.Map(func(r rune) rune {
 		if unicode.IsPunct(r) {
 			return -1

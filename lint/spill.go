@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/schema"
@@ -235,7 +236,7 @@ func (s *spill) decode(d *decoder) FileResult {
 		y.Text = d.string()
 		y.Pos = d.pos()
 	}
-	rep.Version = schema.Version(d.string())
+	rep.Version = format.Version(d.string())
 	rep.R6Split = d.bool()
 	if d.bool() {
 		n := d.count()
@@ -268,7 +269,7 @@ func (s *spill) decode(d *decoder) FileResult {
 			k = d.string()
 			c.Key = d.string()
 		}
-		c.Kind = parser.NumberKind(d.varint())
+		c.Kind = format.NumberKind(d.varint())
 		c.State = schema.State(d.string())
 		c.Value = d.float()
 		c.Raw = d.string()

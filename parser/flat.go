@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/format"
 )
 
 // This file reads the layouts that write one table cell per line and no
@@ -15,17 +17,14 @@ import (
 // Such a text says where a cell ends but not where a row does. Data rows
 // are found from the text itself: a row is its label lines followed by its
 // value lines. Header rows cannot be found that way, so this reader knows
-// the header labels of the national format (flatHeaders below), and only
+// the header labels of the national format (flatTree and flatColumns below,
+// taken from package format), and only
 // them: it uses them to tell a table's header from the text around it, to
 // put the header cells in the rows the format has, to join a header cell
 // written over two lines ("商业" "企业"), and to know how many values a data
 // row of the table has. It never decides what a row or a column means; the
 // schema maps the rebuilt table by its labels as it maps a .docx table, and
 // rejects a header it cannot read.
-//
-// The labels are a deliberate copy of a few entries of schema/labels.go:
-// the parser cannot import the schema, and these labels only rebuild the
-// structure that the layout lost.
 
 // hdrKind says what part a header label plays in the table.
 type hdrKind uint8
@@ -48,34 +47,52 @@ type hdrLabel struct {
 	group bool
 }
 
-// flatTree holds the column labels of tables 三 and 四, normalised.
-var flatTree = map[string]hdrLabel{
-	"申请人情况":    {hTree, 1 << 0, true},
-	"自然人":      {hTree, 1 << 1, false},
-	"法人或其他组织":  {hTree, 1 << 1, true},
-	"总计":       {hTree, 1<<1 | 1<<2, false},
-	"商业企业":     {hTree, 1 << 2, false},
-	"科研机构":     {hTree, 1 << 2, false},
-	"社会公益组织":   {hTree, 1 << 2, false},
-	"法律服务机构":   {hTree, 1 << 2, false},
-	"其他":       {hTree, 1 << 2, false},
-	"行政复议":     {hTree, 1 << 0, true},
-	"行政诉讼":     {hTree, 1 << 0, true},
-	"结果维持":     {hTree, 1<<1 | 1<<2, false},
-	"结果纠正":     {hTree, 1<<1 | 1<<2, false},
-	"其他结果":     {hTree, 1<<1 | 1<<2, false},
-	"尚未审结":     {hTree, 1<<1 | 1<<2, false},
-	"未经复议直接起诉": {hTree, 1 << 1, true},
-	"复议后起诉":    {hTree, 1 << 1, true},
-}
+// flatTree holds the column labels of tables 三 and 四, normalised, with
+// the header rows where the format puts them: a label's depth in the
+// column tree of format.T3Header or format.T4Header (a label such as 总计
+// sits at several depths). Never modified.
+var flatTree = sync.OnceValue(func() map[string]hdrLabel {
+	m := map[string]hdrLabel{}
+	for _, tree := range [][]format.HeaderNode{format.T3Header, format.T4Header} {
+		byKey := map[string]format.HeaderNode{}
+		child := map[string]bool{}
+		for _, h := range tree {
+			byKey[h.Key] = h
+			for _, c := range h.Children {
+				child[c] = true
+			}
+		}
+		var visit func(h format.HeaderNode, depth int)
+		visit = func(h format.HeaderNode, depth int) {
+			for _, c := range h.Core {
+				l := m[c]
+				l.kind, l.group = hTree, len(h.Children) > 0
+				l.rows |= 1 << depth
+				m[c] = l
+			}
+			for _, c := range h.Children {
+				visit(byKey[c], depth+1)
+			}
+		}
+		for _, h := range tree {
+			if !child[h.Key] {
+				visit(h, 0)
+			}
+		}
+	}
+	return m
+})
 
 // flatColumns holds the column labels of table 二 (both versions),
 // normalised; a label matches one of them exactly or followed by a unit in
-// brackets ("采购总金额（万元）").
-var flatColumns = []string{
-	"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
-	"采购项目数量", "采购总金额", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-}
+// brackets ("采购总金额（万元）"). Never modified.
+var flatColumns = sync.OnceValue(func() []string {
+	var cols []string
+	for _, c := range format.T2Cols {
+		cols = append(cols, c.Core[0])
+	}
+	return cols
+})
 
 // maxLabelLen bounds the text lookupHeader considers, in bytes: every label
 // it knows is under a hundred characters, even spaced out.
@@ -84,32 +101,26 @@ const maxLabelLen = 1024
 // bracketed matches a unit in brackets after a column label, normalised.
 var bracketed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\([^()]{1,16}\)$`) })
 
-const (
-	flatCaptionPrefix = "第二十条"
-	flatItemLabel     = "信息内容"
-	flatCornerMarker  = "勾稽"
-)
-
 // lookupHeader classifies the text of a line as a header label.
 func lookupHeader(text string) hdrLabel {
 	if len(text) > maxLabelLen {
 		return hdrLabel{} // a paragraph, not a label: do not normalise it
 	}
-	n := NormalizeLabel(text)
+	n := format.NormalizeLabel(text)
 	switch {
 	case n == "":
 		return hdrLabel{}
-	case strings.HasPrefix(n, flatCaptionPrefix) && utf8.RuneCountInString(n) <= 16:
+	case strings.HasPrefix(n, format.T2CaptionCore) && utf8.RuneCountInString(n) <= 16:
 		return hdrLabel{kind: hCaption}
-	case n == flatItemLabel:
+	case n == format.T2ItemLabelCore:
 		return hdrLabel{kind: hItem}
-	case strings.Contains(n, flatCornerMarker) && utf8.RuneCountInString(n) <= 60:
+	case strings.Contains(n, format.T3CornerMarker) && utf8.RuneCountInString(n) <= 60:
 		return hdrLabel{kind: hCorner}
 	}
-	if h, ok := flatTree[n]; ok {
+	if h, ok := flatTree()[n]; ok {
 		return h
 	}
-	for _, c := range flatColumns {
+	for _, c := range flatColumns() {
 		if rest, ok := strings.CutPrefix(n, c); ok && (rest == "" || bracketed().MatchString(rest)) {
 			return hdrLabel{kind: hColumn}
 		}
@@ -169,14 +180,14 @@ func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
 }
 
 func (f *flat) isValue(j int) bool {
-	t := TrimCell(f.s.lines[j].text)
+	t := format.TrimCell(f.s.lines[j].text)
 	return t != "" && isValueText(t)
 }
 
 // isText reports whether line j is a label line: not blank, not a value,
 // not overly long.
 func (f *flat) isText(j int) bool {
-	t := TrimCell(f.s.lines[j].text)
+	t := format.TrimCell(f.s.lines[j].text)
 	return t != "" && !isValueText(t) && utf8.RuneCountInString(t) <= 80
 }
 
@@ -327,7 +338,7 @@ func (f *flat) readHeader(j int) ([]Row, int, int, bool) {
 			}
 			fallthrough
 		default: // tree labels and the corner note
-			norm := NormalizeLabel(text)
+			norm := format.NormalizeLabel(text)
 			if h.kind == hTree {
 				higher := h.rows &^ (1<<(cur+1) - 1)
 				if h.rows&(1<<cur) == 0 || (seen[cur][norm] && higher != 0) {

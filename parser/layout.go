@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/nianbao/nianbao/format"
 )
 
 // This file holds the readers of the plain-text table layouts that keep
@@ -553,7 +555,7 @@ func alignCollapsed(rows []Row) []Row {
 	for _, row := range rows {
 		first, last := -1, -1
 		for c, cell := range row.Cells {
-			if TrimCell(cell.Text) != "" {
+			if format.TrimCell(cell.Text) != "" {
 				if first < 0 {
 					first = c
 				}
@@ -561,7 +563,7 @@ func alignCollapsed(rows []Row) []Row {
 			}
 		}
 		for c := first + 1; c < last; c++ {
-			if TrimCell(row.Cells[c].Text) == "" {
+			if format.TrimCell(row.Cells[c].Text) == "" {
 				return rows // blank cells are kept
 			}
 		}
@@ -575,7 +577,7 @@ func alignCollapsed(rows []Row) []Row {
 	for r, row := range rows {
 		in := info{label: -1}
 		for c, cell := range row.Cells {
-			if t := TrimCell(cell.Text); t != "" && !isValueText(t) {
+			if t := format.TrimCell(cell.Text); t != "" && !isValueText(t) {
 				in.label = c
 			}
 		}
@@ -616,7 +618,7 @@ func alignCollapsed(rows []Row) []Row {
 			}
 			if !leftAligned {
 				for _, c := range rows[r].Cells[in.label+1:] {
-					if TrimCell(c.Text) != "" {
+					if format.TrimCell(c.Text) != "" {
 						keep = append(keep, c)
 					}
 				}
@@ -631,7 +633,7 @@ func alignCollapsed(rows []Row) []Row {
 func nonBlankCells(cs []Cell) int {
 	n := 0
 	for _, c := range cs {
-		if TrimCell(c.Text) != "" {
+		if format.TrimCell(c.Text) != "" {
 			n++
 		}
 	}
@@ -648,10 +650,10 @@ var valueUnit = sync.OnceValue(func() *regexp.Regexp {
 // rather than a label: a number (signed or decimal, half- or full-width), a
 // not-applicable mark, or a number with a unit.
 func isValueText(t string) bool {
-	if _, c := ParseNumber(t, Signed); c == ClassNumber || c == ClassNA {
+	if _, c := format.ParseNumber(t, format.Signed); c == format.ClassNumber || c == format.ClassNA {
 		return true
 	}
-	if _, c := ParseNumber(t, Money); c == ClassNumber {
+	if _, c := format.ParseNumber(t, format.Money); c == format.ClassNumber {
 		return true
 	}
 	if utf8.RuneCountInString(t) <= 16 && valueUnit().MatchString(width.Narrow.String(t)) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
@@ -128,7 +129,7 @@ func TestUnalignedRowsReported(t *testing.T) {
 			rep := build(t, filepath.Join(layoutsDir, name))
 			found := false
 			for _, is := range rep.Issues {
-				if is.Kind == schema.IssueUnreadableRow && is.Table == schema.T3 && strings.Contains(is.Label, "部分公开") {
+				if is.Kind == schema.IssueUnreadableRow && is.Table == format.T3 && strings.Contains(is.Label, "部分公开") {
 					found = true
 				}
 			}
@@ -146,7 +147,7 @@ func TestUnalignedRowsReported(t *testing.T) {
 			}
 			// The row's cells are left unread, not filled from the
 			// neighbouring columns.
-			for _, col := range schema.T3Columns {
+			for _, col := range format.T3Columns {
 				if c := rep.Cell("t3.R2." + col); c.State != schema.StateMissing {
 					t.Errorf("t3.R2.%s = %s %v, want missing", col, c.State, c.Value)
 				}
@@ -222,7 +223,7 @@ func TestUnreadableTextFiles(t *testing.T) {
 // and the user is told that table 三 is missing, never given numbers.
 func TestPandocPlainLostTable(t *testing.T) {
 	rep := build(t, filepath.Join(layoutsDir, "filled-2021.pandoc-plain.txt"))
-	if _, ok := rep.Tables[schema.T3]; ok {
+	if _, ok := rep.Tables[format.T3]; ok {
 		t.Fatal("table 三 found")
 	}
 	for _, k := range rep.Keys {

@@ -4,9 +4,9 @@ import (
 	"encoding/csv"
 	"io"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/rules"
-	"github.com/nianbao/nianbao/schema"
 )
 
 // CSV writes one row per finding, UTF-8 with a byte-order mark so that
@@ -33,9 +33,9 @@ func writeCSV(w io.Writer, b *lint.Batch, p *Printer) error {
 	err := b.Each(func(i int, r lint.FileResult) error {
 		agency, year, _ := meta(b.Summaries[i])
 		for _, f := range r.Findings {
-			n := schema.NameOf(f.Cell, p.English())
+			n := format.NameOf(f.Cell, p.English())
 			if f.Cell == "" {
-				n = schema.CellName{}
+				n = format.CellName{}
 			}
 			rec := []string{r.Path, agency, year, f.Rule, p.Severity(f.Severity), n.Table, n.Row, n.Col, f.Cell,
 				num(f.Expected), num(f.Actual), p.Message(f.Msg), p.Pos(f.Pos)}

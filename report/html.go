@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/lint"
-	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -187,13 +187,13 @@ func fileView(r lint.FileResult, index int, p *Printer) htmlFile {
 	}
 	if rep := r.Report; rep != nil {
 		d := drawer{rep: rep, marks: marks, p: p, id: f.ID}
-		if _, ok := rep.Tables[schema.T2]; ok && rep.Version != schema.VUnknown {
+		if _, ok := rep.Tables[format.T2]; ok && rep.Version != format.VUnknown {
 			f.Tables = append(f.Tables, d.t2())
 		}
-		if _, ok := rep.Tables[schema.T3]; ok {
+		if _, ok := rep.Tables[format.T3]; ok {
 			f.Tables = append(f.Tables, d.t3())
 		}
-		if _, ok := rep.Tables[schema.T4]; ok {
+		if _, ok := rep.Tables[format.T4]; ok {
 			f.Tables = append(f.Tables, d.t4())
 		}
 	}
@@ -221,7 +221,7 @@ func (d drawer) head(text string, colspan, rowspan int) gridCell {
 	return gridCell{Text: text, Head: true, Colspan: colspan, Rowspan: rowspan}
 }
 
-func (d drawer) label(l schema.Label, colspan, rowspan int) gridCell {
+func (d drawer) label(l format.Label, colspan, rowspan int) gridCell {
 	c := d.head(l.Text(d.p.English()), colspan, rowspan)
 	c.Class = "lbl"
 	return c
@@ -229,7 +229,7 @@ func (d drawer) label(l schema.Label, colspan, rowspan int) gridCell {
 
 // colHead is a column header cell.
 func (d drawer) colHead(key string, colspan, rowspan int) gridCell {
-	return d.head(schema.HeaderLabel(key).Text(d.p.English()), colspan, rowspan)
+	return d.head(format.HeaderLabel(key).Text(d.p.English()), colspan, rowspan)
 }
 
 // data draws one data cell: its value as written, its state and marks.
@@ -240,17 +240,17 @@ func (d drawer) data(key string, colspan int) gridCell {
 	switch c.State {
 	case schema.StateNumber:
 		g.Text, g.Class = rules.Num(c.Value), "c-num"
-		if raw := parser.TrimCell(c.Raw); raw != "" && raw != g.Text {
+		if raw := format.TrimCell(c.Raw); raw != "" && raw != g.Text {
 			g.Text = raw
 		}
 	case schema.StateBlank:
 		g.Class = "c-blank"
 		tip = append(tip, d.p.Sprintf(stateBlank))
 	case schema.StateNA:
-		g.Text, g.Class = parser.TrimCell(c.Raw), "c-na"
+		g.Text, g.Class = format.TrimCell(c.Raw), "c-na"
 		tip = append(tip, d.p.Sprintf(stateNA))
 	case schema.StateText:
-		g.Text, g.Class = parser.TrimCell(c.Raw), "c-text"
+		g.Text, g.Class = format.TrimCell(c.Raw), "c-text"
 		tip = append(tip, d.p.Sprintf(stateText))
 	default:
 		g.Text, g.Class = "—", "c-missing"
@@ -278,8 +278,8 @@ func (d drawer) data(key string, colspan int) gridCell {
 // rows, the value column widened where a block has fewer columns.
 func (d drawer) t2() grid {
 	en := d.p.English()
-	g := grid{Caption: schema.TableTitle(schema.T2, en), Class: "t2"}
-	blocks := schema.T2Layout(d.rep.Version)
+	g := grid{Caption: format.TableTitle(format.T2, en), Class: "t2"}
+	blocks := format.T2Layout(d.rep.Version)
 	width := 0
 	for _, b := range blocks {
 		width = max(width, len(b.Cols))
@@ -296,7 +296,7 @@ func (d drawer) t2() grid {
 		for _, r := range b.Rows {
 			row := []gridCell{d.label(r, 1, 1)}
 			for i, c := range b.Cols {
-				row = append(row, d.data(schema.T2+"."+b.Key+"."+r.Key+"."+c.Key, span(i, len(b.Cols), width)))
+				row = append(row, d.data(format.T2+"."+b.Key+"."+r.Key+"."+c.Key, span(i, len(b.Cols), width)))
 			}
 			g.Rows = append(g.Rows, row)
 		}
@@ -316,8 +316,8 @@ func span(i, n, width int) int {
 // row-label area three columns wide and the groups of result rows.
 func (d drawer) t3() grid {
 	en := d.p.English()
-	g := grid{Caption: schema.TableTitle(schema.T3, en), Class: "t3"}
-	corner := d.label(schema.T3CornerNote, 3, 3)
+	g := grid{Caption: format.TableTitle(format.T3, en), Class: "t3"}
+	corner := d.label(format.T3CornerNote, 3, 3)
 	corner.Class = "corner"
 	g.Rows = append(g.Rows,
 		[]gridCell{corner, d.colHead("APPLICANTS", 7, 1)},
@@ -328,7 +328,7 @@ func (d drawer) t3() grid {
 		sub = append(sub, d.colHead(k, 1, 1))
 	}
 	g.Rows = append(g.Rows, sub)
-	layout := schema.T3Layout(d.rep.R6Split)
+	layout := format.T3Layout(d.rep.R6Split)
 	inResults, inGroup := 0, map[string]int{}
 	for _, r := range layout {
 		if r.Group != "" {
@@ -345,7 +345,7 @@ func (d drawer) t3() grid {
 		default:
 			if !seenResults {
 				seenResults = true
-				c := d.label(schema.T3Group("RESULTS"), 1, inResults)
+				c := d.label(format.T3Group("RESULTS"), 1, inResults)
 				c.Class = "lbl grp"
 				row = append(row, c)
 			}
@@ -355,14 +355,14 @@ func (d drawer) t3() grid {
 			}
 			if !seenGroup[r.Group] {
 				seenGroup[r.Group] = true
-				c := d.label(schema.T3Group(r.Group), 1, inGroup[r.Group])
+				c := d.label(format.T3Group(r.Group), 1, inGroup[r.Group])
 				c.Class = "lbl grp"
 				row = append(row, c)
 			}
 			row = append(row, d.label(r.Label, 1, 1))
 		}
-		for _, col := range schema.T3Columns {
-			row = append(row, d.data(schema.T3+"."+r.Key+"."+col, 1))
+		for _, col := range format.T3Columns {
+			row = append(row, d.data(format.T3+"."+r.Key+"."+col, 1))
 		}
 		g.Rows = append(g.Rows, row)
 	}
@@ -372,8 +372,8 @@ func (d drawer) t3() grid {
 // t4 draws table 四 with its two-level header.
 func (d drawer) t4() grid {
 	en := d.p.English()
-	g := grid{Caption: schema.TableTitle(schema.T4, en), Class: "t4"}
-	parts := append(append([]string{}, schema.T4Parts...), "total")
+	g := grid{Caption: format.TableTitle(format.T4, en), Class: "t4"}
+	parts := append(append([]string{}, format.T4Parts...), "total")
 	top := []gridCell{d.colHead("rev", 5, 1), d.colHead("lit", 10, 1)}
 	var mid, low []gridCell
 	for _, k := range parts {
@@ -386,9 +386,9 @@ func (d drawer) t4() grid {
 		}
 	}
 	var data []gridCell
-	for _, grp := range schema.T4Groups {
+	for _, grp := range format.T4Groups {
 		for _, k := range parts {
-			data = append(data, d.data(schema.T4+"."+grp+"."+k, 1))
+			data = append(data, d.data(format.T4+"."+grp+"."+k, 1))
 		}
 	}
 	g.Rows = append(g.Rows, top, mid, low, data)

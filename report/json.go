@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
@@ -135,7 +136,7 @@ func Extract(w io.Writer, rs []lint.FileResult, p *Printer) error {
 		Location parser.Pos `json:"location"`
 	}
 	type evidence struct {
-		Version  schema.Version `json:"version"`
+		Version  format.Version `json:"version"`
 		Label    string         `json:"label"`
 		Location parser.Pos     `json:"location"`
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/rules"
-	"github.com/nianbao/nianbao/schema"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -108,26 +108,26 @@ type plain int
 
 func (v plain) Format(f fmt.State, _ rune) { fmt.Fprint(f, strconv.Itoa(int(v))) }
 
-// Sprintf translates format and formats args, rendering cell, table and
+// Sprintf translates msg and formats args, rendering cell, table and
 // section references by name.
-func (p *Printer) Sprintf(format string, args ...any) string {
+func (p *Printer) Sprintf(msg string, args ...any) string {
 	out := make([]any, len(args))
 	for i, a := range args {
 		switch v := a.(type) {
 		case rules.CellRef:
 			out[i] = p.Cell(string(v))
 		case rules.TableRef:
-			out[i] = schema.TableName(string(v), p.english)
+			out[i] = format.TableName(string(v), p.english)
 		case rules.TableTitleRef:
-			out[i] = schema.TableTitle(string(v), p.english)
+			out[i] = format.TableTitle(string(v), p.english)
 		case rules.ColRef:
-			out[i] = schema.ColumnName(string(v), p.english)
+			out[i] = format.ColumnName(string(v), p.english)
 		case rules.SumRef:
-			out[i] = schema.SumName(strings.Split(string(v), "+"), p.english)
+			out[i] = format.SumName(strings.Split(string(v), "+"), p.english)
 		case rules.RowsRef:
 			var names []string
 			for _, k := range strings.Split(string(v), ",") {
-				names = append(names, "“"+schema.RowName(k, p.english)+"”")
+				names = append(names, "“"+format.RowName(k, p.english)+"”")
 			}
 			sep := "、"
 			if p.english {
@@ -135,9 +135,9 @@ func (p *Printer) Sprintf(format string, args ...any) string {
 			}
 			out[i] = strings.Join(names, sep)
 		case rules.RowRef:
-			out[i] = schema.RowName(string(v), p.english)
+			out[i] = format.RowName(string(v), p.english)
 		case rules.SectionRef:
-			out[i] = schema.SectionHeading(int(v), p.english)
+			out[i] = format.SectionHeading(int(v), p.english)
 		case rules.Phrase:
 			out[i] = p.tr(string(v))
 		case int:
@@ -146,14 +146,14 @@ func (p *Printer) Sprintf(format string, args ...any) string {
 			out[i] = a
 		}
 	}
-	return p.tr(format, out...)
+	return p.tr(msg, out...)
 }
 
 // Message renders a finding message.
 func (p *Printer) Message(m rules.Message) string { return p.Sprintf(m.Format, m.Args...) }
 
 // Cell returns the display name of a cell key: "表三 （七）总计 / 总计".
-func (p *Printer) Cell(key string) string { return schema.NameOf(key, p.english).String() }
+func (p *Printer) Cell(key string) string { return format.NameOf(key, p.english).String() }
 
 // Severity returns the localized name of a severity.
 func (p *Printer) Severity(s rules.Severity) string {

@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/internal/xlsx"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/schema"
@@ -178,9 +179,9 @@ func (x *xlsxWriter) findings(b *lint.Batch) error {
 			agency = r.Report.Agency
 		}
 		for _, fd := range r.Findings {
-			name := schema.CellName{}
+			name := format.CellName{}
 			if fd.Cell != "" {
-				name = schema.NameOf(fd.Cell, x.p.English())
+				name = format.NameOf(fd.Cell, x.p.English())
 			}
 			style := x.st.ok
 			switch fd.Severity {
@@ -307,7 +308,7 @@ func (x *xlsxWriter) total(b *lint.Batch) error {
 	}
 	if a != nil {
 		for i, k := range a.Keys {
-			n := schema.NameOf(k, x.p.English())
+			n := format.NameOf(k, x.p.English())
 			var sum any
 			if a.Count[k] > 0 {
 				sum = a.Sum[k]

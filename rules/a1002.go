@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // A1002 checks V2021 本年制发件数 ≤ 现行有效件数 + 本年废止件数.
 var A1002 = &Rule{
@@ -16,7 +16,7 @@ var A1002 = &Rule{
 const msgA1002 = "%s: %s issued this year, more than the %s in force plus %s repealed"
 
 func checkIssuedInForce(pass *Pass) {
-	if pass.Report.Version != schema.V2021 {
+	if pass.Report.Version != format.V2021 {
 		return
 	}
 	for _, row := range []string{"reg", "norm"} {

@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // A1003 checks V2019 对外公开总数量 ≥ 本年新公开数量.
 var A1003 = &Rule{
@@ -16,7 +16,7 @@ var A1003 = &Rule{
 const msgA1003 = "%s: %s published in total, fewer than the %s newly published this year"
 
 func checkPublishedTotal(pass *Pass) {
-	if pass.Report.Version != schema.V2019 {
+	if pass.Report.Version != format.V2019 {
 		return
 	}
 	for _, row := range []string{"reg", "norm"} {

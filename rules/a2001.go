@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // A2001 checks the balance written in the corner of table 三.
 var A2001 = &Rule{
@@ -18,8 +18,8 @@ const docA2001 = `The corner note of table 3 states the one check the format wri
 const msgA2001 = "column %s: new (%s) + carried in (%s) = %s, but results total (%s) + carried over (%s) = %s"
 
 func checkApplicationBalance(pass *Pass) {
-	for _, col := range schema.T3Columns {
-		k := func(row string) string { return schema.T3 + "." + row + "." + col }
+	for _, col := range format.T3Columns {
+		k := func(row string) string { return format.T3 + "." + row + "." + col }
 		newK, inK, totK, outK := k("NEW"), k("CARRY_IN"), k("R7"), k("CARRY_OUT")
 		in, okIn := sum(pass.Report, []string{newK, inK})
 		out, okOut := sum(pass.Report, []string{totK, outK})

@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // A2002 checks that (7) 总计 is the sum of the result rows, per column.
 var A2002 = &Rule{
@@ -30,9 +30,9 @@ func checkResultTotal(pass *Pass) {
 // the single （六） row [0] and the split one [1]. Never modified.
 var resultSums = func() (out [2][]sumKeys) {
 	for i, split := range []bool{false, true} {
-		rows := schema.ResultRows(split)
-		for _, col := range schema.T3Columns {
-			out[i] = append(out[i], sumKeys{col, schema.T3 + ".R7." + col, keys(schema.T3+".", rows, "."+col)})
+		rows := format.ResultRows(split)
+		for _, col := range format.T3Columns {
+			out[i] = append(out[i], sumKeys{col, format.T3 + ".R7." + col, keys(format.T3+".", rows, "."+col)})
 		}
 	}
 	return out

@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // A2003 checks that the 总计 column is the sum of the six applicant columns.
 var A2003 = &Rule{
@@ -30,9 +30,9 @@ func checkRowTotal(pass *Pass) {
 // the single （六） row [0] and the split one [1]. Never modified.
 var rowSums = func() (out [2][]sumKeys) {
 	for i, split := range []bool{false, true} {
-		for _, row := range schema.T3RowKeys(split) {
-			prefix := schema.T3 + "." + row + "."
-			out[i] = append(out[i], sumKeys{schema.T3 + "." + row, prefix + "TOT", keys(prefix, schema.T3PartColumns, "")})
+		for _, row := range format.T3RowKeys(split) {
+			prefix := format.T3 + "." + row + "."
+			out[i] = append(out[i], sumKeys{format.T3 + "." + row, prefix + "TOT", keys(prefix, format.T3PartColumns, "")})
 		}
 	}
 	return out

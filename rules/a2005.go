@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -37,7 +38,7 @@ func checkWrongColumn(pass *Pass) {
 	for _, f := range balance {
 		diff[f.Cell] = *f.Actual - *f.Expected
 	}
-	cols := schema.T3PartColumns
+	cols := format.T3PartColumns
 	for i, a := range cols {
 		for _, b := range cols[i+1:] {
 			da, db := diff["t3.R7."+a], diff["t3.R7."+b]

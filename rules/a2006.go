@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import (
+	"github.com/nianbao/nianbao/format"
+	"github.com/nianbao/nianbao/schema"
+)
 
 // A2006 reports rows of table 三 filled only in the total column, or only
 // in the applicant columns.
@@ -22,18 +25,18 @@ const (
 func checkPartialRows(pass *Pass) {
 	r := pass.Report
 	var onlyTotal, onlyParts []string
-	for _, row := range schema.T3RowKeys(r.R6Split) {
+	for _, row := range format.T3RowKeys(r.R6Split) {
 		p := "t3." + row + "."
 		tot := r.Cell(p + "TOT")
 		parts := 0
-		for _, c := range schema.T3PartColumns {
+		for _, c := range format.T3PartColumns {
 			if r.Cell(p + c).IsNumber() {
 				parts++
 			}
 		}
 		empty := func(c *schema.Cell) bool { return c.State == schema.StateBlank || c.State == schema.StateNA }
 		allEmpty := true
-		for _, c := range schema.T3PartColumns {
+		for _, c := range format.T3PartColumns {
 			allEmpty = allEmpty && empty(r.Cell(p+c))
 		}
 		switch {

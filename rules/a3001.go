@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // The three rules of table 四 share one check: a group's 总计 is the sum of
 // its four results.
@@ -23,8 +23,8 @@ var A3003 = t4TotalRule("A3003", "lit_after",
 const msgA3001 = "%s: total is %s, but upheld + corrected + other + pending add up to %s"
 
 func t4TotalRule(id, group, title, doc string) *Rule {
-	prefix := schema.T4 + "." + group + "."
-	row, total, parts := schema.T4+"."+group, prefix+"total", keys(prefix, schema.T4Parts, "")
+	prefix := format.T4 + "." + group + "."
+	row, total, parts := format.T4+"."+group, prefix+"total", keys(prefix, format.T4Parts, "")
 	return &Rule{
 		ID:         id,
 		Title:      title,

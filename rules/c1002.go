@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
-	"github.com/nianbao/nianbao/schema"
 )
 
 // C1002 checks that the three tables are present.
@@ -18,7 +18,7 @@ var C1002 = &Rule{
 const msgC1002 = "%s is missing"
 
 func checkTables(pass *Pass) {
-	for _, t := range []string{schema.T2, schema.T3, schema.T4} {
+	for _, t := range []string{format.T2, format.T3, format.T4} {
 		if _, ok := pass.Report.Tables[t]; !ok {
 			pass.Addf(parser.Pos{}, msgC1002, TableTitleRef(t))
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -39,7 +40,7 @@ func checkBlankCells(pass *Pass) {
 			if c.State == schema.StateBlank {
 				pass.Add(Finding{Msg: Message{Format: msgC1004Each}, Cell: k})
 			} else {
-				pass.Add(Finding{Msg: Message{msgC1004EachN, []any{parser.TrimCell(c.Raw)}}, Cell: k})
+				pass.Add(Finding{Msg: Message{msgC1004EachN, []any{format.TrimCell(c.Raw)}}, Cell: k})
 			}
 			continue
 		}
@@ -55,7 +56,7 @@ func checkBlankCells(pass *Pass) {
 			n.na++
 		}
 	}
-	for _, t := range []string{schema.T2, schema.T3, schema.T4} {
+	for _, t := range []string{format.T2, format.T3, format.T4} {
 		n := counts[t]
 		switch {
 		case n == nil:

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -27,13 +27,13 @@ func checkCellValues(pass *Pass) {
 		if c.State != schema.StateText {
 			continue
 		}
-		format := msgC1005Count
+		msg := msgC1005Count
 		switch c.Kind {
-		case parser.Signed:
-			format = msgC1005Signed
-		case parser.Money:
-			format = msgC1005Money
+		case format.Signed:
+			msg = msgC1005Signed
+		case format.Money:
+			msg = msgC1005Money
 		}
-		pass.Add(Finding{Msg: Message{format, []any{parser.TrimCell(c.Raw)}}, Cell: k})
+		pass.Add(Finding{Msg: Message{msg, []any{format.TrimCell(c.Raw)}}, Cell: k})
 	}
 }

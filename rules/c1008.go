@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -48,11 +49,11 @@ const msgC1009 = "section %s does not cover: %s"
 func checkFiveAspects(pass *Pass) {
 	r := pass.Report
 	s := r.Section(1)
-	if s == nil || r.Version != schema.V2021 {
+	if s == nil || r.Version != format.V2021 {
 		return
 	}
 	var missing []string
-	for _, a := range schema.FiveAspects() {
+	for _, a := range format.FiveAspects() {
 		found := false
 		for _, w := range a.Words {
 			found = found || strings.Contains(s.Text, w)
@@ -119,7 +120,7 @@ func checkGovernmentResults(pass *Pass) {
 		all.WriteString(s.Text)
 	}
 	var missing []string
-	for _, w := range schema.GovernmentResults() {
+	for _, w := range format.GovernmentResults() {
 		if !strings.Contains(all.String(), w.Word) {
 			missing = append(missing, w.Name)
 		}

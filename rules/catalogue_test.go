@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -84,12 +85,12 @@ func TestCatalogue(t *testing.T) {
 		{"A2006 full rows", A2006, nil, nil},
 		{"A2006 only the total", A2006, func(r *schema.Report) {
 			set(r, "t3.NEW.TOT", 3)
-			for _, c := range schema.T3PartColumns {
+			for _, c := range format.T3PartColumns {
 				setState(r, "t3.NEW."+c, schema.StateBlank, "")
 			}
 		}, []string{"A2006 t3.NEW.TOT"}},
 		{"A2006 zero total with blank parts", A2006, func(r *schema.Report) {
-			for _, c := range schema.T3PartColumns {
+			for _, c := range format.T3PartColumns {
 				setState(r, "t3.NEW."+c, schema.StateBlank, "")
 			}
 		}, nil},
@@ -219,11 +220,11 @@ func TestCatalogue(t *testing.T) {
 }
 
 func v2019(r *schema.Report) {
-	r.Version, r.R6Split, r.Year = schema.V2019, false, 2020
-	r.Keys = schema.KeysFor(r.Version, r.R6Split)
+	r.Version, r.R6Split, r.Year = format.V2019, false, 2020
+	r.Keys = format.KeysFor(r.Version, r.R6Split)
 	for _, k := range r.Keys {
 		if _, ok := r.Cells[k]; !ok {
-			r.Cells[k] = &schema.Cell{Key: k, State: schema.StateNumber, Kind: schema.KindOf(k)}
+			r.Cells[k] = &schema.Cell{Key: k, State: schema.StateNumber, Kind: format.KindOf(k)}
 		}
 	}
 }

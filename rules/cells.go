@@ -3,8 +3,7 @@ package rules
 import (
 	"strconv"
 
-	"github.com/nianbao/nianbao/parser"
-
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -26,7 +25,7 @@ func sum(rep *schema.Report, keys []string) (total float64, ok bool) {
 func ptr(v float64) *float64 { return &v }
 
 // trimmed is the raw text of a cell without surrounding white space.
-func trimmed(raw string) string { return parser.TrimCell(raw) }
+func trimmed(raw string) string { return format.TrimCell(raw) }
 
 // checkSum reports total ≠ Σ parts when every cell is a number. It is the
 // shape of every "总计" rule.

@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // M1001 checks that the format version suits the report year.
 var M1001 = &Rule{
@@ -27,9 +27,9 @@ func checkVersionYear(pass *Pass) {
 	switch {
 	case r.Year < 2019:
 		pass.Addf(pos, msgM1001Legacy, r.Year)
-	case r.Version == schema.V2019 && r.Year >= 2021:
+	case r.Version == format.V2019 && r.Year >= 2021:
 		pass.Addf(pos, msgM1001Old, r.Year)
-	case r.Version == schema.V2021 && r.Year <= 2020:
+	case r.Version == format.V2021 && r.Year <= 2020:
 		pass.Addf(pos, msgM1001New, r.Year)
 	}
 }

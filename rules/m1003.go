@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import "github.com/nianbao/nianbao/format"
 
 // M1003 reports a report whose format version cannot be recognised.
 var M1003 = &Rule{
@@ -19,17 +19,17 @@ const (
 
 func checkVersionKnown(pass *Pass) {
 	r := pass.Report
-	if r.Version != schema.VUnknown {
+	if r.Version != format.VUnknown {
 		return
 	}
-	n := map[schema.Version]int{}
+	n := map[format.Version]int{}
 	for _, e := range r.Evidence {
 		n[e.Version]++
 	}
-	pos := r.Tables[schema.T2]
-	if n[schema.V2019]+n[schema.V2021] == 0 {
+	pos := r.Tables[format.T2]
+	if n[format.V2019]+n[format.V2021] == 0 {
 		pass.Addf(pos, msgM1003None)
 		return
 	}
-	pass.Addf(pos, msgM1003Mixed, n[schema.V2019], n[schema.V2021])
+	pass.Addf(pos, msgM1003Mixed, n[format.V2019], n[format.V2021])
 }

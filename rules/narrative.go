@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -211,7 +212,7 @@ func sumName(cells []string) any {
 // exactly one does: the E3 pattern of a figure that is one column's value.
 func columnWithValue(r *schema.Report, cells []string, v float64) string {
 	found := ""
-	for _, col := range schema.T3PartColumns {
+	for _, col := range format.T3PartColumns {
 		var keys []string
 		for _, k := range cells {
 			if !strings.HasPrefix(k, "t3.") || !strings.HasSuffix(k, ".TOT") {
@@ -232,7 +233,7 @@ func columnWithValue(r *schema.Report, cells []string, v float64) string {
 // rowKeys lists table 三 total cells of rows with a prefix ("R3_" → R3_1…).
 func rowKeys(r *schema.Report, prefixes ...string) []string {
 	var out []string
-	for _, row := range schema.T3RowKeys(r.R6Split) {
+	for _, row := range format.T3RowKeys(r.R6Split) {
 		for _, p := range prefixes {
 			if row == p || strings.HasSuffix(p, "_") && strings.HasPrefix(row, p) {
 				out = append(out, "t3."+row+".TOT")

@@ -54,7 +54,7 @@ func ParseSeverity(s string) (Severity, error) {
 // the cell's localized name.
 type CellRef string
 
-// TableRef is a message argument naming a table (schema.T2 …); printers
+// TableRef is a message argument naming a table (format.T2 …); printers
 // render it localized.
 type TableRef string
 

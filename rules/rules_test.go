@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
 )
@@ -53,14 +54,14 @@ func TestValidateRejects(t *testing.T) {
 // all rules hold.
 func balanced() *schema.Report {
 	r := &schema.Report{
-		Path: "r.txt", Format: "txt", Version: schema.V2021, R6Split: true,
+		Path: "r.txt", Format: "txt", Version: format.V2021, R6Split: true,
 		Year: 2022, TitleYear: schema.YearRef{Year: 2022}, PeriodYear: schema.YearRef{Year: 2022}, BodyYear: schema.YearRef{Year: 2022},
-		Tables: map[string]parser.Pos{schema.T2: {Line: 10}, schema.T3: {Line: 50}, schema.T4: {Line: 300}},
+		Tables: map[string]parser.Pos{format.T2: {Line: 10}, format.T3: {Line: 50}, format.T4: {Line: 300}},
 		Cells:  map[string]*schema.Cell{},
 	}
-	r.Keys = schema.KeysFor(r.Version, r.R6Split)
+	r.Keys = format.KeysFor(r.Version, r.R6Split)
 	for i, k := range r.Keys {
-		r.Cells[k] = &schema.Cell{Key: k, State: schema.StateNumber, Raw: "0", Kind: schema.KindOf(k), Pos: parser.Pos{File: "r.txt", Line: 100 + i}}
+		r.Cells[k] = &schema.Cell{Key: k, State: schema.StateNumber, Raw: "0", Kind: format.KindOf(k), Pos: parser.Pos{File: "r.txt", Line: 100 + i}}
 	}
 	for n := 1; n <= 6; n++ {
 		r.Sections = append(r.Sections, schema.Section{Number: n, Pos: parser.Pos{File: "r.txt", Line: n * 50}})
@@ -118,16 +119,16 @@ func TestRules(t *testing.T) {
 		{"C1001 out of order", C1001, func(r *schema.Report) { r.Sections[1], r.Sections[2] = r.Sections[2], r.Sections[1] }, []string{"C1001 " + msgC1001Order}},
 		{"C1001 no headings at all", C1001, func(r *schema.Report) { r.Sections = nil }, slices.Repeat([]string{"C1001 " + msgC1001Missing}, 6)},
 		{"C1002 all tables", C1002, nil, nil},
-		{"C1002 table missing", C1002, func(r *schema.Report) { delete(r.Tables, schema.T4) }, []string{"C1002 " + msgC1002}},
+		{"C1002 table missing", C1002, func(r *schema.Report) { delete(r.Tables, format.T4) }, []string{"C1002 " + msgC1002}},
 		{"C1003 all present", C1003, nil, nil},
 		{"C1003 row missing once", C1003, func(r *schema.Report) {
-			for _, c := range schema.T3Columns {
+			for _, c := range format.T3Columns {
 				setState(r, "t3.R3_4."+c, schema.StateMissing, "")
 			}
 		}, []string{"C1003 " + msgC1003Row}},
 		{"C1003 one cell missing", C1003, func(r *schema.Report) { setState(r, "t3.R3_4.LAW", schema.StateMissing, "") }, []string{"C1003 t3.R3_4.LAW"}},
 		{"C1003 absent table is C1002's", C1003, func(r *schema.Report) {
-			delete(r.Tables, schema.T4)
+			delete(r.Tables, format.T4)
 			for _, k := range r.Keys {
 				if strings.HasPrefix(k, "t4.") {
 					setState(r, k, schema.StateMissing, "")
@@ -146,37 +147,37 @@ func TestRules(t *testing.T) {
 		{"C1005 blank is not text", C1005, func(r *schema.Report) { setState(r, "t3.R1.NP", schema.StateBlank, "") }, nil},
 		{"C1006 none", C1006, nil, nil},
 		{"C1006 unknown row", C1006, func(r *schema.Report) {
-			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnknownRow, Table: schema.T2, Label: "其他主动公开文件"})
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnknownRow, Table: format.T2, Label: "其他主动公开文件"})
 		}, []string{"C1006 " + msgC1006Row}},
 		{"C1007 split as the format says", C1007, nil, nil},
 		{"C1007 single row in 2021 format", C1007, func(r *schema.Report) {
 			r.R6Split = false
-			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueOtherR6Layout, Table: schema.T3})
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueOtherR6Layout, Table: format.T3})
 		}, []string{"C1007 " + msgC1007Single}},
 		{"M1001 matches", M1001, nil, nil},
-		{"M1001 outdated template", M1001, func(r *schema.Report) { r.Version = schema.V2019 }, []string{"M1001 " + msgM1001Old}},
+		{"M1001 outdated template", M1001, func(r *schema.Report) { r.Version = format.V2019 }, []string{"M1001 " + msgM1001Old}},
 		{"M1001 2021 format too early", M1001, func(r *schema.Report) { r.Year = 2020 }, []string{"M1001 " + msgM1001New}},
 		{"M1001 legacy year", M1001, func(r *schema.Report) { r.Year = 2017 }, []string{"M1001 " + msgM1001Legacy}},
-		{"M1001 no year", M1001, func(r *schema.Report) { r.Year, r.Version = 0, schema.V2019 }, nil},
+		{"M1001 no year", M1001, func(r *schema.Report) { r.Year, r.Version = 0, format.V2019 }, nil},
 		{"M1002 agree", M1002, nil, nil},
 		{"M1002 body differs", M1002, func(r *schema.Report) { r.BodyYear.Year = 2021 }, []string{"M1002 " + msgM1002}},
 		{"M1002 only title", M1002, func(r *schema.Report) { r.PeriodYear.Year, r.BodyYear.Year = 0, 0 }, nil},
 		{"M1003 known", M1003, nil, nil},
-		{"M1003 unknown", M1003, func(r *schema.Report) { r.Version = schema.VUnknown }, []string{"M1003 " + msgM1003None}},
+		{"M1003 unknown", M1003, func(r *schema.Report) { r.Version = format.VUnknown }, []string{"M1003 " + msgM1003None}},
 		{"P0002 none", P0002, nil, nil},
 		{"P0002 short row", P0002, func(r *schema.Report) {
-			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Label: "（二）部分公开", Found: 5, Want: 8})
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: format.T3, Label: "（二）部分公开", Found: 5, Want: 8})
 		}, []string{"P0002 " + msgP0002Row}},
 		{"P0002 many short rows, one finding", P0002, func(r *schema.Report) {
 			for i, row := range []string{"NEW", "CARRY_IN", "R1", "R2"} {
-				r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Row: "t3." + row, Label: row,
+				r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: format.T3, Row: "t3." + row, Label: row,
 					Found: 3, Want: 8, Pos: parser.Pos{File: "r.txt", Line: 100 + i}})
 			}
 		}, []string{"P0002 " + msgP0002Rows}},
 		{"C1003 rows lost with short rows, one finding", C1003, func(r *schema.Report) {
-			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: schema.T3, Row: "t3.NEW", Found: 3, Want: 8})
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: format.T3, Row: "t3.NEW", Found: 3, Want: 8})
 			for _, row := range []string{"NEW", "R3_1", "R3_2", "R3_3"} {
-				for _, c := range schema.T3Columns {
+				for _, c := range format.T3Columns {
 					setState(r, "t3."+row+"."+c, schema.StateMissing, "")
 				}
 			}

@@ -3,7 +3,7 @@ package schema
 import (
 	"strings"
 
-	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/format"
 )
 
 // AgencyKind is the kind of body that publishes a report, as far as its
@@ -24,7 +24,7 @@ const (
 // ClassifyAgency tells the kind of body from its name. Names it cannot
 // place are AgencyUnknown: checks that depend on the kind stay silent.
 func ClassifyAgency(name string) AgencyKind {
-	n := parser.NormalizeLabel(name)
+	n := format.NormalizeLabel(name)
 	has := func(list []string, f func(string, string) bool) bool {
 		for _, x := range list {
 			if f(n, x) {
@@ -36,17 +36,17 @@ func ClassifyAgency(name string) AgencyKind {
 	switch {
 	case n == "":
 		return AgencyUnknown
-	case has(provinceGovNames, func(a, b string) bool { return a == b }) || has(provinceGovEnding, strings.HasSuffix):
+	case has(format.ProvinceGovNames, func(a, b string) bool { return a == b }) || has(format.ProvinceGovEndings, strings.HasSuffix):
 		return AgencyProvinceGov
-	case has(countyGovEndings, strings.HasSuffix):
+	case has(format.CountyGovEndings, strings.HasSuffix):
 		return AgencyCountyGov
-	case has(cityGovEndings, strings.HasSuffix):
+	case has(format.CityGovEndings, strings.HasSuffix):
 		return AgencyCityGov
-	case has(townshipEndings, strings.HasSuffix):
+	case has(format.TownshipEndings, strings.HasSuffix):
 		return AgencyTownship
-	case has(ministryMarkers, strings.HasPrefix) || strings.HasSuffix(n, "部"):
+	case has(format.MinistryMarkers, strings.HasPrefix) || strings.HasSuffix(n, "部"):
 		return AgencyMinistry
-	case has(departmentEndings, strings.HasSuffix):
+	case has(format.DepartmentEndings, strings.HasSuffix):
 		return AgencyDepartment
 	}
 	return AgencyUnknown

@@ -2,11 +2,11 @@ package schema
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 	"golang.org/x/text/width"
 )
@@ -27,17 +27,17 @@ func Build(doc *parser.Document) *Report {
 	b.readText(doc)
 	for _, t := range doc.Tables() {
 		switch classifyTable(t) {
-		case T3:
-			if b.claimTable(T3, t) {
+		case format.T3:
+			if b.claimTable(format.T3, t) {
 				b.mapT3(t)
 			}
-		case T4:
-			if b.claimTable(T4, t) {
+		case format.T4:
+			if b.claimTable(format.T4, t) {
 				b.mapT4(t)
 			}
-		case T2:
-			if _, ok := b.rep.Tables[T2]; !ok {
-				b.rep.Tables[T2] = t.Pos
+		case format.T2:
+			if _, ok := b.rep.Tables[format.T2]; !ok {
+				b.rep.Tables[format.T2] = t.Pos
 			}
 			b.mapT2(t)
 		}
@@ -94,7 +94,7 @@ func (b *builder) readText(doc *parser.Document) {
 	}
 	var preamble []*parser.Paragraph
 	for _, p := range doc.Paragraphs() {
-		text := parser.TrimCell(p.Text)
+		text := format.TrimCell(p.Text)
 		if text == "" {
 			continue
 		}
@@ -120,8 +120,8 @@ func (b *builder) readText(doc *parser.Document) {
 		if len(texts) == 0 {
 			b.preamblePos = p.Pos
 		}
-		texts = append(texts, parser.TrimCell(p.Text))
-		b.rep.Preamble = append(b.rep.Preamble, Paragraph{Text: parser.TrimCell(p.Text), Pos: p.Pos})
+		texts = append(texts, format.TrimCell(p.Text))
+		b.rep.Preamble = append(b.rep.Preamble, Paragraph{Text: format.TrimCell(p.Text), Pos: p.Pos})
 	}
 	b.preamble = strings.Join(texts, "\n")
 }
@@ -137,23 +137,23 @@ func headingNumber(text string) int {
 	if enum == "" || !strings.ContainsAny(enum, "一二三四五六七八九十") || strings.HasPrefix(enum, "(") {
 		return 0
 	}
-	i := bestMatch(core, len(sectionDefs), func(i int) []string { return sectionDefs[i].Core })
+	i := bestMatch(core, len(format.Sections), func(i int) []string { return format.Sections[i].Core })
 	if i < 0 {
 		return 0
 	}
-	return sectionDefs[i].Number
+	return format.Sections[i].Number
 }
 
 // maxTitleLen bounds the paragraphs taken for the title, in bytes: a title
 // is one line, and a whole text without line breaks is not one.
 const maxTitleLen = 1024
 
-var titleRe = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + titleSuffix)
+var titleRe = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + format.TitleSuffix)
 
 func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	var title *parser.Paragraph
 	for _, p := range preamble {
-		if len(p.Text) <= maxTitleLen && strings.Contains(parser.NormalizeLabel(p.Text), "年度报告") {
+		if len(p.Text) <= maxTitleLen && strings.Contains(format.NormalizeLabel(p.Text), "年度报告") {
 			title = p
 			break
 		}
@@ -164,14 +164,14 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	if title == nil {
 		return
 	}
-	b.rep.Title = parser.TrimCell(title.Text)
+	b.rep.Title = format.TrimCell(title.Text)
 	b.rep.TitlePos = title.Pos
-	norm := ChineseYears(parser.NormalizeLabel(b.rep.Title))
+	norm := ChineseYears(format.NormalizeLabel(b.rep.Title))
 	if m := titleRe.FindStringSubmatch(norm); m != nil {
 		b.rep.Agency = m[1]
 		y, _ := strconv.Atoi(m[2])
 		b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: title.Pos}
-	} else if i := strings.Index(norm, titleSuffix); i > 0 {
+	} else if i := strings.Index(norm, format.TitleSuffix); i > 0 {
 		b.rep.Agency = norm[:i]
 	}
 }
@@ -186,7 +186,7 @@ func ChineseYears(s string) string {
 	return chineseYearRe.ReplaceAllStringFunc(s, func(m string) string {
 		var sb strings.Builder
 		for _, r := range m {
-			if d, ok := chineseDigits[r]; ok {
+			if d, ok := format.ChineseDigits[r]; ok {
 				sb.WriteRune(d)
 			} else {
 				sb.WriteRune(r)
@@ -278,18 +278,18 @@ func classifyTable(t *parser.Table) string {
 				fu = true
 			case core == "行政诉讼":
 				su = true
-			case strings.HasPrefix(core, t2CaptionCore) || core == t2ItemLabelCore:
+			case strings.HasPrefix(core, format.T2CaptionCore) || core == format.T2ItemLabelCore:
 				t2 = true
 			}
 		}
 	}
 	switch {
 	case t3:
-		return T3
+		return format.T3
 	case fu && su:
-		return T4
+		return format.T4
 	case t2:
-		return T2
+		return format.T2
 	}
 	return ""
 }
@@ -299,12 +299,12 @@ func (b *builder) noteSignal(text string, pos parser.Pos) {
 	if !hasNonASCII(text) {
 		return // every signal is Chinese: numbers and empty cells carry none
 	}
-	n := parser.NormalizeLabel(text)
-	for _, v := range []Version{V2019, V2021} {
-		for _, sig := range versionSignals[v] {
+	n := format.NormalizeLabel(text)
+	for _, v := range []format.Version{format.V2019, format.V2021} {
+		for _, sig := range format.VersionSignals[v] {
 			if strings.Contains(n, sig) && !b.signals[sig] {
 				b.signals[sig] = true
-				b.rep.Evidence = append(b.rep.Evidence, Evidence{Version: v, Label: strings.ReplaceAll(parser.TrimCell(text), "\n", ""), Pos: pos})
+				b.rep.Evidence = append(b.rep.Evidence, Evidence{Version: v, Label: strings.ReplaceAll(format.TrimCell(text), "\n", ""), Pos: pos})
 			}
 		}
 	}
@@ -321,28 +321,28 @@ func hasNonASCII(s string) bool {
 }
 
 // setCell stores the cell under key, parsing raw for the kind.
-func (b *builder) setCell(key string, kind parser.NumberKind, c parser.Cell, label string) {
+func (b *builder) setCell(key string, kind format.NumberKind, c parser.Cell, label string) {
 	if _, dup := b.rep.Cells[key]; dup {
 		return
 	}
 	var (
 		v     float64
-		class parser.NumberClass
+		class format.NumberClass
 		unit  string
 	)
-	if kind == parser.Money {
-		v, unit, class = parser.ParseMoney(c.Text)
+	if kind == format.Money {
+		v, unit, class = format.ParseMoney(c.Text)
 	} else {
-		v, class = parser.ParseNumber(c.Text, kind)
+		v, class = format.ParseNumber(c.Text, kind)
 	}
 	cell := b.newCell()
 	*cell = Cell{Key: key, Kind: kind, Raw: c.Text, Pos: c.Pos, Unit: unit}
 	switch class {
-	case parser.ClassBlank:
+	case format.ClassBlank:
 		cell.State = StateBlank
-	case parser.ClassNA:
+	case format.ClassNA:
 		cell.State = StateNA
-	case parser.ClassNumber:
+	case format.ClassNumber:
 		cell.State, cell.Value = StateNumber, v
 	default:
 		cell.State = StateText
@@ -354,13 +354,13 @@ func (b *builder) setCell(key string, kind parser.NumberKind, c parser.Cell, lab
 
 func (b *builder) mapT2(t *parser.Table) {
 	var header []string // column keys of the current block, "" for unlabeled
-	var headerKinds []parser.NumberKind
+	var headerKinds []format.NumberKind
 	seenRows := map[string]bool{}
 	for _, row := range t.Rows {
 		cells := row.Cells
 		first := -1
 		for i, c := range cells {
-			if parser.TrimCell(c.Text) != "" {
+			if format.TrimCell(c.Text) != "" {
 				first = i
 				break
 			}
@@ -372,17 +372,17 @@ func (b *builder) mapT2(t *parser.Table) {
 			b.noteSignal(c.Text, c.Pos)
 		}
 		_, core := splitLabel(cells[first].Text)
-		norm := parser.NormalizeLabel(cells[first].Text)
+		norm := format.NormalizeLabel(cells[first].Text)
 		switch {
-		case strings.HasPrefix(norm, t2CaptionCore):
+		case strings.HasPrefix(norm, format.T2CaptionCore):
 			header = nil
 			continue
-		case core == t2ItemLabelCore:
+		case core == format.T2ItemLabelCore:
 			header, headerKinds = nil, nil
 			for _, c := range cells[first+1:] {
 				key, kind, ok := t2Column(c.Text)
 				if !ok {
-					b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownColumn, Table: T2, Label: parser.TrimCell(c.Text), Pos: c.Pos})
+					b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownColumn, Table: format.T2, Label: format.TrimCell(c.Text), Pos: c.Pos})
 				}
 				header = append(header, key)
 				headerKinds = append(headerKinds, kind)
@@ -391,12 +391,12 @@ func (b *builder) mapT2(t *parser.Table) {
 		}
 		block, item := findT2Item(core)
 		if block == "" {
-			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownRow, Table: T2, Label: parser.TrimCell(cells[first].Text), Pos: cells[first].Pos})
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownRow, Table: format.T2, Label: format.TrimCell(cells[first].Text), Pos: cells[first].Pos})
 			continue
 		}
 		rowKey := block + "." + item
 		if seenRows[rowKey] {
-			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueDuplicateRow, Table: T2, Label: parser.TrimCell(cells[first].Text), Pos: cells[first].Pos})
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueDuplicateRow, Table: format.T2, Label: format.TrimCell(cells[first].Text), Pos: cells[first].Pos})
 			continue
 		}
 		seenRows[rowKey] = true
@@ -412,22 +412,22 @@ func (b *builder) mapT2(t *parser.Table) {
 		// with values beyond the header cannot be aligned, and is reported
 		// rather than shifted.
 		if header == nil || len(values) < labeled || len(values) > len(header) && nonEmpty(values[len(header):]) {
-			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: T2, Row: T2 + "." + rowKey,
-				Label: parser.TrimCell(cells[first].Text), Pos: cells[first].Pos, Found: len(values) + 1, Want: labeled + 1})
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T2, Row: format.T2 + "." + rowKey,
+				Label: format.TrimCell(cells[first].Text), Pos: cells[first].Pos, Found: len(values) + 1, Want: labeled + 1})
 			continue
 		}
 		for i, v := range values {
 			if i >= len(header) || header[i] == "" {
 				continue
 			}
-			b.setCell(cellKey(T2, rowKey, header[i]), headerKinds[i], v, "")
+			b.setCell(format.JoinKey(format.T2, rowKey, header[i]), headerKinds[i], v, "")
 		}
 	}
 }
 
 func nonEmpty(cs []parser.Cell) bool {
 	for _, c := range cs {
-		if parser.TrimCell(c.Text) != "" {
+		if format.TrimCell(c.Text) != "" {
 			return true
 		}
 	}
@@ -436,13 +436,13 @@ func nonEmpty(cs []parser.Cell) bool {
 
 // t2Column maps a header label of table 二 to its column key. An empty
 // label gives ("", true): an unlabeled column holds no data cell.
-func t2Column(text string) (string, parser.NumberKind, bool) {
-	n := parser.NormalizeLabel(text)
+func t2Column(text string) (string, format.NumberKind, bool) {
+	n := format.NormalizeLabel(text)
 	if n == "" {
-		return "", parser.Count, true
+		return "", format.Count, true
 	}
 	best, bestLen := -1, 0
-	for i, c := range t2Cols {
+	for i, c := range format.T2Cols {
 		for _, core := range c.Core {
 			// Longest prefix wins: "本年处理决定数量" over "处理决定数量".
 			if strings.HasPrefix(n, core) && len(core) > bestLen {
@@ -451,28 +451,28 @@ func t2Column(text string) (string, parser.NumberKind, bool) {
 		}
 	}
 	if best < 0 {
-		best = bestMatch(n, len(t2Cols), func(i int) []string { return t2Cols[i].Core })
+		best = bestMatch(n, len(format.T2Cols), func(i int) []string { return format.T2Cols[i].Core })
 	}
 	if best < 0 {
-		return "", parser.Count, false
+		return "", format.Count, false
 	}
-	return t2Cols[best].Key, t2Cols[best].Kind, true
+	return format.T2Cols[best].Key, format.T2Cols[best].Kind, true
 }
 
 // findT2Item finds the block and row key of a row label of table 二.
 func findT2Item(core string) (block, item string) {
 	type ref struct{ b, i int }
 	var refs []ref
-	for bi, bl := range t2Blocks {
+	for bi, bl := range format.T2Blocks {
 		for ii := range bl.Rows {
 			refs = append(refs, ref{bi, ii})
 		}
 	}
-	i := bestMatch(core, len(refs), func(i int) []string { return t2Blocks[refs[i].b].Rows[refs[i].i].Core })
+	i := bestMatch(core, len(refs), func(i int) []string { return format.T2Blocks[refs[i].b].Rows[refs[i].i].Core })
 	if i < 0 {
 		return "", ""
 	}
-	bl := t2Blocks[refs[i].b]
+	bl := format.T2Blocks[refs[i].b]
 	return bl.Key, bl.Rows[refs[i].i].Key
 }
 
@@ -494,13 +494,13 @@ type leaf struct {
 // headerLeaves reads header rows as a tree of labels and returns the data
 // columns in order. Each group label takes its children from the next
 // header row, left to right, as long as they are its own children.
-func headerLeaves(rows [][]hcell, tree []headerNode) ([]leaf, bool) {
-	byKey := map[string]*headerNode{}
+func headerLeaves(rows [][]hcell, tree []format.HeaderNode) ([]leaf, bool) {
+	byKey := map[string]*format.HeaderNode{}
 	for i := range tree {
 		byKey[tree[i].Key] = &tree[i]
 	}
-	var nodes []*headerNode // reused by every find
-	find := func(core string, keys []string) *headerNode {
+	var nodes []*format.HeaderNode // reused by every find
+	find := func(core string, keys []string) *format.HeaderNode {
 		nodes = nodes[:0]
 		if keys == nil {
 			for i := range tree {
@@ -520,8 +520,8 @@ func headerLeaves(rows [][]hcell, tree []headerNode) ([]leaf, bool) {
 	cursor := make([]int, len(rows))
 	var leaves []leaf
 	ok := true
-	var expand func(n *headerNode, r int, prefix string, c hcell)
-	expand = func(n *headerNode, r int, prefix string, c hcell) {
+	var expand func(n *format.HeaderNode, r int, prefix string, c hcell)
+	expand = func(n *format.HeaderNode, r int, prefix string, c hcell) {
 		p := prefix
 		if n.Prefix {
 			p = joinKey(prefix, n.Key)
@@ -588,12 +588,12 @@ func joinKey(prefix, key string) string {
 func headerCells(row parser.Row) []hcell {
 	var hs []hcell
 	for _, c := range row.Cells {
-		n := parser.NormalizeLabel(c.Text)
-		if n == "" || strings.Contains(n, t3CornerMarker) {
+		n := format.NormalizeLabel(c.Text)
+		if n == "" || strings.Contains(n, format.T3CornerMarker) {
 			continue
 		}
 		_, core := splitLabel(c.Text)
-		hs = append(hs, hcell{core: core, text: parser.TrimCell(c.Text), pos: c.Pos})
+		hs = append(hs, hcell{core: core, text: format.TrimCell(c.Text), pos: c.Pos})
 	}
 	return hs
 }
@@ -620,12 +620,12 @@ func t3StartRow(t *parser.Table) int {
 	for i, row := range t.Rows {
 		for _, c := range row.Cells {
 			_, core := splitLabel(c.Text)
-			for _, r := range t3Rows {
+			for _, r := range format.T3Rows {
 				if (r.Key == "NEW" || r.Key == "CARRY_IN" || r.Key == "R1") && matchScore(core, r.Core) >= 0 {
 					return i
 				}
 			}
-			if matchScore(core, t3Groups[0].Core) >= 0 {
+			if matchScore(core, format.T3RowGroups[0].Core) >= 0 {
 				return i
 			}
 		}
@@ -636,7 +636,7 @@ func t3StartRow(t *parser.Table) int {
 func (b *builder) mapT3(t *parser.Table) {
 	start := t3StartRow(t)
 	if start <= 0 {
-		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableHeader, Table: T3, Pos: t.Pos})
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableHeader, Table: format.T3, Pos: t.Pos})
 		return
 	}
 	var hrows [][]hcell
@@ -645,8 +645,8 @@ func (b *builder) mapT3(t *parser.Table) {
 			hrows = append(hrows, hs)
 		}
 	}
-	leaves, ok := headerLeaves(hrows, t3Header)
-	if !b.reportLeaves(T3, leaves, ok, t.Pos) {
+	leaves, ok := headerLeaves(hrows, format.T3Header)
+	if !b.reportLeaves(format.T3, leaves, ok, t.Pos) {
 		return
 	}
 	group := ""
@@ -659,11 +659,11 @@ func (b *builder) mapT3(t *parser.Table) {
 		}
 		n := len(leaves)
 		if len(row.Cells) <= n {
-			is := Issue{Kind: IssueUnreadableRow, Table: T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1}
+			is := Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1}
 			for _, c := range row.Cells {
 				_, core := splitLabel(c.Text)
-				if k := t3RowOf(core, group); k != "" && parser.TrimCell(c.Text) != "" {
-					is.Row = T3 + "." + k
+				if k := t3RowOf(core, group); k != "" && format.TrimCell(c.Text) != "" {
+					is.Row = format.T3 + "." + k
 				}
 			}
 			b.rep.Issues = append(b.rep.Issues, is)
@@ -673,14 +673,14 @@ func (b *builder) mapT3(t *parser.Table) {
 		key, label, pos := "", "", row.Pos
 		var nonEmptyLabels []parser.Cell
 		for _, c := range labels {
-			if parser.TrimCell(c.Text) != "" {
+			if format.TrimCell(c.Text) != "" {
 				nonEmptyLabels = append(nonEmptyLabels, c)
 			}
 		}
 		for i, c := range nonEmptyLabels {
 			last := i == len(nonEmptyLabels)-1
 			_, core := splitLabel(c.Text)
-			label, pos = parser.TrimCell(c.Text), c.Pos
+			label, pos = format.TrimCell(c.Text), c.Pos
 			if g := t3GroupOf(core); g != "" && !(g == "R6" && last) {
 				group = g
 				continue
@@ -692,7 +692,7 @@ func (b *builder) mapT3(t *parser.Table) {
 		}
 		if key == "" {
 			if len(nonEmptyLabels) > 0 {
-				b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownRow, Table: T3, Label: label, Pos: pos})
+				b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownRow, Table: format.T3, Label: label, Pos: pos})
 			}
 			continue
 		}
@@ -706,13 +706,13 @@ func (b *builder) mapT3(t *parser.Table) {
 		case "NEW", "CARRY_IN", "CARRY_OUT":
 			group = ""
 		}
-		if _, dup := b.rep.Cells[T3+"."+key+"."+T3Columns[0]]; dup {
-			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueDuplicateRow, Table: T3, Label: label, Pos: pos})
+		if _, dup := b.rep.Cells[format.T3+"."+key+"."+format.T3Columns[0]]; dup {
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueDuplicateRow, Table: format.T3, Label: label, Pos: pos})
 			continue
 		}
 		for i, l := range leaves {
 			if l.key != "" {
-				b.setCell(cellKey(T3, key, l.key), parser.Count, values[i], label)
+				b.setCell(format.JoinKey(format.T3, key, l.key), format.Count, values[i], label)
 			}
 		}
 	}
@@ -720,7 +720,7 @@ func (b *builder) mapT3(t *parser.Table) {
 
 func firstText(cs []parser.Cell) string {
 	for _, c := range cs {
-		if t := parser.TrimCell(c.Text); t != "" {
+		if t := format.TrimCell(c.Text); t != "" {
 			return t
 		}
 	}
@@ -729,20 +729,20 @@ func firstText(cs []parser.Cell) string {
 
 // t3GroupOf returns the group key of a group label, or "".
 func t3GroupOf(core string) string {
-	i := bestMatch(core, len(t3Groups), func(i int) []string { return t3Groups[i].Core })
+	i := bestMatch(core, len(format.T3RowGroups), func(i int) []string { return format.T3RowGroups[i].Core })
 	if i < 0 {
 		return ""
 	}
-	return t3Groups[i].Key
+	return format.T3RowGroups[i].Key
 }
 
 // t3RowOf returns the row key of a row label read under group, or "".
 // Sub-item labels are looked up in their group first; "3.其他" only means
 // R6_3 under （六）其他处理.
 func t3RowOf(core, group string) string {
-	cands := make([]*t3Row, 0, len(t3Rows))
-	for i := range t3Rows {
-		r := &t3Rows[i]
+	cands := make([]*format.T3Row, 0, len(format.T3Rows))
+	for i := range format.T3Rows {
+		r := &format.T3Rows[i]
 		if r.Group == "" || r.Group == "RESULTS" || r.Group == group {
 			cands = append(cands, r)
 		}
@@ -753,8 +753,8 @@ func t3RowOf(core, group string) string {
 	// A sub-item whose group label was lost: accept an unambiguous match in
 	// any group, except the bare "其他".
 	cands = cands[:0]
-	for i := range t3Rows {
-		if r := &t3Rows[i]; r.Key != "R6_3" {
+	for i := range format.T3Rows {
+		if r := &format.T3Rows[i]; r.Key != "R6_3" {
 			cands = append(cands, r)
 		}
 	}
@@ -773,7 +773,7 @@ func (b *builder) mapT4(t *parser.Table) {
 		hs := headerCells(row)
 		known := false
 		for _, h := range hs {
-			if bestMatch(h.core, len(t4Header), func(i int) []string { return t4Header[i].Core }) >= 0 {
+			if bestMatch(h.core, len(format.T4Header), func(i int) []string { return format.T4Header[i].Core }) >= 0 {
 				known = true
 				break
 			}
@@ -789,23 +789,23 @@ func (b *builder) mapT4(t *parser.Table) {
 			break
 		}
 	}
-	leaves, ok := headerLeaves(hrows, t4Header)
-	if !b.reportLeaves(T4, leaves, ok, t.Pos) {
+	leaves, ok := headerLeaves(hrows, format.T4Header)
+	if !b.reportLeaves(format.T4, leaves, ok, t.Pos) {
 		return
 	}
 	if data < 0 {
-		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: T4, Pos: t.Pos, Want: len(leaves)})
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: t.Pos, Want: len(leaves)})
 		return
 	}
 	row := t.Rows[data]
 	if len(row.Cells) < len(leaves) {
-		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves)})
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves)})
 		return
 	}
 	values := row.Cells[len(row.Cells)-len(leaves):]
 	for i, l := range leaves {
 		if l.key != "" {
-			b.setCell(cellKey(T4, "", l.key), parser.Count, values[i], "")
+			b.setCell(format.JoinKey(format.T4, "", l.key), format.Count, values[i], "")
 		}
 	}
 }
@@ -813,19 +813,19 @@ func (b *builder) mapT4(t *parser.Table) {
 // ---- version and keys ----
 
 func (b *builder) decideVersion() {
-	n := map[Version]int{}
+	n := map[format.Version]int{}
 	for _, e := range b.rep.Evidence {
 		n[e.Version]++
 	}
 	switch {
-	case n[V2019] > n[V2021]:
-		b.rep.Version = V2019
-	case n[V2021] > n[V2019]:
-		b.rep.Version = V2021
+	case n[format.V2019] > n[format.V2021]:
+		b.rep.Version = format.V2019
+	case n[format.V2021] > n[format.V2019]:
+		b.rep.Version = format.V2021
 	case b.r6Sub && !b.r6Row:
-		b.rep.Version = V2021
+		b.rep.Version = format.V2021
 	default:
-		b.rep.Version = VUnknown
+		b.rep.Version = format.VUnknown
 	}
 }
 
@@ -834,115 +834,22 @@ func (b *builder) decideVersion() {
 func (b *builder) fillKeys() {
 	r := b.rep
 	v := r.Version
-	r.R6Split = b.r6Sub || (!b.r6Row && v == V2021)
-	r.Keys = KeysFor(v, r.R6Split)
-	if v != VUnknown && ((v == V2021 && b.r6Row && !b.r6Sub) || (v == V2019 && b.r6Sub && !b.r6Row)) {
-		pos := r.Tables[T3]
-		if c, ok := r.Cells[T3+".R6.NP"]; ok && !r.R6Split {
+	r.R6Split = b.r6Sub || (!b.r6Row && v == format.V2021)
+	r.Keys = format.KeysFor(v, r.R6Split)
+	if v != format.VUnknown && ((v == format.V2021 && b.r6Row && !b.r6Sub) || (v == format.V2019 && b.r6Sub && !b.r6Row)) {
+		pos := r.Tables[format.T3]
+		if c, ok := r.Cells[format.T3+".R6.NP"]; ok && !r.R6Split {
 			pos = c.Pos
-		} else if c, ok := r.Cells[T3+".R6_1.NP"]; ok {
+		} else if c, ok := r.Cells[format.T3+".R6_1.NP"]; ok {
 			pos = c.Pos
 		}
-		r.Issues = append(r.Issues, Issue{Kind: IssueOtherR6Layout, Table: T3, Label: "（六）其他处理", Pos: pos})
+		r.Issues = append(r.Issues, Issue{Kind: IssueOtherR6Layout, Table: format.T3, Label: "（六）其他处理", Pos: pos})
 	}
 	for _, k := range r.Keys {
 		if _, ok := r.Cells[k]; !ok {
 			c := b.newCell()
-			*c = Cell{Key: k, State: StateMissing, Kind: KindOf(k)}
+			*c = Cell{Key: k, State: StateMissing, Kind: format.KindOf(k)}
 			r.Cells[k] = c
 		}
 	}
-}
-
-// KeysFor lists the data cell keys of a format version in template order:
-// table 二 (none for VUnknown), table 三 with one or three （六） rows, and
-// table 四. The slice is shared by every report of the version: callers
-// must not modify it (appending copies it).
-func KeysFor(v Version, r6Split bool) []string {
-	if ks, ok := keySets[keySet{v, r6Split}]; ok {
-		return ks
-	}
-	return slices.Clip(keysFor(v, r6Split))
-}
-
-// cellKey returns the key table+"."+row+"."+col (table+"."+col when row is
-// ""), the string of KeysFor when it lists the key: most cells of a report
-// need no key of their own.
-func cellKey(table, row, col string) string {
-	if k, ok := keyStrings[[3]string{table, row, col}]; ok {
-		return k
-	}
-	if row == "" {
-		return table + "." + col
-	}
-	return table + "." + row + "." + col
-}
-
-// keyStrings finds the strings of keySets by their parts. Never modified.
-var keyStrings = func() map[[3]string]string {
-	m := map[[3]string]string{}
-	for _, ks := range keySets {
-		for _, k := range ks {
-			table, rest, _ := strings.Cut(k, ".")
-			row, col := "", rest
-			if i := strings.LastIndexByte(rest, '.'); i >= 0 && table != T4 {
-				row, col = rest[:i], rest[i+1:]
-			}
-			m[[3]string{table, row, col}] = k
-		}
-	}
-	return m
-}()
-
-// keySet names one list of KeysFor.
-type keySet struct {
-	v       Version
-	r6Split bool
-}
-
-// keySets holds KeysFor of every version, computed once: each report
-// refers to its list instead of holding a copy. Never modified.
-var keySets = func() map[keySet][]string {
-	m := map[keySet][]string{}
-	for _, v := range []Version{V2019, V2021, VUnknown} {
-		for _, split := range []bool{false, true} {
-			m[keySet{v, split}] = slices.Clip(keysFor(v, split))
-		}
-	}
-	return m
-}()
-
-func keysFor(v Version, r6Split bool) []string {
-	var keys []string
-	for _, bl := range t2Layout[v] {
-		for _, row := range bl.Rows {
-			for _, col := range bl.Cols {
-				keys = append(keys, T2+"."+bl.Block+"."+row+"."+col)
-			}
-		}
-	}
-	for _, row := range T3RowKeys(r6Split) {
-		for _, col := range T3Columns {
-			keys = append(keys, T3+"."+row+"."+col)
-		}
-	}
-	for _, g := range T4Groups {
-		for _, p := range append(append([]string{}, T4Parts...), "total") {
-			keys = append(keys, T4+"."+g+"."+p)
-		}
-	}
-	return keys
-}
-
-// KindOf returns the number kind of a cell key.
-func KindOf(key string) parser.NumberKind {
-	if strings.HasPrefix(key, T2+".") {
-		col := key[strings.LastIndexByte(key, '.')+1:]
-		for _, c := range t2Cols {
-			if c.Key == col {
-				return c.Kind
-			}
-		}
-	}
-	return parser.Count
 }

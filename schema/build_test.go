@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 )
 
@@ -45,7 +46,7 @@ func TestSeed(t *testing.T) {
 	if r.TitleYear.Year != 2020 || r.BodyYear.Year != 2020 || r.PeriodYear.Year != 0 {
 		t.Errorf("years: title %d, body %d, period %d", r.TitleYear.Year, r.BodyYear.Year, r.PeriodYear.Year)
 	}
-	if r.Version != V2019 || r.R6Split {
+	if r.Version != format.V2019 || r.R6Split {
 		t.Errorf("version %s, R6Split %v", r.Version, r.R6Split)
 	}
 	if len(r.Evidence) == 0 || r.Evidence[0].Label != "本年新制作数量" || r.Evidence[0].Pos.Line != 12 {
@@ -100,7 +101,7 @@ func TestSeed(t *testing.T) {
 
 func TestV2021Clean(t *testing.T) {
 	r := load(t, "../testdata/v2021-clean.txt")
-	if r.Version != V2021 || !r.R6Split || r.Year != 2022 || r.PeriodYear.Year != 2022 || r.Agency != "某某街道办事处" {
+	if r.Version != format.V2021 || !r.R6Split || r.Year != 2022 || r.PeriodYear.Year != 2022 || r.Agency != "某某街道办事处" {
 		t.Errorf("version %s split %v year %d period %d agency %q", r.Version, r.R6Split, r.Year, r.PeriodYear.Year, r.Agency)
 	}
 	if len(r.Keys) != 10+175+15 || len(r.Issues) != 0 {
@@ -111,7 +112,7 @@ func TestV2021Clean(t *testing.T) {
 			t.Errorf("%s = %s %q", k, c.State, c.Raw)
 		}
 	}
-	if c := r.Cell("t2.a8.fee.amount_wan"); c.Kind != parser.Money {
+	if c := r.Cell("t2.a8.fee.amount_wan"); c.Kind != format.Money {
 		t.Errorf("fee kind %v", c.Kind)
 	}
 }
@@ -135,7 +136,7 @@ func TestLabelVariants(t *testing.T) {
 
 func TestHybridR6(t *testing.T) {
 	r := load(t, "../testdata/v2021-hybrid-r6.txt")
-	if r.Version != V2021 || r.R6Split {
+	if r.Version != format.V2021 || r.R6Split {
 		t.Fatalf("version %s split %v", r.Version, r.R6Split)
 	}
 	var hybrid int
@@ -235,7 +236,7 @@ func TestShortRowNotShifted(t *testing.T) {
 	if !found {
 		t.Errorf("issues %+v", r.Issues)
 	}
-	for _, col := range T3Columns {
+	for _, col := range format.T3Columns {
 		if c := r.Cell("t3.R2." + col); c.State != StateMissing {
 			t.Errorf("t3.R2.%s = %s %q, want missing", col, c.State, c.Raw)
 		}
@@ -315,11 +316,11 @@ func TestYears(t *testing.T) {
 
 func TestKeysFor(t *testing.T) {
 	for _, tt := range []struct {
-		v     Version
+		v     format.Version
 		split bool
 		n     int
-	}{{V2019, false, 198}, {V2021, true, 200}, {V2021, false, 186}, {VUnknown, true, 190}} {
-		keys := KeysFor(tt.v, tt.split)
+	}{{format.V2019, false, 198}, {format.V2021, true, 200}, {format.V2021, false, 186}, {format.VUnknown, true, 190}} {
+		keys := format.KeysFor(tt.v, tt.split)
 		seen := map[string]bool{}
 		for _, k := range keys {
 			if seen[k] {
@@ -372,4 +373,19 @@ func TestClassifyAgency(t *testing.T) {
 			t.Errorf("ClassifyAgency(%q) = %v, want %v", name, got, want)
 		}
 	}
+}
+
+// TestCellUnknownKey checks that a misspelt key fails loudly instead of
+// reading as a missing cell, which would silence the checks that read it.
+func TestCellUnknownKey(t *testing.T) {
+	rep := &Report{Cells: map[string]*Cell{}}
+	if c := rep.Cell("t3.R7.TOT"); c.State != StateMissing {
+		t.Fatalf("a known key the document lacks: state %s, want missing", c.State)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Cell(\"t3.R7.TOTAL\") did not panic")
+		}
+	}()
+	rep.Cell("t3.R7.TOTAL")
 }

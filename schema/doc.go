@@ -17,5 +17,5 @@
 // space or quote marks, enumerators split off), with small misprints
 // tolerated when the match stays unambiguous. Column order comes from the
 // header rows read as a tree of labels (申请人情况 → 自然人, 法人或其他组织 →
-// 商业企业 …), never from fixed indexes. All Chinese labels live in labels.go.
+// 商业企业 …), never from fixed indexes. The labels themselves live in package format.
 package schema

@@ -5,13 +5,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/format"
 )
 
 // splitLabel normalises s and splits off its leading enumerator: "一、",
 // "(一)", "(一)、", "1.", "1、", "(1)".
 func splitLabel(s string) (enum, core string) {
-	n := parser.NormalizeLabel(s)
+	n := format.NormalizeLabel(s)
 	if k := enumeratorLen(n); k > 0 {
 		return n[:k], n[k:]
 	}

@@ -2,8 +2,10 @@ package schema
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 )
 
@@ -22,7 +24,7 @@ const (
 // Cell is one data cell of a table.
 type Cell struct {
 	Key   string
-	Kind  parser.NumberKind
+	Kind  format.NumberKind
 	State State
 	// Value is the parsed number; meaningful only when State is StateNumber.
 	Value float64
@@ -83,7 +85,7 @@ type YearRef struct {
 
 // Evidence is one label that points to a format version.
 type Evidence struct {
-	Version Version
+	Version format.Version
 	Label   string
 	Pos     parser.Pos
 }
@@ -106,7 +108,7 @@ const (
 // findings.
 type Issue struct {
 	Kind  IssueKind
-	Table string // T2, T3 or T4
+	Table string // format.T2, format.T3 or format.T4
 	Label string // the label concerned, as written
 	Row   string // the row key when known ("t3.R7"), for IssueUnreadableRow
 	Pos   parser.Pos
@@ -132,7 +134,7 @@ type Report struct {
 	PeriodYear YearRef
 	BodyYear   YearRef
 
-	Version  Version
+	Version  format.Version
 	Evidence []Evidence
 
 	// Sections lists the numbered sections found, in document order.
@@ -152,12 +154,18 @@ type Report struct {
 	Issues []Issue
 }
 
-// Cell returns the cell under key, or a missing cell when there is none.
+// Cell returns the cell under key, or a missing cell when the document
+// lacks it. It panics when the format has no cell of that key (see
+// format.IsKey): a misspelt key is a bug, and a missing cell would silence
+// every check that reads it.
 func (r *Report) Cell(key string) *Cell {
 	if c, ok := r.Cells[key]; ok {
 		return c
 	}
-	return &Cell{Key: key, State: StateMissing}
+	if !format.IsKey(key) {
+		panic(fmt.Sprintf("schema: no cell %q in the format", key))
+	}
+	return &Cell{Key: key, State: StateMissing, Kind: format.KindOf(key)}
 }
 
 // Section returns the section numbered n, or nil.

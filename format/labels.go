@@ -1,6 +1,4 @@
-package schema
-
-import "github.com/nianbao/nianbao/parser"
+package format
 
 // This file is the only place that holds the Chinese labels of the report
 // format (template-spec §3, §4, §9.3) and the English names shown with
@@ -16,8 +14,8 @@ const (
 	VUnknown Version = "unknown" // no signal found
 )
 
-// sectionDef describes one of the six numbered sections.
-type sectionDef struct {
+// SectionDef describes one of the six numbered sections.
+type SectionDef struct {
 	Number  int
 	Numeral string   // "一"
 	Core    []string // normalised heading text after the numeral, variants included
@@ -25,7 +23,7 @@ type sectionDef struct {
 	English string
 }
 
-var sectionDefs = []sectionDef{
+var Sections = []SectionDef{
 	{1, "一", []string{"总体情况"}, "一、总体情况", "1. Overview"},
 	{2, "二", []string{"主动公开政府信息情况", "行政机关主动公开政府信息情况"}, "二、主动公开政府信息情况", "2. Proactive disclosure"},
 	{3, "三", []string{"收到和处理政府信息公开申请情况"}, "三、收到和处理政府信息公开申请情况", "3. Applications received and handled"},
@@ -47,8 +45,8 @@ var tableNames = map[string][4]string{ // zh, en, zh title, en title
 	T4: {"表四", "Table 4", "政府信息公开行政复议、行政诉讼情况", "reconsideration and litigation"},
 }
 
-// t3Row describes one data row of table 三.
-type t3Row struct {
+// T3Row describes one data row of table 三.
+type T3Row struct {
 	Key      string
 	Group    string   // key of the group the row sits in ("R3" …), "" for top level
 	Label    string   // canonical label as printed
@@ -57,8 +55,8 @@ type t3Row struct {
 	English  string
 }
 
-// t3Group describes a label that groups rows without numbers of its own.
-type t3Group struct {
+// T3RowGroup describes a label that groups rows without numbers of its own.
+type T3RowGroup struct {
 	Key   string
 	Label string
 	Core  []string
@@ -66,7 +64,7 @@ type t3Group struct {
 
 var both = []Version{V2019, V2021}
 
-var t3Groups = []t3Group{
+var T3RowGroups = []T3RowGroup{
 	{"RESULTS", "三、本年度办理结果", []string{"本年度办理结果"}},
 	{"R3", "（三）不予公开", []string{"不予公开"}},
 	{"R4", "（四）无法提供", []string{"无法提供"}},
@@ -74,7 +72,7 @@ var t3Groups = []t3Group{
 	{"R6", "（六）其他处理", []string{"其他处理"}},
 }
 
-var t3Rows = []t3Row{
+var T3Rows = []T3Row{
 	{"NEW", "", "一、本年新收政府信息公开申请数量", []string{"本年新收政府信息公开申请数量"}, both, "1. New applications"},
 	{"CARRY_IN", "", "二、上年结转政府信息公开申请数量", []string{"上年结转政府信息公开申请数量"}, both, "2. Carried in from last year"},
 	{"R1", "RESULTS", "（一）予以公开", []string{"予以公开"}, both, "(1) Disclosed"},
@@ -103,9 +101,9 @@ var t3Rows = []t3Row{
 	{"CARRY_OUT", "", "四、结转下年度继续办理", []string{"结转下年度继续办理"}, both, "4. Carried over to next year"},
 }
 
-// headerNode is a column header of table 三 or 四: a leaf with a column key,
+// HeaderNode is a column header of table 三 or 四: a leaf with a column key,
 // or a group whose children sit in the next header row.
-type headerNode struct {
+type HeaderNode struct {
 	Key      string // leaf: column key ("NP", "rev.keep" is built from the path)
 	Label    string
 	Core     []string
@@ -114,8 +112,8 @@ type headerNode struct {
 	Prefix   bool // the key prefixes the keys of the leaves below it
 }
 
-// t3Header is the column tree of table 三.
-var t3Header = []headerNode{
+// T3Header is the column tree of table 三.
+var T3Header = []HeaderNode{
 	{"APPLICANTS", "申请人情况", []string{"申请人情况"}, []string{"NP", "LEGAL", "TOT"}, "", false},
 	{"NP", "自然人", []string{"自然人"}, nil, "Natural persons", false},
 	{"LEGAL", "法人或其他组织", []string{"法人或其他组织"}, []string{"BIZ", "RES", "NGO", "LAW", "OTH"}, "", false},
@@ -134,12 +132,12 @@ var T3Columns = []string{"NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"}
 // T3PartColumns lists the six applicant columns that add up to TOT.
 var T3PartColumns = T3Columns[:6]
 
-// t3CornerMarker identifies the corner note of table 三.
-const t3CornerMarker = "勾稽"
+// T3CornerMarker identifies the corner note of table 三.
+const T3CornerMarker = "勾稽"
 
-// t4Header is the column tree of table 四. Leaf keys are joined with their
+// T4Header is the column tree of table 四. Leaf keys are joined with their
 // group: "rev" + "keep" → "rev.keep".
-var t4Header = []headerNode{
+var T4Header = []HeaderNode{
 	{"rev", "行政复议", []string{"行政复议"}, []string{"keep", "fix", "other", "pending", "total"}, "Reconsideration", true},
 	{"lit", "行政诉讼", []string{"行政诉讼"}, []string{"lit_direct", "lit_after"}, "Litigation", false},
 	{"lit_direct", "未经复议直接起诉", []string{"未经复议直接起诉"}, []string{"keep", "fix", "other", "pending", "total"}, "Litigation without reconsideration", true},
@@ -158,14 +156,14 @@ var (
 	T4Parts  = []string{"keep", "fix", "other", "pending"}
 )
 
-// t2Block describes one 第二十条 block of table 二.
-type t2Block struct {
+// T2Block describes one 第二十条 block of table 二.
+type T2Block struct {
 	Key     string   // "a1"
 	Caption string   // "第二十条第（一）项"
-	Rows    []t2Item // row labels of the block
+	Rows    []T2Item // row labels of the block
 }
 
-type t2Item struct {
+type T2Item struct {
 	Key      string
 	Label    string
 	Core     []string
@@ -173,59 +171,59 @@ type t2Item struct {
 	English  string
 }
 
-// t2Col is a column of table 二.
-type t2Col struct {
+// T2Col is a column of table 二.
+type T2Col struct {
 	Key      string
 	Label    string
 	Core     []string // normalised; a header matches when it starts with one
-	Kind     parser.NumberKind
+	Kind     NumberKind
 	Versions []Version
 	English  string
 }
 
-var t2Blocks = []t2Block{
-	{"a1", "第二十条第（一）项", []t2Item{
+var T2Blocks = []T2Block{
+	{"a1", "第二十条第（一）项", []T2Item{
 		{"reg", "规章", []string{"规章"}, both, "Rules"},
 		{"norm", "规范性文件", []string{"规范性文件", "行政规范性文件"}, both, "Normative documents"},
 	}},
-	{"a5", "第二十条第（五）项", []t2Item{
+	{"a5", "第二十条第（五）项", []T2Item{
 		{"lic", "行政许可", []string{"行政许可"}, both, "Licensing"},
 		{"othersvc", "其他对外管理服务事项", []string{"其他对外管理服务事项"}, []Version{V2019}, "Other external services"},
 	}},
-	{"a6", "第二十条第（六）项", []t2Item{
+	{"a6", "第二十条第（六）项", []T2Item{
 		{"pen", "行政处罚", []string{"行政处罚"}, both, "Penalties"},
 		{"coer", "行政强制", []string{"行政强制"}, both, "Enforcement"},
 	}},
-	{"a8", "第二十条第（八）项", []t2Item{
+	{"a8", "第二十条第（八）项", []T2Item{
 		{"fee", "行政事业性收费", []string{"行政事业性收费"}, both, "Administrative fees"},
 	}},
-	{"a9", "第二十条第（九）项", []t2Item{
+	{"a9", "第二十条第（九）项", []T2Item{
 		{"proc", "政府集中采购", []string{"政府集中采购"}, []Version{V2019}, "Central procurement"},
 	}},
 }
 
-// t2ItemLabelCore is the header of the row-label column of every block.
-const t2ItemLabelCore = "信息内容"
+// T2ItemLabelCore is the header of the row-label column of every block.
+const T2ItemLabelCore = "信息内容"
 
-// t2CaptionCore is the normalised prefix of every block caption.
-const t2CaptionCore = "第二十条"
+// T2CaptionCore is the normalised prefix of every block caption.
+const T2CaptionCore = "第二十条"
 
-var t2Cols = []t2Col{
+var T2Cols = []T2Col{
 	// V2019
-	{"made", "本年新制作数量", []string{"本年新制作数量"}, parser.Count, []Version{V2019}, "made this year"},
-	{"newpub", "本年新公开数量", []string{"本年新公开数量"}, parser.Count, []Version{V2019}, "newly published"},
-	{"pubtotal", "对外公开总数量", []string{"对外公开总数量"}, parser.Count, []Version{V2019}, "published in total"},
-	{"prev", "上一年项目数量", []string{"上一年项目数量"}, parser.Count, []Version{V2019}, "items last year"},
-	{"delta", "本年增/减", []string{"本年增/减", "本年增减"}, parser.Signed, []Version{V2019}, "change this year"},
-	{"decisions", "处理决定数量", []string{"处理决定数量"}, parser.Count, []Version{V2019}, "decisions"},
-	{"count", "采购项目数量", []string{"采购项目数量"}, parser.Count, []Version{V2019}, "procurement items"},
-	{"amount", "采购总金额", []string{"采购总金额"}, parser.Money, []Version{V2019}, "procurement amount"},
+	{"made", "本年新制作数量", []string{"本年新制作数量"}, Count, []Version{V2019}, "made this year"},
+	{"newpub", "本年新公开数量", []string{"本年新公开数量"}, Count, []Version{V2019}, "newly published"},
+	{"pubtotal", "对外公开总数量", []string{"对外公开总数量"}, Count, []Version{V2019}, "published in total"},
+	{"prev", "上一年项目数量", []string{"上一年项目数量"}, Count, []Version{V2019}, "items last year"},
+	{"delta", "本年增/减", []string{"本年增/减", "本年增减"}, Signed, []Version{V2019}, "change this year"},
+	{"decisions", "处理决定数量", []string{"处理决定数量"}, Count, []Version{V2019}, "decisions"},
+	{"count", "采购项目数量", []string{"采购项目数量"}, Count, []Version{V2019}, "procurement items"},
+	{"amount", "采购总金额", []string{"采购总金额"}, Money, []Version{V2019}, "procurement amount"},
 	// V2021
-	{"issued", "本年制发件数", []string{"本年制发件数"}, parser.Count, []Version{V2021}, "issued this year"},
-	{"repealed", "本年废止件数", []string{"本年废止件数"}, parser.Count, []Version{V2021}, "repealed this year"},
-	{"inforce", "现行有效件数", []string{"现行有效件数"}, parser.Count, []Version{V2021}, "in force"},
-	{"decisions", "本年处理决定数量", []string{"本年处理决定数量"}, parser.Count, []Version{V2021}, "decisions this year"},
-	{"amount_wan", "本年收费金额（单位：万元）", []string{"本年收费金额"}, parser.Money, []Version{V2021}, "fees this year (10,000 yuan)"},
+	{"issued", "本年制发件数", []string{"本年制发件数"}, Count, []Version{V2021}, "issued this year"},
+	{"repealed", "本年废止件数", []string{"本年废止件数"}, Count, []Version{V2021}, "repealed this year"},
+	{"inforce", "现行有效件数", []string{"现行有效件数"}, Count, []Version{V2021}, "in force"},
+	{"decisions", "本年处理决定数量", []string{"本年处理决定数量"}, Count, []Version{V2021}, "decisions this year"},
+	{"amount_wan", "本年收费金额（单位：万元）", []string{"本年收费金额"}, Money, []Version{V2021}, "fees this year (10,000 yuan)"},
 }
 
 // t2Layout lists, per version, the block, row and column keys of table 二
@@ -252,30 +250,30 @@ var t2Layout = map[Version][]struct {
 
 // Version signals (template-spec §5): normalised labels that only one
 // version has. "规范性文件" is deliberately absent (both versions accept it).
-var versionSignals = map[Version][]string{
+var VersionSignals = map[Version][]string{
 	V2019: {"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第(九)项", "政府集中采购", "采购总金额"},
 	V2021: {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期未按收费通知"},
 }
 
 // Title and year patterns.
 const (
-	titleSuffix = "政府信息公开工作年度报告"
+	TitleSuffix = "政府信息公开工作年度报告"
 )
 
-// chineseDigits maps the digits used in years written in characters.
-var chineseDigits = map[rune]rune{'〇': '0', '零': '0', '○': '0', 'Ｏ': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+// ChineseDigits maps the digits used in years written in characters.
+var ChineseDigits = map[rune]rune{'〇': '0', '零': '0', '○': '0', 'Ｏ': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
 
 // Agency name endings (normalised) by kind of body, for the rule-making
 // power check (立法法: 国务院部门, provincial governments and the
 // governments of 设区的市 make 规章) and the people's-government checks.
 var (
-	townshipEndings   = []string{"镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府", "街道办", "镇", "乡", "街道", "苏木"}
-	countyGovEndings  = []string{"县人民政府", "区人民政府", "旗人民政府", "县政府", "区政府"}
-	provinceGovNames  = []string{"北京市人民政府", "天津市人民政府", "上海市人民政府", "重庆市人民政府"}
-	provinceGovEnding = []string{"省人民政府", "自治区人民政府"}
-	cityGovEndings    = []string{"市人民政府", "市政府", "州人民政府", "盟行政公署", "地区行政公署"}
-	departmentEndings = []string{"办公室", "办公厅", "委员会", "局", "委", "厅", "中心", "所", "站", "队", "院", "处", "署", "办"}
-	ministryMarkers   = []string{"国务院", "中华人民共和国", "国家"}
+	TownshipEndings    = []string{"镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府", "街道办", "镇", "乡", "街道", "苏木"}
+	CountyGovEndings   = []string{"县人民政府", "区人民政府", "旗人民政府", "县政府", "区政府"}
+	ProvinceGovNames   = []string{"北京市人民政府", "天津市人民政府", "上海市人民政府", "重庆市人民政府"}
+	ProvinceGovEndings = []string{"省人民政府", "自治区人民政府"}
+	CityGovEndings     = []string{"市人民政府", "市政府", "州人民政府", "盟行政公署", "地区行政公署"}
+	DepartmentEndings  = []string{"办公室", "办公厅", "委员会", "局", "委", "厅", "中心", "所", "站", "队", "院", "处", "署", "办"}
+	MinistryMarkers    = []string{"国务院", "中华人民共和国", "国家"}
 )
 
 // Aspect is one of the five aspects section 一 of a 2021-format report

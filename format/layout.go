@@ -1,4 +1,4 @@
-package schema
+package format
 
 // Layout helpers for drawing the three tables as the template does (HTML
 // report). They expose the label tables of labels.go read-only.
@@ -27,7 +27,7 @@ func T2Layout(v Version) []T2BlockLayout {
 	var out []T2BlockLayout
 	for _, bl := range t2Layout[v] {
 		b := T2BlockLayout{Key: bl.Block}
-		for _, def := range t2Blocks {
+		for _, def := range T2Blocks {
 			if def.Key != bl.Block {
 				continue
 			}
@@ -45,7 +45,7 @@ func T2Layout(v Version) []T2BlockLayout {
 			}
 		}
 		for _, c := range bl.Cols {
-			for _, def := range t2Cols {
+			for _, def := range T2Cols {
 				if def.Key == c && hasVersion(def.Versions, v) {
 					b.Cols = append(b.Cols, Label{c, def.Label, def.English})
 					break
@@ -79,7 +79,7 @@ type T3RowLayout struct {
 func T3Layout(r6Split bool) []T3RowLayout {
 	var out []T3RowLayout
 	for _, k := range T3RowKeys(r6Split) {
-		for _, r := range t3Rows {
+		for _, r := range T3Rows {
 			if r.Key == k {
 				out = append(out, T3RowLayout{Label{r.Key, r.Label, r.English}, r.Group})
 			}
@@ -91,7 +91,7 @@ func T3Layout(r6Split bool) []T3RowLayout {
 // T3Group returns the label of a group of rows of table 三 ("RESULTS",
 // "R3" …).
 func T3Group(key string) Label {
-	for _, g := range t3Groups {
+	for _, g := range T3RowGroups {
 		if g.Key == key {
 			return Label{g.Key, g.Label, t3GroupEnglish[g.Key]}
 		}
@@ -113,7 +113,7 @@ var T3CornerNote = Label{"CORNER", "（本列数据的勾稽关系为：第一�
 // HeaderLabel returns the label of a column header node of table 三 or 四
 // ("APPLICANTS", "LEGAL", "NP", "rev", "lit", "lit_direct", "keep" …).
 func HeaderLabel(key string) Label {
-	for _, hs := range [][]headerNode{t3Header, t4Header} {
+	for _, hs := range [][]HeaderNode{T3Header, T4Header} {
 		for _, h := range hs {
 			if h.Key == key {
 				en := h.English

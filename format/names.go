@@ -1,4 +1,4 @@
-package schema
+package format
 
 import "strings"
 
@@ -34,11 +34,11 @@ func NameOf(key string, english bool) CellName {
 	n := CellName{Table: tn[lang]}
 	switch {
 	case parts[0] == T3 && len(parts) == 3:
-		for _, r := range t3Rows {
+		for _, r := range T3Rows {
 			if r.Key == parts[1] {
 				n.Row = r.Label
 				if r.Group != "" && r.Group != "RESULTS" {
-					for _, g := range t3Groups {
+					for _, g := range T3RowGroups {
 						if g.Key == r.Group {
 							n.Row = g.Label[:strings.Index(g.Label, "）")+len("）")] + r.Label
 						}
@@ -49,13 +49,13 @@ func NameOf(key string, english bool) CellName {
 				}
 			}
 		}
-		for _, h := range t3Header {
+		for _, h := range T3Header {
 			if h.Key == parts[2] {
 				n.Col = pick(h.Label, h.English, english)
 			}
 		}
 	case parts[0] == T4 && len(parts) == 3:
-		for _, h := range t4Header {
+		for _, h := range T4Header {
 			if h.Key == parts[1] {
 				n.Row = pick(h.Label, h.English, english)
 			}
@@ -64,7 +64,7 @@ func NameOf(key string, english bool) CellName {
 			}
 		}
 	case parts[0] == T2 && len(parts) == 4:
-		for _, b := range t2Blocks {
+		for _, b := range T2Blocks {
 			if b.Key != parts[1] {
 				continue
 			}
@@ -74,7 +74,7 @@ func NameOf(key string, english bool) CellName {
 				}
 			}
 		}
-		for _, c := range t2Cols {
+		for _, c := range T2Cols {
 			if c.Key == parts[3] {
 				n.Col = pick(c.Label, c.English, english)
 			}
@@ -85,7 +85,7 @@ func NameOf(key string, english bool) CellName {
 
 // ColumnName returns the display name of a table 三 column key.
 func ColumnName(col string, english bool) string {
-	for _, h := range t3Header {
+	for _, h := range T3Header {
 		if h.Key == col {
 			return pick(h.Label, h.English, english)
 		}
@@ -123,7 +123,7 @@ func RowName(key string, english bool) string {
 	if strings.HasPrefix(key, T2+".") {
 		parts := strings.Split(key, ".")
 		if len(parts) == 3 {
-			for _, c := range t2Cols {
+			for _, c := range T2Cols {
 				if n2 := NameOf(key+"."+c.Key, english); n2.Row != "" {
 					return n2.Row
 				}
@@ -135,7 +135,7 @@ func RowName(key string, english bool) string {
 
 // SectionHeading returns the canonical heading of section n (1…6).
 func SectionHeading(n int, english bool) string {
-	for _, s := range sectionDefs {
+	for _, s := range Sections {
 		if s.Number == n {
 			return pick(s.Heading, s.English, english)
 		}
@@ -147,7 +147,7 @@ func SectionHeading(n int, english bool) string {
 // （七）总计, for a table with split or single （六）其他处理 rows.
 func ResultRows(r6Split bool) []string {
 	var rows []string
-	for _, r := range t3Rows {
+	for _, r := range T3Rows {
 		if r.Key == "R7" || r.Key == "NEW" || r.Key == "CARRY_IN" || r.Key == "CARRY_OUT" {
 			continue
 		}
@@ -207,7 +207,7 @@ func SumName(keys []string, english bool) string {
 
 // wholeGroup returns the group of table 三 whose rows are exactly those of
 // keys, or nil.
-func wholeGroup(keys []string) *t3Group {
+func wholeGroup(keys []string) *T3RowGroup {
 	var rows []string
 	for _, k := range keys {
 		parts := strings.Split(k, ".")
@@ -216,10 +216,10 @@ func wholeGroup(keys []string) *t3Group {
 		}
 		rows = append(rows, parts[1])
 	}
-	for i := range t3Groups {
-		g := &t3Groups[i]
+	for i := range T3RowGroups {
+		g := &T3RowGroups[i]
 		var members []string
-		for _, r := range t3Rows {
+		for _, r := range T3Rows {
 			if r.Group == g.Key {
 				members = append(members, r.Key)
 			}
