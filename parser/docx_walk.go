@@ -1,0 +1,699 @@
+package parser
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// frameKind says what an open element means to the walker.
+type frameKind uint8
+
+const (
+	kOther       frameKind = iota
+	kSkip                  // root of a subtree that is not read
+	kPara                  // w:p; flag: its paragraph mark is deleted
+	kRun                   // w:r; flag: hidden (w:vanish)
+	kText                  // w:t whose character data is read
+	kTable                 // a top-level w:tbl
+	kNestedTable           // a w:tbl inside a cell or a text box
+	kRow                   // w:tr of the top-level table
+	kCell                  // w:tc of the top-level table
+	kAlt                   // mc:AlternateContent; flag: a branch was taken
+	kSdt                   // w:sdt; flag: showing placeholder text
+	kPlaceholder           // w:sdtContent of an sdt showing its placeholder
+)
+
+// frame is an open element. It holds offsets into the part rather than
+// slices, so that the stack has no pointers for the garbage collector to
+// follow or for writes to announce.
+type frame struct {
+	at, local, end uint32 // the qualified name is part[at:end], its local part part[local:end]
+	kind           frameKind
+	flag           bool
+}
+
+// is reports whether the name b equals s, without allocating.
+func is(b []byte, s string) bool { return string(b) == s }
+
+// qname and lname return the qualified and the local name of f.
+func (w *docxWalker) qname(f *frame) []byte { return w.s.buf[f.at:f.end] }
+func (w *docxWalker) lname(f *frame) []byte { return w.s.buf[f.local:f.end] }
+
+// docxWalker turns the token stream of a main document part into Blocks.
+//
+// Elements are recognised by local name only, so Transitional and Strict
+// OOXML namespaces read alike. The choices it makes:
+//
+//   - Text comes from w:t and w:tab, w:ptab, w:br, w:cr, w:sym,
+//     w:noBreakHyphen inside a run. A tab is "\t" in body paragraphs and a
+//     space inside table cells, where a tab would read like a cell
+//     separator in the .txt layout. Breaks are "\n".
+//   - Field codes (w:instrText) are not text; field results are.
+//   - Tracked changes read as accepted: w:ins and w:moveTo are read,
+//     w:del and w:moveFrom are not, a row marked deleted is dropped, and a
+//     paragraph whose mark is deleted runs on into the next one.
+//   - A run with w:vanish in its own properties is hidden and not read.
+//     Hidden text set through a style is read (styles are not parsed).
+//   - w:sdt, w:customXml, w:smartTag, w:hyperlink, w:fldSimple, w:dir and
+//     w:bdo are transparent at every level (around rows, cells, runs and
+//     paragraphs). A content control still showing its placeholder
+//     ("click here to enter text") keeps its structure but reads as empty.
+//   - mc:AlternateContent is read once: the first mc:Choice, else the
+//     mc:Fallback. The Choice is what a current Word displays, and Word
+//     writes the same text into both, so reading either avoids doubling
+//     text-box contents.
+//   - Only top-level tables become Tables. A table nested in a cell, or in
+//     a text box, is flattened into the enclosing cell or paragraph: each
+//     of its paragraphs becomes one more "\n"-separated line. The schema
+//     never needs nested tables as tables, and no text is lost.
+//   - Text-box paragraphs inside a paragraph are appended to it after a
+//     "\n".
+//   - A cell continuing a vertical merge (w:vMerge without w:val="restart")
+//     is a Cell with Merged set and empty Text, like the .txt reader's
+//     empty continuation cells. A w:gridSpan cell is one Cell with Span.
+//     w:gridBefore shifts the grid column of the row's first cell and
+//     w:gridAfter is ignored; neither makes cells. A legacy w:hMerge
+//     continuation widens the cell before it instead of making a cell.
+//   - Cell.Pos.Col is the 1-based grid column where the cell starts.
+//     Paragraph.Pos.Para numbers the emitted body paragraphs (those not
+//     blank after trimming), as the .txt reader does, so it equals the
+//     paragraph's index in Document.Paragraphs plus one.
+//
+// The model is built in scratch slices indexed by position (all text in
+// one arena, all cells, rows, tables and paragraphs each in one slice) and
+// copied out once at the end (see finish), so that a document costs a
+// handful of allocations however many cells it has. Walkers and their
+// scratch are reused between parses.
+type docxWalker struct {
+	path string
+	lim  Limits
+	doc  *Document
+	s    xmlScanner
+
+	stack       []frame
+	zero        frame // what top and up return beyond the stack
+	skip        int   // stack depth of the skipped subtree's root; 0 when reading
+	placeholder int   // open placeholder sdtContent elements
+	rootSeen    bool
+	cellCount   int // every w:tc seen, nested ones included
+
+	// The model under construction. text holds the text of every
+	// paragraph and cell kept so far; the *Text slices say which part is
+	// whose, and rowCells and tableRows which cells and rows belong to a
+	// row and a table.
+	text      []byte
+	paras     []Paragraph
+	paraText  []span
+	cells     []Cell
+	cellText  []span
+	rows      []Row
+	rowCells  []span
+	tables    []Table
+	tableRows []span
+	blocks    []blockRef
+
+	paraNo    int
+	paraDepth int  // open w:p elements, wherever they are
+	paraStart int  // start in text of the open body paragraph
+	carry     bool // the last body paragraph's mark was deleted
+
+	tableNo   int
+	tableOpen bool
+	tableRow0 int // index in rows of the open table's first row
+	nested    int // open nested tables
+	rowOpen   bool
+	rowDel    bool
+	rowNo     int // 1-based number of the open row among the table's kept rows
+	rowCell0  int // index in cells of the open row's first cell
+	rowText0  int // length of text when the open row started
+	gridCol   int // 0-based grid column of the next cell
+
+	cellOpen  bool
+	cellStart int // start in text of the open cell
+	cellParas int
+	cellSep   bool // a "\n" is due before the cell's next paragraph
+	cellCol   int
+	cellSpan  int
+	cellMerge bool // vMerge continuation
+	cellHCont bool // hMerge continuation
+}
+
+// span is a range [from, to) of indexes.
+type span struct{ from, to int }
+
+// blockRef is a Block of the model under construction: the index of a
+// paragraph or a table.
+type blockRef struct {
+	table bool
+	i     int
+}
+
+// init prepares w, fresh or reused, for a parse, keeping the capacity of
+// its scratch slices.
+func (w *docxWalker) init(path string, lim Limits, doc *Document) {
+	*w = docxWalker{
+		path: path, lim: lim, doc: doc,
+		stack:     w.stack[:0],
+		text:      w.text[:0],
+		paras:     w.paras[:0],
+		paraText:  w.paraText[:0],
+		cells:     w.cells[:0],
+		cellText:  w.cellText[:0],
+		rows:      w.rows[:0],
+		rowCells:  w.rowCells[:0],
+		tables:    w.tables[:0],
+		tableRows: w.tableRows[:0],
+		blocks:    w.blocks[:0],
+	}
+}
+
+// release returns w to the pool, dropping what it must not keep: the
+// document, the part, and scratch grown large by a large document.
+func (w *docxWalker) release() {
+	if cap(w.text) > maxPooledScratch || cap(w.cells) > maxPooledScratch/64 || cap(w.stack) > 4096 {
+		*w = docxWalker{}
+	} else {
+		w.init("", Limits{}, nil)
+	}
+	walkers.Put(w)
+}
+
+// walk reads the part data to its end and fills w.doc. It fails with
+// ErrCorrupt on any syntax error, a mismatched end tag or a part that ends
+// with elements open, and with ErrTooLarge beyond MaxDepth or MaxCells.
+func (w *docxWalker) walk(ctx context.Context, data []byte) error {
+	data, err := toUTF8(data)
+	if err != nil {
+		return err
+	}
+	if len(data) > math.MaxUint32 { // frames hold 32-bit offsets
+		return fmt.Errorf("%w: main part larger than 4 GiB", ErrTooLarge)
+	}
+	s := &w.s
+	s.reset(data)
+	for n := 1; s.pos < len(s.buf); n++ {
+		if n%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		// What s.next does, without a call per token.
+		skip, err := s.scan(s.buf[s.pos:])
+		if err != nil {
+			if err == errShort {
+				err = s.syntax(len(s.buf), "unexpected EOF")
+			}
+			return corrupt(err)
+		}
+		if skip {
+			continue
+		}
+		s.any = true
+		switch s.kind {
+		case tokStart:
+			// Fast path for the elements that mean nothing to the walker
+			// (most of them: formatting properties); start does the same
+			// for them, more slowly.
+			if w.rootSeen && !mayMatter(s.buf[s.local:s.nameEnd]) && len(w.stack) < w.lim.MaxDepth {
+				if !s.empty {
+					w.stack = append(w.stack, frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)})
+				}
+				continue
+			}
+			if err := w.start(s); err != nil {
+				return err
+			}
+		case tokEnd:
+			if err := w.end(s.name()); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, s.syntax(s.pos, err.Error()))
+			}
+		case tokText:
+			if err := w.charData(s.text(), s.cdata); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, s.syntax(s.textAt, err.Error()))
+			}
+		}
+	}
+	if !w.rootSeen {
+		return fmt.Errorf("%w: no root element", ErrCorrupt)
+	}
+	if len(w.stack) > 0 {
+		return fmt.Errorf("%w: unexpected end of part inside <%s>", ErrCorrupt, w.qname(&w.stack[len(w.stack)-1]))
+	}
+	w.flushCarry()
+	w.finish()
+	return nil
+}
+
+// finish copies the model out of the scratch slices into w.doc: one
+// string for all text, one slice each for cells, rows, tables, paragraphs
+// and blocks.
+func (w *docxWalker) finish() {
+	if len(w.blocks) == 0 {
+		return
+	}
+	text := string(w.text)
+	cells := make([]Cell, len(w.cells))
+	for i, c := range w.cells {
+		sp := w.cellText[i]
+		c.Text = text[sp.from:sp.to]
+		cells[i] = c
+	}
+	rows := make([]Row, len(w.rows))
+	for i, r := range w.rows {
+		sp := w.rowCells[i]
+		r.Cells = cells[sp.from:sp.to:sp.to]
+		rows[i] = r
+	}
+	tables := make([]Table, len(w.tables))
+	for i, t := range w.tables {
+		sp := w.tableRows[i]
+		t.Rows = rows[sp.from:sp.to:sp.to]
+		tables[i] = t
+	}
+	paras := make([]Paragraph, len(w.paras))
+	for i, p := range w.paras {
+		sp := w.paraText[i]
+		p.Text = text[sp.from:sp.to]
+		paras[i] = p
+	}
+	blocks := make([]Block, len(w.blocks))
+	for i, b := range w.blocks {
+		if b.table {
+			blocks[i].Table = &tables[b.i]
+		} else {
+			blocks[i].Para = &paras[b.i]
+		}
+	}
+	w.doc.Blocks = blocks
+}
+
+// charData handles character data: it is kept inside a readable w:t and only
+// checked everywhere else.
+func (w *docxWalker) charData(raw []byte, cdata bool) error {
+	if w.skip == 0 && len(w.stack) > 0 && w.stack[len(w.stack)-1].kind == kText && w.sinkOpen() {
+		n := len(w.text)
+		if cdata {
+			w.text = append(w.text, raw...)
+		} else {
+			var err error
+			if w.text, err = appendUnescaped(w.text, raw); err != nil {
+				return err
+			}
+		}
+		if !utf8.Valid(w.text[n:]) {
+			return errors.New("invalid UTF-8 in text")
+		}
+		return nil
+	}
+	if !cdata {
+		return checkRefs(raw)
+	}
+	return nil
+}
+
+func (w *docxWalker) top() *frame {
+	if len(w.stack) == 0 {
+		w.zero = frame{}
+		return &w.zero
+	}
+	return &w.stack[len(w.stack)-1]
+}
+
+// up returns the frame n levels above the top (0 is the top), or a zero
+// frame.
+func (w *docxWalker) up(n int) *frame {
+	if i := len(w.stack) - 1 - n; i >= 0 {
+		return &w.stack[i]
+	}
+	w.zero = frame{}
+	return &w.zero
+}
+
+func (w *docxWalker) start(s *xmlScanner) error {
+	if len(w.stack) >= w.lim.MaxDepth {
+		return fmt.Errorf("%w: XML nesting deeper than %d", ErrTooLarge, w.lim.MaxDepth)
+	}
+	name, attrs, local := s.name(), s.attrs(), s.buf[s.local:s.nameEnd]
+	f := frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)}
+	if !w.rootSeen {
+		w.rootSeen = true
+		if !is(local, "document") {
+			return fmt.Errorf("%w: main part has root <%s>, not a WordprocessingML document", ErrNoDocumentXML, name)
+		}
+	}
+	if w.skip > 0 {
+		if !s.empty {
+			w.stack = append(w.stack, f)
+		}
+		return nil
+	}
+	parent := w.top()
+	// Every case of the switch below must be listed in readNames.
+	if !mayMatter(local) {
+		// Most elements (formatting properties) mean nothing to the
+		// walker; one table lookup tells most of them apart.
+		local = nil
+	}
+	switch string(local) {
+	case "p":
+		f.kind = kPara
+		w.startPara()
+	case "r":
+		f.kind = kRun
+	case "t":
+		if parent.kind == kRun && !parent.flag && w.placeholder == 0 {
+			f.kind = kText
+		}
+	case "tab", "ptab":
+		if w.visible(parent) {
+			if w.cellOpen {
+				w.write(" ")
+			} else {
+				w.write("\t")
+			}
+		}
+	case "br", "cr":
+		if w.visible(parent) {
+			w.write("\n")
+		}
+	case "noBreakHyphen":
+		if w.visible(parent) {
+			w.write("-")
+		}
+	case "sym":
+		if w.visible(parent) {
+			// An unreadable w:char is content, not a stream error: the
+			// symbol is left out as Word leaves out what it cannot draw.
+			v, _ := attrValue(attrs, "char")
+			if c, err := strconv.ParseUint(string(v), 16, 32); err == nil && utf8.ValidRune(rune(c)) && c != 0 && w.sinkOpen() {
+				w.text = utf8.AppendRune(w.text, rune(c))
+			}
+		}
+	case "vanish":
+		if is(w.lname(parent), "rPr") && w.up(1).kind == kRun && attrOn(attrs) {
+			w.up(1).flag = true
+		}
+	case "del", "moveFrom":
+		switch string(w.lname(parent)) {
+		case "trPr":
+			if w.rowOpen && w.nested == 0 {
+				w.rowDel = true
+			}
+		case "rPr":
+			if is(w.lname(w.up(1)), "pPr") && w.up(2).kind == kPara {
+				w.up(2).flag = true
+			}
+		default:
+			f.kind = kSkip
+		}
+	case "rPrChange", "pPrChange", "tcPrChange", "trPrChange", "tblPrChange",
+		"tblPrExChange", "tblGridChange", "sectPrChange", "numberingChange",
+		"sdtEndPr", "customXmlPr", "smartTagPr":
+		// Former formatting and control properties hold no text, but some
+		// hold gridSpan or vMerge values that must not be mistaken for the
+		// current ones. (sdtPr is read: it says whether the control shows
+		// its placeholder; it holds no text and no cell properties.)
+		f.kind = kSkip
+	case "showingPlcHdr":
+		if is(w.lname(parent), "sdtPr") && w.up(1).kind == kSdt && attrOn(attrs) {
+			w.up(1).flag = true
+		}
+	case "sdt":
+		f.kind = kSdt
+	case "sdtContent":
+		if parent.kind == kSdt && parent.flag {
+			f.kind = kPlaceholder
+			w.placeholder++
+		}
+	case "AlternateContent":
+		f.kind = kAlt
+	case "Choice", "Fallback":
+		if parent.kind == kAlt {
+			if parent.flag {
+				f.kind = kSkip
+			} else {
+				parent.flag = true
+			}
+		}
+	case "tbl":
+		if !w.tableOpen && w.paraDepth == 0 {
+			f.kind = kTable
+			w.flushCarry()
+			w.tableNo++
+			w.tableOpen = true
+			w.tableRow0 = len(w.rows)
+		} else {
+			f.kind = kNestedTable
+			w.nested++
+		}
+	case "tr":
+		if w.tableOpen && w.nested == 0 && !w.rowOpen {
+			f.kind = kRow
+			w.rowOpen, w.rowDel, w.gridCol = true, false, 0
+			w.rowNo = len(w.rows) - w.tableRow0 + 1
+			w.rowCell0, w.rowText0 = len(w.cells), len(w.text)
+		}
+	case "tc":
+		w.cellCount++
+		if w.cellCount > w.lim.MaxCells {
+			return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, w.lim.MaxCells)
+		}
+		if w.rowOpen && w.nested == 0 && !w.cellOpen {
+			f.kind = kCell
+			w.cellOpen = true
+			w.cellStart = len(w.text)
+			w.cellParas, w.cellSep = 0, false
+			w.cellCol, w.cellSpan = w.gridCol+1, 1
+			w.cellMerge, w.cellHCont = false, false
+		}
+	case "gridSpan":
+		if w.ownProps(parent, "tcPr") {
+			w.cellSpan = max(1, attrInt(attrs))
+		}
+	case "vMerge":
+		if w.ownProps(parent, "tcPr") {
+			w.cellMerge = !attrIs(attrs, "val", "restart")
+		}
+	case "hMerge":
+		if w.ownProps(parent, "tcPr") {
+			w.cellHCont = !attrIs(attrs, "val", "restart")
+		}
+	case "gridBefore":
+		if is(w.lname(parent), "trPr") && w.up(1).kind == kRow {
+			w.gridCol += attrInt(attrs)
+		}
+	}
+	switch {
+	case s.empty:
+		// A self-closing element ends here, without going on the stack.
+		if f.kind != kSkip {
+			w.close(&f)
+		}
+	case f.kind == kSkip:
+		w.stack = append(w.stack, f)
+		w.skip = len(w.stack)
+	default:
+		w.stack = append(w.stack, f)
+	}
+	return nil
+}
+
+// readNames lists every local name the walker's start switch handles.
+var readNames = []string{
+	"p", "r", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym", "vanish",
+	"del", "moveFrom", "rPrChange", "pPrChange", "tcPrChange", "trPrChange",
+	"tblPrChange", "tblPrExChange", "tblGridChange", "sectPrChange",
+	"numberingChange", "sdtEndPr", "customXmlPr", "smartTagPr", "showingPlcHdr",
+	"sdt", "sdtContent", "AlternateContent", "Choice", "Fallback", "tbl", "tr",
+	"tc", "gridSpan", "vMerge", "hMerge", "gridBefore",
+}
+
+// nameFilter has a bit for each (length, first byte) pair of readNames:
+// bit c%64 of nameFilter[len][c/64].
+var nameFilter = func() (t [32][4]uint64) {
+	for _, n := range readNames {
+		t[len(n)][n[0]/64] |= 1 << (n[0] % 64)
+	}
+	return t
+}()
+
+// mayMatter reports whether the local name may be one of readNames; false
+// means it certainly is not.
+func mayMatter(local []byte) bool {
+	if len(local) == 0 || len(local) >= len(nameFilter) {
+		return false
+	}
+	c := local[0]
+	return nameFilter[len(local)][c/64]&(1<<(c%64)) != 0
+}
+
+// ownProps reports whether an element whose parent is the frame parent
+// belongs to the properties element props of the open top-level cell.
+func (w *docxWalker) ownProps(parent *frame, props string) bool {
+	return is(w.lname(parent), props) && w.up(1).kind == kCell
+}
+
+// visible reports whether a run-content element under parent produces
+// text: it must sit directly in a run that is not hidden, outside
+// placeholders.
+func (w *docxWalker) visible(parent *frame) bool {
+	return parent.kind == kRun && !parent.flag && w.placeholder == 0
+}
+
+func (w *docxWalker) end(name []byte) error {
+	if len(w.stack) == 0 {
+		return fmt.Errorf("unexpected end element </%s>", name)
+	}
+	f := w.stack[len(w.stack)-1]
+	if q := w.qname(&f); string(q) != string(name) {
+		return fmt.Errorf("element <%s> closed by </%s>", q, name)
+	}
+	w.stack = w.stack[:len(w.stack)-1]
+	if w.skip > 0 {
+		if w.skip == len(w.stack)+1 {
+			w.skip = 0
+		}
+		return nil
+	}
+	w.close(&f)
+	return nil
+}
+
+// close does what the end of an element that was read means.
+func (w *docxWalker) close(f *frame) {
+	switch f.kind {
+	case kPara:
+		w.endPara(f.flag)
+	case kPlaceholder:
+		w.placeholder--
+	case kNestedTable:
+		w.nested--
+	case kCell:
+		w.endCell()
+	case kRow:
+		w.endRow()
+	case kTable:
+		w.endTable()
+	}
+}
+
+// sinkOpen reports whether text has a place in the model here: in a cell
+// of a top-level table, or in a body paragraph (not in a table outside
+// its cells).
+func (w *docxWalker) sinkOpen() bool {
+	return w.cellOpen || !w.tableOpen && w.paraDepth > 0
+}
+
+func (w *docxWalker) write(s string) {
+	if w.sinkOpen() {
+		w.text = append(w.text, s...)
+	}
+}
+
+func (w *docxWalker) startPara() {
+	switch {
+	case w.cellOpen:
+		if w.cellParas > 0 && w.cellSep {
+			w.text = append(w.text, '\n')
+		}
+		w.cellParas++
+		w.cellSep = true
+	case w.tableOpen:
+	case w.paraDepth > 0:
+		// A text-box paragraph inside a body paragraph.
+		if len(w.text) > w.paraStart {
+			w.text = append(w.text, '\n')
+		}
+	default:
+		if !w.carry {
+			w.paraStart = len(w.text)
+		}
+		w.carry = false
+	}
+	w.paraDepth++
+}
+
+func (w *docxWalker) endPara(markDeleted bool) {
+	w.paraDepth--
+	switch {
+	case w.cellOpen:
+		w.cellSep = !markDeleted
+	case w.tableOpen || w.paraDepth > 0:
+	case markDeleted:
+		w.carry = true
+	default:
+		w.emitPara()
+	}
+}
+
+// flushCarry emits a body paragraph held back because its mark was
+// deleted, when no paragraph follows to take its text.
+func (w *docxWalker) flushCarry() {
+	if w.carry {
+		w.carry = false
+		w.emitPara()
+	}
+}
+
+// emitPara keeps the body paragraph that starts at paraStart, unless it
+// is blank.
+func (w *docxWalker) emitPara() {
+	if len(bytes.TrimSpace(w.text[w.paraStart:])) == 0 {
+		w.text = w.text[:w.paraStart]
+		return
+	}
+	w.paraNo++
+	w.paras = append(w.paras, Paragraph{Pos: Pos{File: w.path, Para: w.paraNo}})
+	w.paraText = append(w.paraText, span{w.paraStart, len(w.text)})
+	w.blocks = append(w.blocks, blockRef{i: len(w.paras) - 1})
+}
+
+func (w *docxWalker) endCell() {
+	w.cellOpen = false
+	sp := w.cellSpan
+	switch {
+	case w.cellHCont && len(w.cells) > w.rowCell0:
+		w.cells[len(w.cells)-1].Span += sp
+		w.text = w.text[:w.cellStart]
+	default:
+		if w.cellMerge {
+			w.text = w.text[:w.cellStart]
+		}
+		w.cells = append(w.cells, Cell{
+			Span:   sp,
+			Merged: w.cellMerge,
+			Pos:    Pos{File: w.path, Table: w.tableNo, Row: w.rowNo, Col: w.cellCol},
+		})
+		w.cellText = append(w.cellText, span{w.cellStart, len(w.text)})
+	}
+	w.gridCol += sp
+}
+
+// endRow keeps the open row unless it is marked deleted or has no cells.
+func (w *docxWalker) endRow() {
+	w.rowOpen = false
+	if w.rowDel || len(w.cells) == w.rowCell0 {
+		w.cells, w.cellText = w.cells[:w.rowCell0], w.cellText[:w.rowCell0]
+		w.text = w.text[:w.rowText0]
+		return
+	}
+	w.rows = append(w.rows, Row{Pos: Pos{File: w.path, Table: w.tableNo, Row: w.rowNo}})
+	w.rowCells = append(w.rowCells, span{w.rowCell0, len(w.cells)})
+}
+
+// endTable keeps the open table unless it has no rows.
+func (w *docxWalker) endTable() {
+	w.tableOpen = false
+	if len(w.rows) == w.tableRow0 {
+		w.tableNo--
+		return
+	}
+	w.tables = append(w.tables, Table{Index: w.tableNo, Pos: Pos{File: w.path, Table: w.tableNo}})
+	w.tableRows = append(w.tableRows, span{w.tableRow0, len(w.rows)})
+	w.blocks = append(w.blocks, blockRef{table: true, i: len(w.tables) - 1})
+}

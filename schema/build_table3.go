@@ -1,0 +1,296 @@
+package schema
+
+import (
+	"strings"
+
+	"github.com/nianbao/nianbao/format"
+	"github.com/nianbao/nianbao/parser"
+)
+
+// ---- header trees (tables 三 and 四) ----
+
+type hcell struct {
+	core string
+	text string
+	pos  parser.Pos
+}
+
+// leaf is one data column read from the header rows.
+type leaf struct {
+	key   string // "" for a column the format does not have
+	label string
+	pos   parser.Pos
+}
+
+// headerLeaves reads header rows as a tree of labels and returns the data
+// columns in order. Each group label takes its children from the next
+// header row, left to right, as long as they are its own children.
+func headerLeaves(rows [][]hcell, tree []format.HeaderNode) ([]leaf, bool) {
+	byKey := map[string]*format.HeaderNode{}
+	for i := range tree {
+		byKey[tree[i].Key] = &tree[i]
+	}
+	var nodes []*format.HeaderNode // reused by every find
+	find := func(core string, keys []string) *format.HeaderNode {
+		nodes = nodes[:0]
+		if keys == nil {
+			for i := range tree {
+				nodes = append(nodes, &tree[i])
+			}
+		} else {
+			for _, k := range keys {
+				nodes = append(nodes, byKey[k])
+			}
+		}
+		i := bestMatch(core, len(nodes), func(i int) []string { return nodes[i].Core })
+		if i < 0 {
+			return nil
+		}
+		return nodes[i]
+	}
+	cursor := make([]int, len(rows))
+	var leaves []leaf
+	ok := true
+	var expand func(n *format.HeaderNode, r int, prefix string, c hcell)
+	expand = func(n *format.HeaderNode, r int, prefix string, c hcell) {
+		p := prefix
+		if n.Prefix {
+			p = joinKey(prefix, n.Key)
+		}
+		if len(n.Children) == 0 {
+			leaves = append(leaves, leaf{key: joinKey(p, n.Key), label: c.text, pos: c.pos})
+			return
+		}
+		next := r + 1
+		if next >= len(rows) {
+			ok = false
+			return
+		}
+		taken := map[string]bool{}
+		for cursor[next] < len(rows[next]) {
+			hc := rows[next][cursor[next]]
+			child := find(hc.core, n.Children)
+			if child == nil {
+				if find(hc.core, nil) != nil {
+					break // a label of another group
+				}
+				cursor[next]++
+				leaves = append(leaves, leaf{label: hc.text, pos: hc.pos})
+				continue
+			}
+			if taken[child.Key] {
+				break
+			}
+			taken[child.Key] = true
+			cursor[next]++
+			expand(child, next, p, hc)
+		}
+		if len(taken) == 0 {
+			ok = false
+		}
+	}
+	for len(rows) > 0 && cursor[0] < len(rows[0]) {
+		hc := rows[0][cursor[0]]
+		cursor[0]++
+		n := find(hc.core, nil)
+		if n == nil {
+			leaves = append(leaves, leaf{label: hc.text, pos: hc.pos})
+			continue
+		}
+		expand(n, 0, "", hc)
+	}
+	for r := range rows {
+		if cursor[r] < len(rows[r]) {
+			ok = false
+		}
+	}
+	return leaves, ok
+}
+
+func joinKey(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+// headerCells returns the non-empty cells of a header row, skipping the
+// corner note of table 三.
+func headerCells(row parser.Row) []hcell {
+	var hs []hcell
+	for _, c := range row.Cells {
+		n := format.NormalizeLabel(c.Text)
+		if n == "" || strings.Contains(n, format.T3CornerMarker) {
+			continue
+		}
+		_, core := splitLabel(c.Text)
+		hs = append(hs, hcell{core: core, text: format.TrimCell(c.Text), pos: c.Pos})
+	}
+	return hs
+}
+
+// reportLeaves records unknown columns; it returns false when the header
+// could not be read.
+func (b *builder) reportLeaves(table string, leaves []leaf, ok bool, pos parser.Pos) bool {
+	if !ok || len(leaves) == 0 {
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableHeader, Table: table, Pos: pos})
+		return false
+	}
+	for _, l := range leaves {
+		if l.key == "" {
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownColumn, Table: table, Label: l.label, Pos: l.pos})
+		}
+	}
+	return true
+}
+
+// ---- table 三 ----
+
+// t3StartRow returns the index of the first data row of table 三.
+func t3StartRow(t *parser.Table) int {
+	for i, row := range t.Rows {
+		for _, c := range row.Cells {
+			_, core := splitLabel(c.Text)
+			for _, r := range format.T3Rows {
+				if (r.Key == "NEW" || r.Key == "CARRY_IN" || r.Key == "R1") && matchScore(core, r.Core) >= 0 {
+					return i
+				}
+			}
+			if matchScore(core, format.T3RowGroups[0].Core) >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func (b *builder) mapT3(t *parser.Table) {
+	start := t3StartRow(t)
+	if start <= 0 {
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableHeader, Table: format.T3, Pos: t.Pos})
+		return
+	}
+	var hrows [][]hcell
+	for _, row := range t.Rows[:start] {
+		if hs := headerCells(row); len(hs) > 0 {
+			hrows = append(hrows, hs)
+		}
+	}
+	leaves, ok := headerLeaves(hrows, format.T3Header)
+	if !b.reportLeaves(format.T3, leaves, ok, t.Pos) {
+		return
+	}
+	group := ""
+	for _, row := range t.Rows[start:] {
+		if !nonEmpty(row.Cells) {
+			continue
+		}
+		for _, c := range row.Cells {
+			b.noteSignal(c.Text, c.Pos)
+		}
+		n := len(leaves)
+		if len(row.Cells) <= n {
+			is := Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1}
+			for _, c := range row.Cells {
+				_, core := splitLabel(c.Text)
+				if k := t3RowOf(core, group); k != "" && format.TrimCell(c.Text) != "" {
+					is.Row = format.T3 + "." + k
+				}
+			}
+			b.rep.Issues = append(b.rep.Issues, is)
+			continue
+		}
+		labels, values := row.Cells[:len(row.Cells)-n], row.Cells[len(row.Cells)-n:]
+		key, label, pos := "", "", row.Pos
+		var nonEmptyLabels []parser.Cell
+		for _, c := range labels {
+			if format.TrimCell(c.Text) != "" {
+				nonEmptyLabels = append(nonEmptyLabels, c)
+			}
+		}
+		for i, c := range nonEmptyLabels {
+			last := i == len(nonEmptyLabels)-1
+			_, core := splitLabel(c.Text)
+			label, pos = format.TrimCell(c.Text), c.Pos
+			if g := t3GroupOf(core); g != "" && !(g == "R6" && last) {
+				group = g
+				continue
+			}
+			key = t3RowOf(core, group)
+			if key == "" {
+				break
+			}
+		}
+		if key == "" {
+			if len(nonEmptyLabels) > 0 {
+				b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownRow, Table: format.T3, Label: label, Pos: pos})
+			}
+			continue
+		}
+		switch {
+		case key == "R6":
+			b.r6Row = true
+		case strings.HasPrefix(key, "R6_"):
+			b.r6Sub = true
+		}
+		switch key {
+		case "NEW", "CARRY_IN", "CARRY_OUT":
+			group = ""
+		}
+		if _, dup := b.rep.Cells[format.T3+"."+key+"."+format.T3Columns[0]]; dup {
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueDuplicateRow, Table: format.T3, Label: label, Pos: pos})
+			continue
+		}
+		for i, l := range leaves {
+			if l.key != "" {
+				b.setCell(format.JoinKey(format.T3, key, l.key), format.Count, values[i], label)
+			}
+		}
+	}
+}
+
+func firstText(cs []parser.Cell) string {
+	for _, c := range cs {
+		if t := format.TrimCell(c.Text); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// t3GroupOf returns the group key of a group label, or "".
+func t3GroupOf(core string) string {
+	i := bestMatch(core, len(format.T3RowGroups), func(i int) []string { return format.T3RowGroups[i].Core })
+	if i < 0 {
+		return ""
+	}
+	return format.T3RowGroups[i].Key
+}
+
+// t3RowOf returns the row key of a row label read under group, or "".
+// Sub-item labels are looked up in their group first; "3.其他" only means
+// R6_3 under （六）其他处理.
+func t3RowOf(core, group string) string {
+	cands := make([]*format.T3Row, 0, len(format.T3Rows))
+	for i := range format.T3Rows {
+		r := &format.T3Rows[i]
+		if r.Group == "" || r.Group == "RESULTS" || r.Group == group {
+			cands = append(cands, r)
+		}
+	}
+	if i := bestMatch(core, len(cands), func(i int) []string { return cands[i].Core }); i >= 0 {
+		return cands[i].Key
+	}
+	// A sub-item whose group label was lost: accept an unambiguous match in
+	// any group, except the bare "其他".
+	cands = cands[:0]
+	for i := range format.T3Rows {
+		if r := &format.T3Rows[i]; r.Key != "R6_3" {
+			cands = append(cands, r)
+		}
+	}
+	if i := bestMatch(core, len(cands), func(i int) []string { return cands[i].Core }); i >= 0 {
+		return cands[i].Key
+	}
+	return ""
+}
