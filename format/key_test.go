@@ -73,3 +73,17 @@ func TestKeysFor(t *testing.T) {
 		}
 	}
 }
+
+// TestTableMarks keeps the table marks equal to the labels they stand for.
+func TestTableMarks(t *testing.T) {
+	for _, tt := range []struct{ mark, key string }{
+		{MarkT3Column, "NP"}, {MarkT4Review, "rev"}, {MarkT4Litigation, "lit"},
+	} {
+		if l := HeaderLabel(tt.key).Label; l != tt.mark {
+			t.Errorf("mark %q, but header %s is %q", tt.mark, tt.key, l)
+		}
+	}
+	if first := T3Rows[0].Core[0]; first[:len(MarkT3FirstRow)] != MarkT3FirstRow {
+		t.Errorf("mark %q does not start the first row of table 三, %q", MarkT3FirstRow, first)
+	}
+}

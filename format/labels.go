@@ -156,6 +156,15 @@ var (
 	T4Parts  = []string{"keep", "fix", "other", "pending"}
 )
 
+// Labels that only one table has, normalised: a table holding one of them
+// is that table. TestTableMarks keeps them equal to the labels above.
+const (
+	MarkT3Column     = "自然人"          // a column of table 三 (T3Header "NP")
+	MarkT3FirstRow   = "本年新收政府信息公开申请" // the first row of table 三, with or without 数量
+	MarkT4Review     = "行政复议"         // a column group of table 四 (T4Header "rev")
+	MarkT4Litigation = "行政诉讼"         // a column group of table 四 (T4Header "lit")
+)
+
 // T2Block describes one 第二十条 block of table 二.
 type T2Block struct {
 	Key     string   // "a1"

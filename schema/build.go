@@ -87,11 +87,11 @@ func classifyTable(t *parser.Table) string {
 		for _, c := range row.Cells {
 			_, core := splitLabel(c.Text)
 			switch {
-			case core == "自然人" || strings.Contains(core, "本年新收政府信息公开申请"):
+			case core == format.MarkT3Column || strings.Contains(core, format.MarkT3FirstRow):
 				t3 = true
-			case core == "行政复议":
+			case core == format.MarkT4Review:
 				fu = true
-			case core == "行政诉讼":
+			case core == format.MarkT4Litigation:
 				su = true
 			case strings.HasPrefix(core, format.T2CaptionCore) || core == format.T2ItemLabelCore:
 				t2 = true
@@ -198,7 +198,7 @@ func (b *builder) fillKeys() {
 		} else if c, ok := r.Cells[format.T3+".R6_1.NP"]; ok {
 			pos = c.Pos
 		}
-		r.Issues = append(r.Issues, Issue{Kind: IssueOtherR6Layout, Table: format.T3, Label: "（六）其他处理", Pos: pos})
+		r.Issues = append(r.Issues, Issue{Kind: IssueOtherR6Layout, Table: format.T3, Label: format.T3Group("R6").Label, Pos: pos})
 	}
 	for _, k := range r.Keys {
 		if _, ok := r.Cells[k]; !ok {
