@@ -31,7 +31,7 @@ if [ -z "$dir" ]; then
 fi
 if [ "$(find "$dir" -name '*.docx' 2>/dev/null | wc -l)" -ne "$n" ]; then
 	rm -rf "$dir"
-	go run ./internal/batchgen/mkdocx -n "$n" "${gen[@]}" -o "$dir" >/dev/null
+	go run ./internal/testsupport/batchgen/mkdocx -n "$n" "${gen[@]}" -o "$dir" >/dev/null
 fi
 go build -o "$tmp/nianbao" ./cmd/nianbao
 [ -x /usr/bin/time ] || { echo "rss.sh: /usr/bin/time is needed (Debian package time)" >&2; exit 2; }

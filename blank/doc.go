@@ -11,7 +11,7 @@
 //     reports on 2021 and later years: testdata/docx/template-2021-wps.docx;
 //   - templates/v2019.docx, the 2019 format (国办公开办函〔2019〕60号), for
 //     reports on 2019 and 2020: testdata/docx/template-2019-wps.docx, derived
-//     from the 2021 one by internal/fixturegen.
+//     from the 2021 one by internal/testsupport/fixturegen.
 //
 // Each is its fixture with one change: docProps/core.xml is replaced by a
 // neutral one, so that the file handed to every clerk does not name the

@@ -6,7 +6,7 @@ import (
 	"runtime/debug"
 	"testing"
 
-	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/nianbao/nianbao/internal/testsupport/batchgen"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/nianbao/nianbao/internal/testsupport/batchgen"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/rules"
 )

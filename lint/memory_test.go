@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/nianbao/nianbao/internal/testsupport/batchgen"
 	"github.com/nianbao/nianbao/lint"
 )
 

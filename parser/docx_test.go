@@ -196,7 +196,7 @@ func checkHeadings(t *testing.T, doc *Document) {
 	}
 }
 
-// Values the fixture generator fills into table 三 (internal/fixturegen).
+// Values the fixture generator fills into table 三 (internal/testsupport/fixturegen).
 var filledT3 = [][]string{
 	{"12", "3", "0", "1", "2", "0", "18"},
 	{"2", "1", "0", "0", "0", "0", "3"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao/blank"
+	"github.com/nianbao/nianbao/internal/atomicfile"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/report"
 	"github.com/nianbao/nianbao/rules"
@@ -131,7 +132,7 @@ func templateAction(c *cli.Context) error {
 			return usageError("template: %s exists (use --force to overwrite)", out)
 		}
 	}
-	if err := report.WriteFile(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", out, err), exitError)
 	}
 	f, _ := blank.Format(year)
@@ -245,7 +246,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 	}
 	defer b.Close()
 	for _, o := range outputs {
-		if err := report.WriteFile(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
+		if err := atomicfile.Write(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
 			return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", o.path, err), exitError)
 		}
 	}

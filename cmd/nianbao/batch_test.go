@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/nianbao/nianbao/internal/testsupport/batchgen"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 )

@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 # 1. Filled 2021-format fixtures from the WPS template, the 2019-format
 #    template derived from it (blank, and filled with the seed report), and
 #    the HTML renderings of the seed and of a 2021-format report.
-go run ./internal/fixturegen -template $dir/template-2021-wps.docx -seed testdata/seed-2020.txt \
+go run ./internal/testsupport/fixturegen -template $dir/template-2021-wps.docx -seed testdata/seed-2020.txt \
 	-v2021 testdata/v2021-clean.txt -out $dir
 
 # 2. LibreOffice round trip of the filled WPS file.

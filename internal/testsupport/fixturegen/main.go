@@ -25,7 +25,7 @@
 //
 // Usage, from the module root:
 //
-//	go run ./internal/fixturegen -template testdata/docx/template-2021-wps.docx \
+//	go run ./internal/testsupport/fixturegen -template testdata/docx/template-2021-wps.docx \
 //		-seed testdata/seed-2020.txt -v2021 testdata/v2021-clean.txt -out testdata/docx
 package main
 

@@ -1,7 +1,7 @@
 // Command mkdocx writes a folder of generated .docx reports for measuring a
 // large batch by hand (bench/rss.sh):
 //
-//	go run ./internal/batchgen/mkdocx -n 10000 -o /tmp/reports
+//	go run ./internal/testsupport/batchgen/mkdocx -n 10000 -o /tmp/reports
 //
 // The reports are varied from testdata/docx/filled-2021-wps.docx as
 // BenchmarkBatchDocx varies them: another agency, the narrative changed,
@@ -13,7 +13,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/nianbao/nianbao/internal/testsupport/batchgen"
 )
 
 func main() {

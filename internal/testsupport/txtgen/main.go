@@ -3,7 +3,7 @@
 // report): a table cell is a line starting with a tab, a row ends with a
 // blank line. The numbers balance; the variants each break one thing.
 //
-//	go run ./internal/txtgen -o testdata
+//	go run ./internal/testsupport/txtgen -o testdata
 package main
 
 import (
