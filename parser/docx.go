@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,17 +53,32 @@ func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := &Document{Path: path, Format: "docx"}
 	w := walkers.Get().(*docxWalker)
 	defer w.release()
-	w.init(path, lim, doc)
-	if err := w.walk(ctx, part); err != nil {
+	doc, err := w.layoutWalk(ctx, path, lim, part)
+	if err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("read %s: %w", main.Name, err)
 	}
 	return doc, nil
+}
+
+// layoutWalk walks the main part into a Document, and walks it once more,
+// reading through them, when the first walk found layout tables (see
+// docxWalker).
+func (w *docxWalker) layoutWalk(ctx context.Context, path string, lim Limits, part []byte) (*Document, error) {
+	doc := &Document{Path: path, Format: "docx"}
+	w.init(path, lim, doc)
+	if err := w.walk(ctx, part); err != nil || len(w.layouts) == 0 {
+		return doc, err
+	}
+	unwrap := slices.Clone(w.layouts)
+	doc = &Document{Path: path, Format: "docx"}
+	w.init(path, lim, doc)
+	w.unwrap = unwrap
+	return doc, w.walk(ctx, part)
 }
 
 // Buffers reused between parses: the inflated main part and the walker's

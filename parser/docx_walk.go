@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -21,6 +22,7 @@ const (
 	kText                  // w:t whose character data is read
 	kTable                 // a top-level w:tbl
 	kNestedTable           // a w:tbl inside a cell or a text box
+	kLayoutTable           // a w:tbl read through: its cells' contents are body blocks
 	kRow                   // w:tr of the top-level table
 	kCell                  // w:tc of the top-level table
 	kAlt                   // mc:AlternateContent; flag: a branch was taken
@@ -71,6 +73,15 @@ func (w *docxWalker) lname(f *frame) []byte { return w.s.buf[f.local:f.end] }
 //     a text box, is flattened into the enclosing cell or paragraph: each
 //     of its paragraphs becomes one more "\n"-separated line. The schema
 //     never needs nested tables as tables, and no text is lost.
+//   - A layout table is read through: a table one cell wide that holds
+//     another table, as a Word web export or a .docx made from a web page
+//     wraps the whole report (headings, paragraphs and the three tables)
+//     in one cell of an outer table. Its paragraphs become body paragraphs
+//     and the tables in it top-level tables, as a browser shows them and
+//     as the HTML reader reads such a page. The walker cannot know a
+//     layout table before its end, so a document that has one is walked
+//     twice: the first walk finds the layout tables, the second reads
+//     through them (see layoutWalk).
 //   - Text-box paragraphs inside a paragraph are appended to it after a
 //     "\n".
 //   - A cell continuing a vertical merge (w:vMerge without w:val="restart")
@@ -126,12 +137,21 @@ type docxWalker struct {
 	tableOpen bool
 	tableRow0 int // index in rows of the open table's first row
 	nested    int // open nested tables
-	rowOpen   bool
-	rowDel    bool
-	rowNo     int // 1-based number of the open row among the table's kept rows
-	rowCell0  int // index in cells of the open row's first cell
-	rowText0  int // length of text when the open row started
-	gridCol   int // 0-based grid column of the next cell
+
+	// Layout tables. tblSeen numbers every w:tbl start in document order,
+	// nested ones included, the same in both walks; shapes holds the shape
+	// of each open table; layouts collects the numbers of the layout
+	// tables the walk finds, and unwrap those the walk reads through.
+	tblSeen  int
+	shapes   []tableShape
+	layouts  []int
+	unwrap   []int
+	rowOpen  bool
+	rowDel   bool
+	rowNo    int // 1-based number of the open row among the table's kept rows
+	rowCell0 int // index in cells of the open row's first cell
+	rowText0 int // length of text when the open row started
+	gridCol  int // 0-based grid column of the next cell
 
 	cellOpen  bool
 	cellStart int // start in text of the open cell
@@ -142,6 +162,19 @@ type docxWalker struct {
 	cellMerge bool // vMerge continuation
 	cellHCont bool // hMerge continuation
 }
+
+// tableShape is what the walker notes of an open table to tell a layout
+// table: how many cells its widest row has and whether it holds a table.
+type tableShape struct {
+	n        int // number in tblSeen
+	rowCells int // cells of the open row so far
+	maxCells int // cells of its widest row
+	nested   bool
+}
+
+// isLayout reports whether a table of this shape is a layout table: one
+// cell wide, holding another table.
+func (t tableShape) isLayout() bool { return t.nested && t.maxCells <= 1 }
 
 // span is a range [from, to) of indexes.
 type span struct{ from, to int }
@@ -169,6 +202,8 @@ func (w *docxWalker) init(path string, lim Limits, doc *Document) {
 		tables:    w.tables[:0],
 		tableRows: w.tableRows[:0],
 		blocks:    w.blocks[:0],
+		shapes:    w.shapes[:0],
+		layouts:   w.layouts[:0],
 	}
 }
 
@@ -441,17 +476,28 @@ func (w *docxWalker) start(s *xmlScanner) error {
 			}
 		}
 	case "tbl":
-		if !w.tableOpen && w.paraDepth == 0 {
+		w.tblSeen++
+		if n := len(w.shapes); n > 0 {
+			w.shapes[n-1].nested = true
+		}
+		w.shapes = append(w.shapes, tableShape{n: w.tblSeen})
+		switch {
+		case slices.Contains(w.unwrap, w.tblSeen):
+			f.kind = kLayoutTable
+		case !w.tableOpen && w.paraDepth == 0:
 			f.kind = kTable
 			w.flushCarry()
 			w.tableNo++
 			w.tableOpen = true
 			w.tableRow0 = len(w.rows)
-		} else {
+		default:
 			f.kind = kNestedTable
 			w.nested++
 		}
 	case "tr":
+		if n := len(w.shapes); n > 0 {
+			w.shapes[n-1].rowCells = 0
+		}
 		if w.tableOpen && w.nested == 0 && !w.rowOpen {
 			f.kind = kRow
 			w.rowOpen, w.rowDel, w.gridCol = true, false, 0
@@ -459,6 +505,11 @@ func (w *docxWalker) start(s *xmlScanner) error {
 			w.rowCell0, w.rowText0 = len(w.cells), len(w.text)
 		}
 	case "tc":
+		if n := len(w.shapes); n > 0 {
+			t := &w.shapes[n-1]
+			t.rowCells++
+			t.maxCells = max(t.maxCells, t.rowCells)
+		}
 		w.cellCount++
 		if w.cellCount > w.lim.MaxCells {
 			return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, w.lim.MaxCells)
@@ -573,13 +624,30 @@ func (w *docxWalker) close(f *frame) {
 		w.placeholder--
 	case kNestedTable:
 		w.nested--
+		w.endShape()
+	case kLayoutTable:
+		w.endShape()
 	case kCell:
 		w.endCell()
 	case kRow:
 		w.endRow()
 	case kTable:
 		w.endTable()
+		w.endShape()
 	}
+}
+
+// endShape closes the shape of a table and notes it when it is a layout
+// table.
+func (w *docxWalker) endShape() {
+	n := len(w.shapes) - 1
+	if n < 0 {
+		return
+	}
+	if t := w.shapes[n]; t.isLayout() && !slices.Contains(w.unwrap, t.n) {
+		w.layouts = append(w.layouts, t.n)
+	}
+	w.shapes = w.shapes[:n]
 }
 
 // sinkOpen reports whether text has a place in the model here: in a cell
