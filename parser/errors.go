@@ -1,9 +1,6 @@
 package parser
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 var (
 	// ErrUnsupportedFormat is returned for a file whose extension or content
@@ -36,19 +33,3 @@ var (
 	// only white space, byte order marks and line ends.
 	ErrEmpty = errors.New("empty file")
 )
-
-// Error is a parse failure at a position in a source document.
-type Error struct {
-	Pos Pos
-	Err error
-}
-
-func (e *Error) Error() string {
-	if e.Pos.IsZero() {
-		return e.Err.Error()
-	}
-	return fmt.Sprintf("%s: %v", e.Pos, e.Err)
-}
-
-// Unwrap returns the underlying error, usually one of the sentinels above.
-func (e *Error) Unwrap() error { return e.Err }

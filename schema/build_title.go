@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/format"
@@ -79,7 +80,9 @@ func headingNumber(text string) int {
 // is one line, and a whole text without line breaks is not one.
 const maxTitleLen = 1024
 
-var titleRe = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + format.TitleSuffix)
+var titleRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + format.TitleSuffix)
+})
 
 func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	var title *parser.Paragraph
@@ -98,7 +101,7 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	b.rep.Title = format.TrimCell(title.Text)
 	b.rep.TitlePos = title.Pos
 	norm := ChineseYears(format.NormalizeLabel(b.rep.Title))
-	if m := titleRe.FindStringSubmatch(norm); m != nil {
+	if m := titleRe().FindStringSubmatch(norm); m != nil {
 		b.rep.Agency = m[1]
 		y, _ := strconv.Atoi(m[2])
 		b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: title.Pos}
@@ -107,14 +110,14 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	}
 }
 
-var chineseYearRe = regexp.MustCompile(`[〇零○Ｏ一二三四五六七八九]{4}年`)
+var chineseYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[〇零○Ｏ一二三四五六七八九]{4}年`) })
 
 // ChineseYears rewrites years written in characters ("二〇二〇年") with digits.
 func ChineseYears(s string) string {
 	if !strings.ContainsAny(s, "〇零○Ｏ") {
 		return s // every year 2000–2099 written in characters has a zero
 	}
-	return chineseYearRe.ReplaceAllStringFunc(s, func(m string) string {
+	return chineseYearRe().ReplaceAllStringFunc(s, func(m string) string {
 		var sb strings.Builder
 		for _, r := range m {
 			if d, ok := format.ChineseDigits[r]; ok {
@@ -128,8 +131,10 @@ func ChineseYears(s string) string {
 }
 
 var (
-	periodRe   = regexp.MustCompile(`((?:19|20)\d{2})年1月1日\D{0,4}?(?:((?:19|20)\d{2})年)?12月31日`)
-	bodyYearRe = regexp.MustCompile(`((?:19|20)\d{2})年`)
+	periodRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`((?:19|20)\d{2})年1月1日\D{0,4}?(?:((?:19|20)\d{2})年)?12月31日`)
+	})
+	bodyYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`((?:19|20)\d{2})年`) })
 )
 
 // readYears finds the statistics period and the year cited at the start of
@@ -145,7 +150,7 @@ func (b *builder) readYears() {
 			continue
 		}
 		text = ChineseYears(width.Narrow.String(text))
-		if m := periodRe.FindStringSubmatch(text); m != nil {
+		if m := periodRe().FindStringSubmatch(text); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			r.PeriodYear = YearRef{Year: y, Text: m[0], Pos: s.Pos}
 			break
@@ -157,7 +162,7 @@ func (b *builder) readYears() {
 			head = head[:i]
 		}
 		head = ChineseYears(width.Narrow.String(head))
-		if m := bodyYearRe.FindStringSubmatchIndex(head); m != nil {
+		if m := bodyYearRe().FindStringSubmatchIndex(head); m != nil {
 			rest := head[m[1]:]
 			if !strings.HasPrefix(rest, "修订") && !strings.HasPrefix(rest, "颁布") {
 				y, _ := strconv.Atoi(head[m[2]:m[3]])

@@ -119,6 +119,10 @@ const usageTemplate = `写出该年度的官方空白模板（2019、2020 年度
 
 func templateAction(c *cli.Context) error {
 	year, agency := c.Int("year"), c.String("agency")
+	f, err := blank.Format(year)
+	if err != nil {
+		return usageError("template: %v", err)
+	}
 	data, err := blank.Bytes(year, agency)
 	if err != nil {
 		return usageError("template: %v", err)
@@ -135,7 +139,6 @@ func templateAction(c *cli.Context) error {
 	if err := atomicfile.Write(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", out, err), exitError)
 	}
-	f, _ := blank.Format(year)
 	fmt.Fprintf(c.App.Writer, "%s（%s 年版格式）\n", out, f)
 	return nil
 }
@@ -237,7 +240,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 	opts.Progress = bar.update
 	b, err := lint.RunBatch(c.Context, c.Args().Slice(), opts)
 	bar.done()
-	heapPoint()
+	heapPoint(c.App.ErrWriter)
 	if err != nil {
 		if c.Context.Err() != nil {
 			return cli.Exit("nianbao: interrupted; nothing written", exitError)

@@ -10,7 +10,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	stopProfiles := startProfiles()
+	stopProfiles := startProfiles(os.Stderr)
 	code := run(ctx, os.Args, os.Stdout, os.Stderr)
 	stopProfiles()
 	stop()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -19,7 +20,7 @@ import (
 // what the batch keeps alive (-sample_index=inuse_space) and what was
 // allocated (alloc_space). The returned function stops the CPU profile.
 // Errors go to stderr and do not change the exit code.
-func startProfiles() (stop func()) {
+func startProfiles(stderr io.Writer) (stop func()) {
 	if os.Getenv("NIANBAO_MEMPROFILE") != "" {
 		runtime.MemProfileRate = 4096 // finer than the default 512 KiB: a batch keeps many small values
 	}
@@ -28,10 +29,12 @@ func startProfiles() (stop func()) {
 	if cpu != "" {
 		f, err := os.Create(cpu)
 		if err == nil {
-			err = pprof.StartCPUProfile(f)
+			if err = pprof.StartCPUProfile(f); err != nil {
+				f.Close() // the profile error is the one to report
+			}
 		}
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "nianbao: cpu profile:", err)
+			fmt.Fprintln(stderr, "nianbao: cpu profile:", err)
 		} else {
 			cpuFile = f
 		}
@@ -39,13 +42,16 @@ func startProfiles() (stop func()) {
 	return func() {
 		if cpuFile != nil {
 			pprof.StopCPUProfile()
-			cpuFile.Close()
+			if err := cpuFile.Close(); err != nil {
+				fmt.Fprintln(stderr, "nianbao: cpu profile:", err)
+			}
 		}
 	}
 }
 
 // heapPoint writes the heap profile NIANBAO_MEMPROFILE names, if any.
-func heapPoint() {
+// Errors go to stderr.
+func heapPoint(stderr io.Writer) {
 	mem := os.Getenv("NIANBAO_MEMPROFILE")
 	if mem == "" {
 		return
@@ -54,10 +60,12 @@ func heapPoint() {
 	if err == nil {
 		runtime.GC()
 		err = pprof.Lookup("heap").WriteTo(f, 0)
-		f.Close()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "nianbao: memory profile:", err)
+		fmt.Fprintln(stderr, "nianbao: memory profile:", err)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/schema"
@@ -71,8 +72,8 @@ func Load(path string) (*Source, error) {
 }
 
 var (
-	digitsRe  = regexp.MustCompile(`^(\s*)\S.*$`)
-	headingRe = regexp.MustCompile(`^[一二三四五六]、`)
+	digitsRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)\S.*$`) })
+	headingRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[一二三四五六]、`) })
 )
 
 // Render writes the source with another agency, the given cell values and,
@@ -87,13 +88,13 @@ func (s *Source) Render(agency string, set map[string]float64, rng *rand.Rand) s
 			panic(fmt.Sprintf("%s: cell %s has no line", s.Path, k))
 		}
 		i := c.Pos.Line - 1
-		lines[i] = digitsRe.ReplaceAllString(lines[i], "${1}") + fmt.Sprint(v)
+		lines[i] = digitsRe().ReplaceAllString(lines[i], "${1}") + fmt.Sprint(v)
 	}
 	if rng != nil {
 		// Every paragraph gets as much made-up text again, so that the
 		// reports differ as much as they share.
 		for i, l := range lines {
-			if i == s.titleNo || strings.HasPrefix(l, "\t") || headingRe.MatchString(l) || len([]rune(l)) < 20 {
+			if i == s.titleNo || strings.HasPrefix(l, "\t") || headingRe().MatchString(l) || len([]rune(l)) < 20 {
 				continue
 			}
 			var add []rune

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,8 +72,8 @@ func LoadDocx(path, agency string) (*DocxTemplate, error) {
 }
 
 var (
-	textRun   = regexp.MustCompile(`<w:t(?: [^>]*)?>([^<]*)</w:t>`)
-	tableOpen = regexp.MustCompile(`<w:tbl>|</w:tbl>`)
+	textRun   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:t(?: [^>]*)?>([^<]*)</w:t>`) })
+	tableOpen = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:tbl>|</w:tbl>`) })
 )
 
 // Render returns the document XML of report i: another agency, and the
@@ -84,7 +85,7 @@ func (t *DocxTemplate) Render(i int, o DocxOptions) string {
 	// Where the tables are, to tell narrative from cells.
 	var tables [][2]int
 	depth, start := 0, 0
-	for _, m := range tableOpen.FindAllStringIndex(t.xml, -1) {
+	for _, m := range tableOpen().FindAllStringIndex(t.xml, -1) {
 		if t.xml[m[0]+1] != '/' {
 			if depth == 0 {
 				start = m[0]
@@ -109,7 +110,7 @@ func (t *DocxTemplate) Render(i int, o DocxOptions) string {
 	var b strings.Builder
 	b.Grow(len(t.xml) + 1024)
 	last := 0
-	for _, m := range textRun.FindAllStringSubmatchIndex(t.xml, -1) {
+	for _, m := range textRun().FindAllStringSubmatchIndex(t.xml, -1) {
 		text := t.xml[m[2]:m[3]]
 		repl := text
 		switch {

@@ -42,6 +42,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/parser"
 )
@@ -155,10 +156,10 @@ func runs(text string) string {
 }
 
 var (
-	reTbl    = regexp.MustCompile(`<w:tbl>|</w:tbl>`)
-	reTr     = regexp.MustCompile(`<w:tr(?:\s[^>]*)?>`)
-	reTc     = regexp.MustCompile(`<w:tc(?:\s[^>]*)?>`)
-	reP      = regexp.MustCompile(`<w:p(?:\s[^>]*?)?(/?)>`)
+	reTbl    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:tbl>|</w:tbl>`) })
+	reTr     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:tr(?:\s[^>]*)?>`) })
+	reTc     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:tc(?:\s[^>]*)?>`) })
+	reP      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:p(?:\s[^>]*?)?(/?)>`) })
 	rePPrEnd = "</w:pPr>"
 )
 
@@ -168,7 +169,7 @@ type span struct{ start, end int }
 // without nested tables (true of the template).
 func layout(doc string) ([][][]span, error) {
 	var tables [][][]span
-	locs := reTbl.FindAllStringIndex(doc, -1)
+	locs := reTbl().FindAllStringIndex(doc, -1)
 	if len(locs)%2 != 0 {
 		return nil, errors.New("unbalanced w:tbl")
 	}
@@ -176,11 +177,11 @@ func layout(doc string) ([][][]span, error) {
 		tbl := doc[locs[i][0]:locs[i+1][1]]
 		base := locs[i][0]
 		var rows [][]span
-		for _, tr := range reTr.FindAllStringIndex(tbl, -1) {
+		for _, tr := range reTr().FindAllStringIndex(tbl, -1) {
 			end := strings.Index(tbl[tr[0]:], "</w:tr>") + tr[0]
 			row := tbl[tr[0]:end]
 			var cells []span
-			for _, tc := range reTc.FindAllStringIndex(row, -1) {
+			for _, tc := range reTc().FindAllStringIndex(row, -1) {
 				ce := strings.Index(row[tc[0]:], "</w:tc>") + tc[0] + len("</w:tc>")
 				cells = append(cells, span{base + tr[0] + tc[0], base + tr[0] + ce})
 			}
@@ -200,7 +201,7 @@ type edit struct {
 // the cell at sp with content (after the paragraph's properties).
 func setCell(doc string, sp span, content string) (edit, error) {
 	cell := doc[sp.start:sp.end]
-	m := reP.FindStringSubmatchIndex(cell)
+	m := reP().FindStringSubmatchIndex(cell)
 	if m == nil {
 		return edit{}, fmt.Errorf("cell at %d has no paragraph", sp.start)
 	}

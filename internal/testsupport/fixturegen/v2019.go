@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/parser"
 )
@@ -137,11 +138,11 @@ func blockRow(proto *node, texts []string, width int) (*node, error) {
 	return r, nil
 }
 
-var reGridW = regexp.MustCompile(`w:w="(\d+)"`)
+var reGridW = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`w:w="(\d+)"`) })
 
 func gridWidth(gc *node) int {
 	var n int
-	if m := reGridW.FindStringSubmatch(gc.open); m != nil {
+	if m := reGridW().FindStringSubmatch(gc.open); m != nil {
 		fmt.Sscan(m[1], &n)
 	}
 	return n
@@ -285,7 +286,7 @@ func fillFromReport(doc []byte, rep *parser.Document) ([]byte, error) {
 	return root.bytes(), nil
 }
 
-var reHeading = regexp.MustCompile(`^[一二三四五六]、`)
+var reHeading = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[一二三四五六]、`) })
 
 // fillParagraphs puts the report's paragraphs into the body: the title
 // into the template's title, and the paragraphs under each section
@@ -300,7 +301,7 @@ func fillParagraphs(body *node, rep *parser.Document) error {
 	sections := map[string][]string{}
 	sec := ""
 	for _, p := range ps[1:] {
-		if reHeading.MatchString(p.Text) {
+		if reHeading().MatchString(p.Text) {
 			sec = p.Text
 			if _, dup := sections[sec]; dup {
 				return fmt.Errorf("heading %q twice in report", sec)
@@ -322,7 +323,7 @@ func fillParagraphs(body *node, rep *parser.Document) error {
 		case !title:
 			setParaText(k, ps[0].Text, nil)
 			title = true
-		case reHeading.MatchString(t):
+		case reHeading().MatchString(t):
 			if _, ok := sections[t]; !ok {
 				return fmt.Errorf("report has no heading %q", t)
 			}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -92,13 +93,13 @@ func (n *node) write(b *bytes.Buffer) {
 
 // reRevisionIDs matches the Word 2010 paragraph and text identifiers,
 // which must not repeat in a document; clones drop them (they are optional).
-var reRevisionIDs = regexp.MustCompile(` w14:(?:paraId|textId)="[^"]*"`)
+var reRevisionIDs = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` w14:(?:paraId|textId)="[^"]*"`) })
 
 // clone returns a deep copy of n without paragraph identifiers.
 func (n *node) clone() *node {
 	c := &node{name: n.name, open: n.open, close: n.close}
 	if n.name != "" {
-		c.open = reRevisionIDs.ReplaceAllString(c.open, "")
+		c.open = reRevisionIDs().ReplaceAllString(c.open, "")
 	}
 	c.kids = make([]*node, len(n.kids))
 	for i, k := range n.kids {
@@ -190,7 +191,7 @@ func textNode(s string) *node {
 func runLike(proto, rPr *node, s string) *node {
 	r := &node{name: "w:r", open: "<w:r>", close: "</w:r>"}
 	if proto != nil {
-		r = &node{name: "w:r", open: reRevisionIDs.ReplaceAllString(proto.open, ""), close: proto.close}
+		r = &node{name: "w:r", open: reRevisionIDs().ReplaceAllString(proto.open, ""), close: proto.close}
 		rPr = proto.elem("w:rPr")
 	}
 	if r.close == "" { // a self-closing <w:r/>
@@ -277,7 +278,7 @@ func setCellText(tc *node, text string) error {
 	return nil
 }
 
-var reWidth = regexp.MustCompile(`w:w="\d+"`)
+var reWidth = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`w:w="\d+"`) })
 
 // setSpan makes cell tc cover span grid columns of total width twips.
 func setSpan(tc *node, span, width int) error {
@@ -289,7 +290,7 @@ func setSpan(tc *node, span, width int) error {
 	if w == nil {
 		return errors.New("cell has no width")
 	}
-	w.open = reWidth.ReplaceAllString(w.open, fmt.Sprintf(`w:w="%d"`, width))
+	w.open = reWidth().ReplaceAllString(w.open, fmt.Sprintf(`w:w="%d"`, width))
 	gs := &node{name: "w:gridSpan", open: fmt.Sprintf(`<w:gridSpan w:val="%d"/>`, span)}
 	var kids []*node
 	for _, k := range pr.kids {
