@@ -143,6 +143,8 @@ type Rule struct {
 	// Example shows a wrong and a right way, for `nianbao explain`.
 	Example Example
 	Check   func(*Pass)
+	// ZH holds the rule's Chinese texts.
+	ZH Texts
 }
 
 // Example is a small wrong-and-right illustration of a rule.
@@ -261,9 +263,12 @@ func Compare(a, b Finding) int {
 var idRe = lazyRegexp(`^[PCANMX]\d{4}$`)
 
 // Validate checks a rule list: IDs well formed, unique and sorted; title
-// and doc present; a Check unless the rule is emitted by the driver.
+// and doc present, in English and Chinese; a Check unless the rule is
+// emitted by the driver; a message that several rules declare translated
+// the same way by each.
 func Validate(rs []*Rule) error {
 	var errs []error
+	messages := map[string]string{} // English → Chinese, over all rules
 	for i, r := range rs {
 		if !idRe.get().MatchString(r.ID) {
 			errs = append(errs, fmt.Errorf("rule %q: malformed ID", r.ID))
@@ -279,6 +284,17 @@ func Validate(rs []*Rule) error {
 		}
 		if (r.Check == nil) != r.Driver {
 			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check exactly when it is not emitted by the driver", r.ID))
+		}
+		if r.ZH.Title == "" || r.ZH.Doc == "" {
+			errs = append(errs, fmt.Errorf("rule %s: missing Chinese title or doc", r.ID))
+		}
+		for _, t := range r.ZH.Messages {
+			if t.ZH == "" {
+				errs = append(errs, fmt.Errorf("rule %s: message %q has no Chinese text", r.ID, t.EN))
+			} else if zh, ok := messages[t.EN]; ok && zh != t.ZH {
+				errs = append(errs, fmt.Errorf("rule %s: message %q translated twice, differently", r.ID, t.EN))
+			}
+			messages[t.EN] = t.ZH
 		}
 	}
 	return errors.Join(errs...)

@@ -1,0 +1,69 @@
+package rules
+
+import (
+	"strconv"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// Num formats a cell value for messages: "12", "3.5".
+func Num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// sum adds the cells under keys; ok is false unless every one is a number.
+func sum(rep *schema.Report, keys []string) (total float64, ok bool) {
+	for _, k := range keys {
+		c := rep.Cell(k)
+		if !c.IsNumber() {
+			return 0, false
+		}
+		total += c.Value
+	}
+	return total, true
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// trimmed is the raw text of a cell without surrounding white space.
+func trimmed(raw string) string { return parser.TrimCell(raw) }
+
+// checkSum reports total ≠ Σ parts when every cell is a number. It is the
+// shape of every "总计" rule.
+func checkSum(pass *Pass, total string, parts []string, format string, args func(tot, sum float64) []any) {
+	t := pass.Report.Cell(total)
+	s, ok := sum(pass.Report, parts)
+	if !ok || !t.IsNumber() || t.Value == s {
+		return
+	}
+	pass.Add(Finding{
+		Msg:      Message{format, args(t.Value, s)},
+		Cell:     total,
+		Related:  parts,
+		Expected: ptr(s),
+		Actual:   ptr(t.Value),
+		Equation: &Equation{Left: []string{total}, Right: parts},
+	})
+}
+
+// sumKeys is a total and its parts, named for messages.
+type sumKeys struct {
+	name  string // the column or row
+	total string
+	parts []string
+}
+
+// b2i is 1 for true, for indexing by a flag.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func keys(prefix string, names []string, suffix string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n + suffix
+	}
+	return out
+}
