@@ -16,6 +16,7 @@ var A2004 = &Rule{
 	Severity: Error,
 	Since:    "0.2.0",
 	Example:  Example{Bad: "（七）总计 / 自然人 = 16, while the result rows add up to 15, 本年新收+上年结转 = 16 + 0 and 结转下年度 = 1, and the row's 总计 is 92 = 93 − 1", Good: "（七）总计 / 自然人 = 15"},
+	Requires: []*Rule{A2001, A2002, A2003},
 	Check:    checkRootCause,
 	ZH: Texts{
 		Title: "表三：一个单元格错误导致多项合计不平",
@@ -28,21 +29,38 @@ var A2004 = &Rule{
 
 const msgA2004 = "this value (%s) breaks %d relations of table 3; %s makes all of them hold"
 
-// t3Sums are the relations of table 三 that attribution looks across.
-func t3Sums() []*Rule { return []*Rule{A2001, A2002, A2003} }
+// failure is a finding of a rule A2004 requires, with its reference.
+type failure struct {
+	ref Ref
+	f   Finding
+}
+
+// failures returns the findings of the rules pass's rule requires, in
+// output order.
+func failures(pass *Pass) []failure {
+	var out []failure
+	for _, q := range pass.rule.Requires {
+		for _, f := range pass.ResultOf[q] {
+			out = append(out, failure{Ref{q, f.Cell}, f})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b failure) int { return Compare(a.f, b.f) })
+	return out
+}
 
 func checkRootCause(pass *Pass) {
 	r := pass.Report
-	open := slices.Clone(pass.t3Failures())
+	open := failures(pass)
 	for len(open) >= 2 {
-		cell, to, solved := bestSingleCell(r, open)
+		cell, to, solved := bestSingleCell(r, pass.rule.Requires, open)
 		if len(solved) < 2 {
 			return
 		}
-		var related, sup []string
-		for _, f := range solved {
-			sup = append(sup, f.ref())
-			for _, k := range append([]string{f.Cell}, f.Related...) {
+		var related []string
+		var sup []Ref
+		for _, x := range solved {
+			sup = append(sup, x.ref)
+			for _, k := range append([]string{x.f.Cell}, x.f.Related...) {
 				if k != cell && !slices.Contains(related, k) {
 					related = append(related, k)
 				}
@@ -55,26 +73,26 @@ func checkRootCause(pass *Pass) {
 			Related:    related,
 			Expected:   ptr(to),
 			Actual:     ptr(from),
-			Equation:   solved[0].Equation,
+			Equation:   solved[0].f.Equation,
 			Supersedes: sup,
 		})
-		open = slices.DeleteFunc(open, func(f Finding) bool {
-			return slices.ContainsFunc(solved, func(g Finding) bool { return g.ref() == f.ref() })
+		open = slices.DeleteFunc(open, func(x failure) bool {
+			return slices.ContainsFunc(solved, func(y failure) bool { return y.ref == x.ref })
 		})
 	}
 }
 
 // bestSingleCell finds the cell whose change resolves the most of the open
-// findings (at least two) without breaking a relation that held. It
-// returns no cell when two cells do equally well.
-func bestSingleCell(r *schema.Report, open []Finding) (cell string, to float64, solved []Finding) {
-	before := map[string]bool{}
-	for _, f := range open {
-		before[f.ref()] = true
+// failures of sums (at least two) without breaking a relation that held.
+// It returns no cell when two cells do equally well.
+func bestSingleCell(r *schema.Report, sums []*Rule, open []failure) (cell string, to float64, solved []failure) {
+	before := map[Ref]bool{}
+	for _, x := range open {
+		before[x.ref] = true
 	}
 	var cands []string
-	for _, f := range open {
-		for _, k := range slices.Concat(f.Equation.Left, f.Equation.Right) {
+	for _, x := range open {
+		for _, k := range slices.Concat(x.f.Equation.Left, x.f.Equation.Right) {
 			if !slices.Contains(cands, k) {
 				cands = append(cands, k)
 			}
@@ -84,8 +102,8 @@ func bestSingleCell(r *schema.Report, open []Finding) (cell string, to float64, 
 	for _, k := range cands {
 		// Every failing relation the cell is in must ask for the same value.
 		v, ok := math.NaN(), true
-		for _, f := range open {
-			w, in := solveFor(r, f.Equation, k)
+		for _, x := range open {
+			w, in := solveFor(r, x.f.Equation, k)
 			if !in {
 				continue
 			}
@@ -97,15 +115,14 @@ func bestSingleCell(r *schema.Report, open []Finding) (cell string, to float64, 
 		if !ok || math.IsNaN(v) || v < 0 || v != math.Trunc(v) || v == r.Cell(k).Value {
 			continue
 		}
-		alt := withCell(r, k, v)
-		after := Run(alt, t3Sums(), Options{})
-		if slices.ContainsFunc(after, func(f Finding) bool { return !before[f.ref()] }) {
+		after := refs(withCell(r, k, v), sums)
+		if breaks(after, before) {
 			continue // breaks something that held
 		}
-		var fixed []Finding
-		for _, f := range open {
-			if !slices.ContainsFunc(after, func(g Finding) bool { return g.ref() == f.ref() }) {
-				fixed = append(fixed, f)
+		var fixed []failure
+		for _, x := range open {
+			if !after[x.ref] {
+				fixed = append(fixed, x)
 			}
 		}
 		switch {
@@ -119,6 +136,16 @@ func bestSingleCell(r *schema.Report, open []Finding) (cell string, to float64, 
 		return "", 0, nil
 	}
 	return cell, to, solved
+}
+
+// breaks reports whether after holds a failure that before does not.
+func breaks(after, before map[Ref]bool) bool {
+	for ref := range after {
+		if !before[ref] {
+			return true
+		}
+	}
+	return false
 }
 
 // solveFor returns the value of cell k that makes eq hold, and whether k

@@ -15,6 +15,7 @@ var A2005 = &Rule{
 	Severity: Error,
 	Since:    "0.2.0",
 	Example:  Example{Bad: "自然人 60+0 ≠ 61+0, 其他 1+0 ≠ 0+0, 总计 62 = 62", Good: "本年新收: 自然人 61, 其他 0"},
+	Requires: []*Rule{A2001, A2002, A2003},
 	Check:    checkWrongColumn,
 	ZH: Texts{
 		Title: "表三：申请记错了申请人类别",
@@ -35,7 +36,7 @@ const (
 
 func checkWrongColumn(pass *Pass) {
 	r := pass.Report
-	balance := slices.DeleteFunc(slices.Clone(pass.t3Failures()), func(f Finding) bool { return f.Rule != A2001.ID })
+	balance := pass.ResultOf[A2001]
 	if slices.ContainsFunc(balance, func(f Finding) bool { return f.Cell == "t3.R7.TOT" }) {
 		return
 	}
@@ -60,8 +61,8 @@ func checkWrongColumn(pass *Pass) {
 				short, over, n = b, a, -da
 			}
 			args := []any{ColRef(a), ColRef(b), signed(-da), signed(-db), Num(n)}
-			sup := []string{"A2001 t3.R7." + a, "A2001 t3.R7." + b}
-			moves := findMoves(r, short, over, n)
+			sup := []Ref{{A2001, "t3.R7." + a}, {A2001, "t3.R7." + b}}
+			moves := findMoves(pass, short, over, n)
 			if len(moves) == 1 {
 				m := moves[0]
 				pass.Add(Finding{
@@ -92,15 +93,16 @@ type move struct{ row, src, dst string }
 // columns clears both balance failures and breaks nothing that held: on
 // the incoming rows (新收, 上年结转) they move from over to short, on
 // 结转下年度 from short to over.
-func findMoves(r *schema.Report, short, over string, n float64) []move {
+func findMoves(pass *Pass, short, over string, n float64) []move {
 	// The move must clear the two balance failures and break nothing that
 	// held; failures elsewhere in the table may stay.
-	before := map[string]bool{}
-	for _, f := range Run(r, t3Sums(), Options{}) {
-		before[f.ref()] = true
+	r := pass.Report
+	before := map[Ref]bool{}
+	for _, x := range failures(pass) {
+		before[x.ref] = true
 	}
-	delete(before, "A2001 t3.R7."+short)
-	delete(before, "A2001 t3.R7."+over)
+	delete(before, Ref{A2001, "t3.R7." + short})
+	delete(before, Ref{A2001, "t3.R7." + over})
 	var moves []move
 	for _, rw := range []string{"NEW", "CARRY_IN", "CARRY_OUT"} {
 		s, d := over, short
@@ -112,7 +114,7 @@ func findMoves(r *schema.Report, short, over string, n float64) []move {
 			continue
 		}
 		alt := withCell(withCell(r, sc.Key, sc.Value-n), dc.Key, dc.Value+n)
-		if !slices.ContainsFunc(Run(alt, t3Sums(), Options{}), func(f Finding) bool { return !before[f.ref()] }) {
+		if !breaks(refs(alt, pass.rule.Requires), before) {
 			moves = append(moves, move{rw, s, d})
 		}
 	}
