@@ -308,7 +308,11 @@ func (e *encoder) finding(f rules.Finding) {
 		e.float(x.From)
 		e.float(x.To)
 	}
-	e.strings(f.Supersedes)
+	e.uvarint(uint64(len(f.Supersedes)))
+	for _, ref := range f.Supersedes {
+		e.string(ref.Rule.ID)
+		e.string(ref.Cell)
+	}
 }
 
 func (d *decoder) finding() rules.Finding {
@@ -341,7 +345,12 @@ func (d *decoder) finding() rules.Finding {
 			f.Fixes[j] = x
 		}
 	}
-	f.Supersedes = d.strings()
+	if n := d.count(); n > 0 {
+		f.Supersedes = make([]rules.Ref, n)
+		for j := range f.Supersedes {
+			f.Supersedes[j] = rules.Ref{Rule: rules.Lookup(d.string()), Cell: d.string()}
+		}
+	}
 	return f
 }
 

@@ -16,6 +16,16 @@
 // "/" or missing cell is never read as 0; the completeness rules report it
 // instead.
 //
+// # Files
+//
+// Each rule, or each family of rules that share a check, has one file
+// named for what it checks (sections.go, table3_balance.go,
+// narrative_applications.go, crossyear.go …). The file holds the rules'
+// declarations, their checks, their English message formats and, in each
+// Rule's ZH field, the Chinese title, doc and messages. A rule exists when
+// All (registry.go) lists it: adding a rule is one file, one line there,
+// its test and its golden.
+//
 // # Messages
 //
 // Finding messages are English format strings translated through the

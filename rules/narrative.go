@@ -167,6 +167,13 @@ func isDigits(s string) bool {
 	return true
 }
 
+// narrativeMessages are the messages of the rules that compare a figure of
+// the text with the tables (N1001–N1006), through checkFigures.
+var narrativeMessages = []Translation{
+	{msgNarrative, "正文“%s”中的数字为 %s，而%s为 %s"},
+	{msgNarrativeCol, "正文“%s”中的数字为 %s，而%s为 %s；%s 只是%s列的数值"},
+}
+
 const (
 	msgNarrative    = "the text says “%s” (%s), but %s is %s"
 	msgNarrativeCol = "the text says “%s” (%s), but %s is %s; %s is the value of column %s only"

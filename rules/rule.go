@@ -119,14 +119,17 @@ type Finding struct {
 	// Fixes lists single-cell changes that would make all arithmetic hold;
 	// filled by the driver when asked for.
 	Fixes []Fix
-	// Supersedes names the findings ("RULE cell") that this one explains;
-	// Run drops them, so that a root cause is reported once instead of as
-	// a cascade.
-	Supersedes []string
+	// Supersedes names the findings of required rules that this one
+	// explains; Run drops them, so that a root cause is reported once
+	// instead of as a cascade.
+	Supersedes []Ref
 }
 
-// ref names a finding for Supersedes.
-func (f Finding) ref() string { return f.Rule + " " + f.Cell }
+// Ref names a finding by its rule and cell, for Supersedes.
+type Ref struct {
+	Rule *Rule
+	Cell string
+}
 
 // Rule is one named check over a parsed report.
 type Rule struct {
@@ -142,7 +145,13 @@ type Rule struct {
 	Arithmetic bool
 	// Example shows a wrong and a right way, for `nianbao explain`.
 	Example Example
-	Check   func(*Pass)
+	// Requires lists the rules whose findings Check reads, through
+	// Pass.ResultOf: Run runs them first, whether or not they are selected
+	// for output.
+	Requires []*Rule
+	Check    func(*Pass)
+	// ZH holds the rule's Chinese texts.
+	ZH Texts
 }
 
 // Example is a small wrong-and-right illustration of a rule.
@@ -163,37 +172,25 @@ type Options struct {
 type Pass struct {
 	Report  *schema.Report
 	Options Options
-	rule    *Rule
-	out     *[]Finding
-	shared  *shared
-}
-
-// shared holds what several rules of one Run compute from the same report,
-// computed once on first use.
-type shared struct {
-	sentences map[string][]sentence
-	t3        []Finding // failures of the table 三 sums
-	t3Done    bool
+	// ResultOf holds the findings of each rule of the rule's Requires.
+	ResultOf map[*Rule][]Finding
+	rule     *Rule
+	out      *[]Finding
+	run      *runner
 }
 
 // sentences returns the sentences of the given sections, cached for the run.
 func (p *Pass) sentences(sections ...int) []sentence {
 	key := fmt.Sprint(sections)
-	if ss, ok := p.shared.sentences[key]; ok {
+	if ss, ok := p.run.sentences[key]; ok {
 		return ss
 	}
 	ss := sentences(p.Report, sections...)
-	p.shared.sentences[key] = ss
-	return ss
-}
-
-// t3Failures returns the failures of A2001–A2003 on the report, computed
-// once for the run.
-func (p *Pass) t3Failures() []Finding {
-	if !p.shared.t3Done {
-		p.shared.t3, p.shared.t3Done = Run(p.Report, t3Sums(), Options{}), true
+	if p.run.sentences == nil {
+		p.run.sentences = map[string][]sentence{}
 	}
-	return p.shared.t3
+	p.run.sentences[key] = ss
+	return ss
 }
 
 // Add records a finding of the running rule; Rule and Severity are set, and
@@ -214,26 +211,87 @@ func (p *Pass) Addf(pos parser.Pos, format string, args ...any) {
 	p.Add(Finding{Msg: Message{format, args}, Pos: pos})
 }
 
-// Run runs rs over rep and returns the findings sorted.
+// Run runs rs over rep and returns the findings sorted. The rules that rs
+// require run first, once, and their findings are returned only when rs
+// holds them too. A finding that another names in its Supersedes is
+// dropped.
 func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
+	rn := &runner{rep: rep, opts: opts}
+	if slices.ContainsFunc(rs, func(r *Rule) bool { return len(r.Requires) > 0 }) {
+		rn.done = map[*Rule][]Finding{}
+	}
 	var out []Finding
-	sh := &shared{sentences: map[string][]sentence{}}
+	var from []*Rule // the rule of each finding of out
+	superseded := map[Ref]bool{}
 	for _, r := range rs {
 		if r.Check == nil {
 			continue
 		}
-		r.Check(&Pass{Report: rep, Options: opts, rule: r, out: &out, shared: sh})
-	}
-	superseded := map[string]bool{}
-	for _, f := range out {
-		for _, s := range f.Supersedes {
-			superseded[s] = true
+		fs := rn.run(r)
+		out = append(out, fs...)
+		for _, f := range fs {
+			from = append(from, r)
+			for _, s := range f.Supersedes {
+				superseded[s] = true
+			}
 		}
 	}
 	if len(superseded) > 0 {
-		out = slices.DeleteFunc(out, func(f Finding) bool { return len(f.Supersedes) == 0 && superseded[f.ref()] })
+		kept := out[:0]
+		for i, f := range out {
+			if len(f.Supersedes) > 0 || !superseded[Ref{from[i], f.Cell}] {
+				kept = append(kept, f)
+			}
+		}
+		out = kept
 	}
 	Sort(out)
+	return out
+}
+
+// runner runs rules over one report, each once when their findings are
+// kept (done), and keeps what several rules compute from the report.
+type runner struct {
+	rep       *schema.Report
+	opts      Options
+	done      map[*Rule][]Finding // nil when no rule requires another
+	sentences map[string][]sentence
+}
+
+// run returns the findings of r, running the rules it requires first.
+func (rn *runner) run(r *Rule) []Finding {
+	if fs, ok := rn.done[r]; ok {
+		return fs
+	}
+	pass := &Pass{Report: rn.rep, Options: rn.opts, rule: r, run: rn}
+	if len(r.Requires) > 0 {
+		if rn.done == nil {
+			rn.done = map[*Rule][]Finding{}
+		}
+		pass.ResultOf = make(map[*Rule][]Finding, len(r.Requires))
+		for _, q := range r.Requires {
+			pass.ResultOf[q] = rn.run(q)
+		}
+	}
+	var out []Finding
+	pass.out = &out
+	r.Check(pass)
+	if rn.done != nil {
+		rn.done[r] = out
+	}
+	return out
+}
+
+// refs runs rs, which require no rule, over rep and returns their
+// findings' references.
+func refs(rep *schema.Report, rs []*Rule) map[Ref]bool {
+	rn := &runner{rep: rep}
+	out := map[Ref]bool{}
+	for _, r := range rs {
+		for _, f := range rn.run(r) {
+			out[Ref{r, f.Cell}] = true
+		}
+	}
 	return out
 }
 
@@ -261,9 +319,13 @@ func Compare(a, b Finding) int {
 var idRe = lazyRegexp(`^[PCANMX]\d{4}$`)
 
 // Validate checks a rule list: IDs well formed, unique and sorted; title
-// and doc present; a Check unless the rule is emitted by the driver.
+// and doc present, in English and Chinese; a Check unless the rule is
+// emitted by the driver; required rules registered, with a Check, and no
+// cycle among them; a message that several rules declare translated
+// the same way by each.
 func Validate(rs []*Rule) error {
 	var errs []error
+	messages := map[string]string{} // English → Chinese, over all rules
 	for i, r := range rs {
 		if !idRe.get().MatchString(r.ID) {
 			errs = append(errs, fmt.Errorf("rule %q: malformed ID", r.ID))
@@ -280,8 +342,43 @@ func Validate(rs []*Rule) error {
 		if (r.Check == nil) != r.Driver {
 			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check exactly when it is not emitted by the driver", r.ID))
 		}
+		for _, q := range r.Requires {
+			if !slices.Contains(rs, q) {
+				errs = append(errs, fmt.Errorf("rule %s: requires a rule that is not registered", r.ID))
+			} else if q.Check == nil {
+				errs = append(errs, fmt.Errorf("rule %s: requires %s, which has no Check", r.ID, q.ID))
+			}
+		}
+		if cyclic(r, nil) {
+			errs = append(errs, fmt.Errorf("rule %s: Requires forms a cycle", r.ID))
+		}
+		if r.ZH.Title == "" || r.ZH.Doc == "" {
+			errs = append(errs, fmt.Errorf("rule %s: missing Chinese title or doc", r.ID))
+		}
+		for _, t := range r.ZH.Messages {
+			if t.ZH == "" {
+				errs = append(errs, fmt.Errorf("rule %s: message %q has no Chinese text", r.ID, t.EN))
+			} else if zh, ok := messages[t.EN]; ok && zh != t.ZH {
+				errs = append(errs, fmt.Errorf("rule %s: message %q translated twice, differently", r.ID, t.EN))
+			}
+			messages[t.EN] = t.ZH
+		}
 	}
 	return errors.Join(errs...)
+}
+
+// cyclic reports whether r requires itself, directly or not; path holds
+// the rules that require r on the way.
+func cyclic(r *Rule, path []*Rule) bool {
+	if slices.Contains(path, r) {
+		return true
+	}
+	for _, q := range r.Requires {
+		if cyclic(q, append(path, r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup returns the rule with the given ID, or nil.

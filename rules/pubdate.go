@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// M1004 looks for a publication date.
+var M1004 = &Rule{
+	ID:       "M1004",
+	Title:    "A publication date is given",
+	Doc:      `A report usually ends with the body's name and the date (2021年1月20日), or states 发布日期. Without one the deadline of article 49 cannot be checked. Only the text of the document is searched; a date given only on the web page that published it is not seen.`,
+	Severity: Info,
+	Since:    "0.2.0",
+	Example:  Example{Bad: "(no date at the end)", Good: "某某镇人民政府\n2021年1月20日"},
+	Check:    checkDatePresent,
+	ZH: Texts{
+		Title: "写明了发布日期",
+		Doc:   `报告通常在结尾署机关名称和日期（2021年1月20日），或写明发布日期。没有日期就无法核对条例第四十九条的期限。只查找文档正文；仅在发布网页上标注的日期无法看到。`,
+		Messages: []Translation{
+			{msgM1004, "正文中未找到发布日期"},
+		},
+	},
+}
+
+// M1005 checks the publication date against the report year and deadline.
+var M1005 = &Rule{
+	ID:       "M1005",
+	Title:    "Published in the following year, by the statutory deadline",
+	Doc:      `Article 49 of the Regulations: departments of governments at county level and above publish their report for year Y by 31 January of Y+1; a local government's own report is published by 31 March of Y+1. A date outside Y+1 usually means a copied report. Town and street reports follow local deadlines and are only checked for the year. Local notices may set earlier dates.`,
+	Severity: Warning,
+	Since:    "0.2.0",
+	Example:  Example{Bad: "某某局 2022年度报告 dated 2023年2月15日", Good: "dated 2023年1月20日"},
+	Check:    checkDeadline,
+	ZH: Texts{
+		Title: "在次年法定期限内发布",
+		Doc:   `条例第四十九条：县级以上人民政府部门应于次年 1 月 31 日前公布本部门上一年度报告；地方人民政府的本级报告应于 3 月 31 日前公布。落款日期不在报告年度的次年，通常说明沿用了旧报告。乡镇、街道的期限由地方规定，只核对年份。地方通知可能规定更早的日期。`,
+		Messages: []Translation{
+			{msgM1005Year, "%d 年度报告的落款日期为 %s，不在 %d 年"},
+			{msgM1005Late, "报告落款日期为 %s，晚于此类机关的法定期限 %s（条例第四十九条）"},
+		},
+	},
+}
+
+const (
+	msgM1004     = "no publication date was found in the text"
+	msgM1005Year = "the report for %d is dated %s, not in %d"
+	msgM1005Late = "the report is dated %s, after the deadline of %s for this kind of body (article 49)"
+)
+
+var dateRe = lazyRegexp(`^(?:发布日期|日期|成文日期)?[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
+
+// maxDateParagraph bounds the paragraphs publicationDate reads, in bytes:
+// a date standing alone is a few dozen, even spaced out.
+const maxDateParagraph = 4096
+
+// publicationDate finds a date standing alone in one of the last
+// paragraphs, or after 发布日期 anywhere in the preamble.
+func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
+	var paras []schema.Paragraph
+	paras = append(paras, r.Preamble...)
+	if n := len(r.Sections); n > 0 {
+		last := r.Sections[n-1].Paragraphs
+		paras = append(paras, last[max(0, len(last)-4):]...)
+	}
+	for i := len(paras) - 1; i >= 0; i-- {
+		if len(paras[i].Text) > maxDateParagraph {
+			continue // dateRe wants the paragraph to be a date and no more
+		}
+		text := schema.ChineseYears(squeeze(narrowDigits(paras[i].Text)))
+		m := dateRe.get().FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if t.Month() != time.Month(mo) || t.Day() != d {
+			continue // not a real date
+		}
+		return t, paras[i].Pos, true
+	}
+	return time.Time{}, parser.Pos{}, false
+}
+
+func checkDatePresent(pass *Pass) {
+	if len(pass.Report.Sections) == 0 {
+		return
+	}
+	if _, _, ok := publicationDate(pass.Report); !ok {
+		pass.Addf(parser.Pos{File: pass.Report.Path}, msgM1004)
+	}
+}
+
+func checkDeadline(pass *Pass) {
+	r := pass.Report
+	t, pos, ok := publicationDate(r)
+	if !ok || r.Year == 0 {
+		return
+	}
+	date := t.Format("2006-01-02")
+	if t.Year() != r.Year+1 {
+		pass.Addf(pos, msgM1005Year, r.Year, date, r.Year+1)
+		return
+	}
+	var deadline time.Time
+	switch schema.ClassifyAgency(r.Agency) {
+	case schema.AgencyDepartment:
+		deadline = time.Date(r.Year+1, 1, 31, 0, 0, 0, 0, time.UTC)
+	case schema.AgencyCountyGov, schema.AgencyCityGov, schema.AgencyProvinceGov:
+		deadline = time.Date(r.Year+1, 3, 31, 0, 0, 0, 0, time.UTC)
+	default:
+		return
+	}
+	if t.After(deadline) {
+		pass.Addf(pos, msgM1005Late, date, deadline.Format("2006-01-02"))
+	}
+}
