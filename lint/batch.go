@@ -170,7 +170,7 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 	}
 	x := newCross(opts)
 	var prevFiles []string
-	if x.prevOn {
+	if x.plan.Prev {
 		if prevFiles, err = Expand(opts.Prev); err != nil {
 			return nil, err
 		}
@@ -190,12 +190,14 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 		// Without a temporary directory to write to, the results stay in
 		// memory: the batch is checked all the same.
 		c.b.spill, _ = newSpill()
-		x.store = c.b.spill
+		if c.b.spill != nil {
+			x.store = c.b.spill
+		}
 	}
 	if len(prevFiles) > 0 {
 		prevOpts := opts
 		prevOpts.Rules, prevOpts.Fixes = nil, false
-		err := stream(ctx, prevFiles, prevOpts, x.prep(x.on[rules.X1003.ID]), func(_ int, r FileResult) error {
+		err := stream(ctx, prevFiles, prevOpts, x.prep(true), func(_ int, r FileResult) error {
 			x.addPrev(r)
 			step()
 			return nil
@@ -205,7 +207,7 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 			return nil, err
 		}
 	}
-	err = stream(ctx, files, opts, x.prep(x.wantsText()), func(i int, r FileResult) error {
+	err = stream(ctx, files, opts, x.prep(false), func(i int, r FileResult) error {
 		err := c.add(i, r)
 		step()
 		return err
@@ -236,7 +238,7 @@ func (c *collector) add(i int, r FileResult) error {
 		}
 		b.Aggregate.add(r.Report)
 	}
-	r.narr = nil // in the digest now
+	r.digest = nil // with the cross-file rules now
 	b.Summaries = append(b.Summaries, Summarize(r))
 	r = trim(r, c.opts.Retain)
 	if b.spill != nil {
@@ -254,9 +256,9 @@ func (c *collector) finish() error {
 			return err
 		}
 	}
-	extra, unmatched := c.x.finish()
-	if c.x.err != nil {
-		return c.x.err
+	extra, unmatched, err := c.x.finish()
+	if err != nil {
+		return err
 	}
 	for i, fs := range extra {
 		if len(fs) == 0 {

@@ -27,7 +27,7 @@ type Options struct {
 	// Fixes asks for single-cell fixes on arithmetic findings.
 	Fixes bool
 	// Prev lists last year's reports (files or directories) for the
-	// cross-year checks X1001–X1004.
+	// cross-file rules that compare with them (rules.ReadsPrev).
 	Prev []string
 	// Retain says how much of each report RunBatch keeps.
 	Retain Retain
@@ -69,10 +69,10 @@ type FileResult struct {
 	// Err is the read error behind a P0001 finding, if any.
 	Err error
 
-	// narr is the report's narrative for the near-copy checks, made by
-	// the batch's workers so that the batch's one collecting goroutine
-	// does not have to; nil otherwise.
-	narr *narrative
+	// digest is what the cross-file rules keep of the report, made by the
+	// batch's workers so that the batch's one collecting goroutine does
+	// not have to; nil otherwise.
+	digest *rules.Digest
 }
 
 // CheckFile reads and checks one file. It never panics: a failure inside

@@ -53,20 +53,3 @@ func fromFileName(rep *schema.Report, path string) {
 		rep.Agency = agency
 	}
 }
-
-// agencyKey normalises an agency name for matching reports of one body:
-// full- and half-width forms and white space are ignored, and so is a
-// trailing 人民政府 ("清凉峰镇人民政府" and "清凉峰镇" are one body).
-func agencyKey(name string) string {
-	k := format.NormalizeLabel(name)
-	k = strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) {
-			return -1
-		}
-		return r
-	}, k)
-	if t := strings.TrimSuffix(k, "人民政府"); t != "" {
-		k = t
-	}
-	return k
-}

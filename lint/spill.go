@@ -59,7 +59,7 @@ func (s *spill) put(i int, r FileResult) error {
 		s.mem[i] = r
 		return nil
 	}
-	off, err := s.putBlob(e.b)
+	off, err := s.PutBlob(e.b)
 	if err != nil {
 		return err
 	}
@@ -67,9 +67,10 @@ func (s *spill) put(i int, r FileResult) error {
 	return nil
 }
 
-// putBlob appends b to the file and returns its offset, for blob; put
-// writes the results this way too.
-func (s *spill) putBlob(b []byte) (int64, error) {
+// PutBlob appends b to the file and returns its offset, for Blob; put
+// writes the results this way too. With Blob, it makes the spill the
+// rules' store for parked texts (rules.BlobStore).
+func (s *spill) PutBlob(b []byte) (int64, error) {
 	if _, err := s.w.Write(b); err != nil {
 		return 0, fmt.Errorf("temporary file for the batch: %w", err)
 	}
@@ -78,8 +79,8 @@ func (s *spill) putBlob(b []byte) (int64, error) {
 	return off, nil
 }
 
-// blob reads back what putBlob wrote at off, once finish has run.
-func (s *spill) blob(off, n int64) ([]byte, error) {
+// Blob reads back what PutBlob wrote at off, once finish has run.
+func (s *spill) Blob(off, n int64) ([]byte, error) {
 	b := make([]byte, n)
 	if _, err := s.f.ReadAt(b, off); err != nil {
 		return nil, fmt.Errorf("temporary file for the batch: %w", err)
@@ -100,7 +101,7 @@ func (s *spill) get(i int) (FileResult, error) {
 	if r, ok := s.mem[i]; ok {
 		return r, nil
 	}
-	buf, err := s.blob(s.at[i][0], s.at[i][1])
+	buf, err := s.Blob(s.at[i][0], s.at[i][1])
 	if err != nil {
 		return FileResult{}, err
 	}

@@ -3,7 +3,6 @@ package lint
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/nianbao/nianbao/rules"
+	"github.com/nianbao/nianbao/schema"
 )
 
 // TestSpillEqualsMemory checks that a batch kept in a temporary file
@@ -151,52 +151,6 @@ func TestSpillWithoutTempDir(t *testing.T) {
 	}
 }
 
-// TestMaybeCopyEarlyExit checks maybeCopy, which stops comparing when the
-// signatures can no longer agree enough, against the estimate made over
-// whole signatures.
-func TestMaybeCopyEarlyExit(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	var as, bs []uint32 // the signatures as drawn, before packing
-	full := func(a, b *narrative) bool {
-		eq := 0
-		for j := range as {
-			if as[j] == bs[j] {
-				eq++
-			}
-		}
-		jac := float64(eq) / minHashes
-		inter := jac / (1 + jac) * float64(a.count+b.count)
-		return inter/float64(min(a.count, b.count)) >= copyShare-0.2
-	}
-	yes := 0
-	for range 20000 {
-		a := &narrative{count: 200 + rng.IntN(5000)}
-		b := &narrative{count: 200 + rng.IntN(5000)}
-		agree := rng.Float64()
-		as, bs = make([]uint32, minHashes), make([]uint32, minHashes)
-		a64, b64 := make([]uint64, minHashes), make([]uint64, minHashes)
-		for j := range as {
-			as[j], bs[j] = rng.Uint32(), rng.Uint32()
-			if rng.Float64() < agree {
-				bs[j] = as[j]
-			}
-			// High halves that differ: only the low ones are kept.
-			a64[j], b64[j] = uint64(as[j])|1<<40, uint64(bs[j])|2<<40
-		}
-		a.sig, b.sig = packSig(a64), packSig(b64)
-		got, want := maybeCopy(a, b), full(a, b)
-		if got != want {
-			t.Fatalf("counts %d, %d, agreement %.2f: %v, want %v", a.count, b.count, agree, got, want)
-		}
-		if want {
-			yes++
-		}
-	}
-	if yes < 1000 || yes > 19000 {
-		t.Errorf("%d of 20000 pairs may be copies: the test compares too little", yes)
-	}
-}
-
 // TestParkedTextsUnreadable checks that texts that cannot be read back
 // from the temporary file make the cross-file checks fail, instead of
 // leaving the texts uncompared.
@@ -207,30 +161,27 @@ func TestParkedTextsUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Repeat("本机关依法公开政府信息，主动公开文件共计若干件。", 20)
-	opts := DefaultOptions()
-	x := newCross(opts)
+	x := newCross(DefaultOptions())
 	x.store = s
+	work := x.prep(false)
 	for i := range 2 {
-		n := newNarrative(text)
-		n.park(s)
-		if n.parked == nil || n.text != "" {
-			t.Fatal("the narrative was not parked")
-		}
-		x.cur = append(x.cur, &digest{index: i, path: fmt.Sprintf("%d.txt", i), key: fmt.Sprint(i), text: n})
+		r := FileResult{Path: fmt.Sprintf("%d.txt", i), Report: &schema.Report{Agency: fmt.Sprint(i), Sections: []schema.Section{{Number: 1, Text: text}}}}
+		work(&r)
+		x.add(i, r)
 	}
-	x.n = 2
 	if err := s.finish(); err != nil {
 		t.Fatal(err)
 	}
+	if s.size == 0 {
+		t.Fatal("the texts were not parked")
+	}
 	// Readable: the two texts are near-copies of each other.
-	out, _ := x.finish()
-	if x.err != nil || len(out[0]) != 1 || out[0][0].Rule != "X1005" {
-		t.Fatalf("readable: %v, %+v", x.err, out)
+	out, _, err := x.finish()
+	if err != nil || len(out[0]) != 1 || out[0][0].Rule != "X1005" {
+		t.Fatalf("readable: %v, %+v", err, out)
 	}
 	s.close()
-	x.err = nil
-	x.finish()
-	if x.err == nil {
+	if _, _, err := x.finish(); err == nil {
 		t.Error("texts that cannot be read back were passed over silently")
 	}
 }

@@ -1,14 +1,27 @@
 package rules
 
+import (
+	"cmp"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/nianbao/nianbao/format"
+)
+
+// The cross-year rules compare each report with the same body's report of
+// last year (--prev), matched by agency and year (matchPrev).
+
 // X1001 compares this year's carried-in applications with last year's
-// carried-over ones. The batch driver emits it (--prev); it has no Check.
+// carried-over ones.
 var X1001 = &Rule{
-	ID:       "X1001",
-	Title:    "Table 3: carried in from last year = last year's carried over to next year, per column",
-	Doc:      `Applications that a body carried over to the next year (table 3, row 4, 结转下年度继续办理) in last year's report are the applications it carries in this year (table 3, row 2, 上年结转政府信息公开申请数量). With --prev, each report is matched to the same body's report of the previous year (by the agency name in the title or, failing that, in the file name) and every column where both cells are numbers is compared. A difference usually means one of the two reports is wrong; institutional reform or a corrected report of last year can explain it, so this is a warning.`,
-	Severity: Warning,
-	Since:    "0.2.0",
-	Driver:   true,
+	ID:         "X1001",
+	Title:      "Table 3: carried in from last year = last year's carried over to next year, per column",
+	Doc:        `Applications that a body carried over to the next year (table 3, row 4, 结转下年度继续办理) in last year's report are the applications it carries in this year (table 3, row 2, 上年结转政府信息公开申请数量). With --prev, each report is matched to the same body's report of the previous year (by the agency name in the title or, failing that, in the file name) and every column where both cells are numbers is compared. A difference usually means one of the two reports is wrong; institutional reform or a corrected report of last year can explain it, so this is a warning.`,
+	Severity:   Warning,
+	Since:      "0.2.0",
+	Reads:      ReadsPrev | ReadsCells,
+	CheckBatch: checkCarryOver,
 	ZH: Texts{
 		Title: "表三：各列 上年结转 = 上一年度报告的结转下年度继续办理",
 		Doc:   `上一年度报告表三“四、结转下年度继续办理”的申请，就是本年度报告表三“二、上年结转政府信息公开申请数量”。使用 --prev 时，每份报告按机关名称（取自标题，没有时取自文件名）与同一机关上一年度的报告匹配，逐列比较两个单元格均为数字的列。不一致通常说明两份报告之一有误；机构改革或上一年度报告已更正也可能造成差异，因此为警告。`,
@@ -23,12 +36,13 @@ const MsgX1001 = "column %s: carried in from last year is %s, but last year's re
 
 // X1002 checks documents in force against last year's report (2021 format).
 var X1002 = &Rule{
-	ID:       "X1002",
-	Title:    "Table 2: documents in force follow from last year's count plus issued minus repealed",
-	Doc:      `In the 2021 format, table 2 gives for rules (规章) and normative documents (行政规范性文件) the number issued this year, repealed this year and currently in force (现行有效件数). With --prev, when both this year's and last year's reports use the 2021 format, the number in force should be close to last year's number in force plus this year's issued minus this year's repealed. Documents also lapse when their term ends, so only a gap of more than 10% (and of at least 2 documents) is reported, as a warning.`,
-	Severity: Warning,
-	Since:    "0.2.0",
-	Driver:   true,
+	ID:         "X1002",
+	Title:      "Table 2: documents in force follow from last year's count plus issued minus repealed",
+	Doc:        `In the 2021 format, table 2 gives for rules (规章) and normative documents (行政规范性文件) the number issued this year, repealed this year and currently in force (现行有效件数). With --prev, when both this year's and last year's reports use the 2021 format, the number in force should be close to last year's number in force plus this year's issued minus this year's repealed. Documents also lapse when their term ends, so only a gap of more than 10% (and of at least 2 documents) is reported, as a warning.`,
+	Severity:   Warning,
+	Since:      "0.2.0",
+	Reads:      ReadsPrev | ReadsCells,
+	CheckBatch: checkInForce,
 	ZH: Texts{
 		Title: "表二：现行有效件数 ≈ 上年现行有效件数 + 本年制发 − 本年废止",
 		Doc:   `2021 年版格式表二对规章和行政规范性文件分别填写本年制发件数、本年废止件数和现行有效件数。使用 --prev 且本年度与上一年度报告均为 2021 年版时，现行有效件数应约等于上一年度的现行有效件数加本年制发件数、减本年废止件数。文件也会因有效期届满而失效，因此只报告相差超过 10%（且至少 2 件）的情况，级别为警告。`,
@@ -43,12 +57,13 @@ const MsgX1002 = "%s: %s in force, but last year's report (%s) had %s in force, 
 
 // X1003 reports a narrative that repeats last year's.
 var X1003 = &Rule{
-	ID:       "X1003",
-	Title:    "The text is not a near-copy of last year's report",
-	Doc:      `The 2021 format names reports whose content is identical to others (雷同) among the failures to be held to account, and evaluations found reports repeating last year's text at rates up to 90%. With --prev, the text of the six sections (without the tables; numbers and white space ignored) is compared with the same body's report of the previous year. When 80% or more of this year's text is found in last year's, the finding gives the share and the longest passage the two have in common.`,
-	Severity: Warning,
-	Since:    "0.2.0",
-	Driver:   true,
+	ID:         "X1003",
+	Title:      "The text is not a near-copy of last year's report",
+	Doc:        `The 2021 format names reports whose content is identical to others (雷同) among the failures to be held to account, and evaluations found reports repeating last year's text at rates up to 90%. With --prev, the text of the six sections (without the tables; numbers and white space ignored) is compared with the same body's report of the previous year. When 80% or more of this year's text is found in last year's, the finding gives the share and the longest passage the two have in common.`,
+	Severity:   Warning,
+	Since:      "0.2.0",
+	Reads:      ReadsPrev | ReadsText,
+	CheckBatch: checkCopiedYear,
 	ZH: Texts{
 		Title: "文字与上一年度报告不雷同",
 		Doc:   `2021 年版格式把内容与其他报告雷同列为应予追责的情形之一，评估也发现有的年报与上一年重复率高达 90%。使用 --prev 时，将六个部分的文字（不含表格，忽略数字和空白）与同一机关上一年度的报告比较；本年度文字有 80% 以上见于上一年度报告时报告，并给出相同比例和最长的相同段落。`,
@@ -63,12 +78,13 @@ const MsgX1003 = "%d%% of the text repeats last year's report (%s); the longest 
 
 // X1004 lists reports that have no report of last year to compare with.
 var X1004 = &Rule{
-	ID:       "X1004",
-	Title:    "A report of last year was found for the agency",
-	Doc:      `With --prev, every report is matched to the same body's report of the previous year by the agency name (from the title or, failing that, the file name; full- and half-width forms, white space and a trailing 人民政府 are ignored). A report without a match is listed here and gets no cross-year check; last year's reports that match nothing are listed at the end of the output.`,
-	Severity: Info,
-	Since:    "0.2.0",
-	Driver:   true,
+	ID:         "X1004",
+	Title:      "A report of last year was found for the agency",
+	Doc:        `With --prev, every report is matched to the same body's report of the previous year by the agency name (from the title or, failing that, the file name; full- and half-width forms, white space and a trailing 人民政府 are ignored). A report without a match is listed here and gets no cross-year check; last year's reports that match nothing are listed at the end of the output.`,
+	Severity:   Info,
+	Since:      "0.2.0",
+	Reads:      ReadsPrev,
+	CheckBatch: checkMatched,
 	ZH: Texts{
 		Title: "找到该机关上一年度的报告",
 		Doc:   `使用 --prev 时，每份报告按机关名称（取自标题，没有时取自文件名；忽略全角半角、空白和末尾的“人民政府”）与同一机关上一年度的报告匹配。未找到匹配的报告在此列出，不做跨年度核对；未与任何报告匹配的上一年度报告列在输出末尾。`,
@@ -84,3 +100,127 @@ const (
 	MsgX1004     = "no report of %s for the previous year was found among the reports given with --prev; the cross-year checks were not run"
 	MsgX1004Prev = "last year's report %s (%s, %d) matched no report of this batch"
 )
+
+func checkCarryOver(pass *BatchPass) {
+	for _, d := range pass.Reports {
+		p := pass.LastYear(d)
+		if p == nil {
+			continue
+		}
+		for _, col := range format.T3Columns {
+			in, out := d.cells[format.T3+".CARRY_IN."+col], p.cells[format.T3+".CARRY_OUT."+col]
+			if !in.IsNumber() || !out.IsNumber() || in.Value == out.Value {
+				continue
+			}
+			pass.Add(d, Finding{Msg: Message{MsgX1001, []any{ColRef(col), Num(in.Value), p.Path, Num(out.Value)}}, Pos: in.Pos,
+				Cell: in.Key, Expected: &out.Value, Actual: &in.Value})
+		}
+	}
+}
+
+func checkInForce(pass *BatchPass) {
+	for _, d := range pass.Reports {
+		p := pass.LastYear(d)
+		if p == nil || d.version != format.V2021 || p.version != format.V2021 {
+			continue
+		}
+		for _, row := range []string{"reg", "norm"} {
+			k := func(col string) string { return format.T2 + ".a1." + row + "." + col }
+			inf, iss, rep, pinf := d.cells[k("inforce")], d.cells[k("issued")], d.cells[k("repealed")], p.cells[k("inforce")]
+			if !inf.IsNumber() || !iss.IsNumber() || !rep.IsNumber() || !pinf.IsNumber() {
+				continue
+			}
+			want := pinf.Value + iss.Value - rep.Value
+			if math.Abs(inf.Value-want) <= max(2, math.Ceil(0.1*math.Abs(want))) {
+				continue
+			}
+			pass.Add(d, Finding{Msg: Message{MsgX1002, []any{RowRef(format.T2 + ".a1." + row), Num(inf.Value), p.Path,
+				Num(pinf.Value), Num(iss.Value), Num(rep.Value), Num(want)}}, Pos: inf.Pos,
+				Cell: inf.Key, Expected: &want, Actual: &inf.Value, Related: []string{iss.Key, rep.Key}})
+		}
+	}
+}
+
+func checkCopiedYear(pass *BatchPass) {
+	for _, d := range pass.Reports {
+		p := pass.LastYear(d)
+		if p == nil || !d.text.comparable() || !p.text.comparable() {
+			continue
+		}
+		dt, ds, err1 := d.text.contents()
+		pt, ps, err2 := p.text.contents()
+		if err := cmp.Or(err1, err2); err != nil {
+			pass.Fail(err)
+			return
+		}
+		if s := share(ds, ps); s >= copyShare {
+			passage := longestShared(pt, dt)
+			pass.Addf(d, d.pos, MsgX1003, int(math.Floor(s*100)), p.Path, len(passage), excerpt(passage))
+		}
+	}
+}
+
+func checkMatched(pass *BatchPass) {
+	for _, d := range pass.Reports {
+		if pass.LastYear(d) == nil {
+			pass.Addf(d, d.pos, MsgX1004, cmp.Or(d.Agency, d.Path))
+		}
+	}
+}
+
+// matchPrev matches each report of cur to last year's report of the same
+// agency in prev: the one of the year before, else one of unknown year
+// when either year is unknown. It returns the match of each report (nil
+// for none) and the reports of prev that matched none.
+func matchPrev(cur, prev []*Digest) (match, unmatched []*Digest) {
+	byKey := map[string][]*Digest{}
+	for _, p := range prev {
+		if p.key != "" {
+			byKey[p.key] = append(byKey[p.key], p)
+		}
+	}
+	used := map[*Digest]bool{}
+	match = make([]*Digest, len(cur))
+	for i, d := range cur {
+		var m *Digest
+		for _, p := range byKey[d.key] {
+			switch {
+			case d.key == "":
+			case d.Year != 0 && p.Year == d.Year-1:
+				m = p
+			case m == nil && (d.Year == 0 || p.Year == 0):
+				m = p
+			}
+			if m != nil && m.Year == d.Year-1 {
+				break
+			}
+		}
+		if m != nil {
+			used[m] = true
+			match[i] = m
+		}
+	}
+	for _, p := range prev {
+		if !used[p] {
+			unmatched = append(unmatched, p)
+		}
+	}
+	return match, unmatched
+}
+
+// agencyKey normalises an agency name for matching reports of one body:
+// full- and half-width forms and white space are ignored, and so is a
+// trailing 人民政府 ("清凉峰镇人民政府" and "清凉峰镇" are one body).
+func agencyKey(name string) string {
+	k := format.NormalizeLabel(name)
+	k = strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, k)
+	if t := strings.TrimSuffix(k, "人民政府"); t != "" {
+		k = t
+	}
+	return k
+}

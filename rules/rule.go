@@ -138,8 +138,8 @@ type Rule struct {
 	Doc      string // explanation for `nianbao explain`, English; translated
 	Severity Severity
 	Since    string
-	// Driver marks pseudo-rules that the driver emits (P0001); they have no
-	// Check.
+	// Driver marks pseudo-rules that the driver emits (P0001); they have
+	// neither Check nor CheckBatch.
 	Driver bool
 	// Arithmetic marks rules whose findings carry an Equation.
 	Arithmetic bool
@@ -149,7 +149,13 @@ type Rule struct {
 	// Pass.ResultOf: Run runs them first, whether or not they are selected
 	// for output.
 	Requires []*Rule
-	Check    func(*Pass)
+	// Check checks one report; a cross-file rule has CheckBatch instead.
+	Check func(*Pass)
+	// CheckBatch checks the digests of a batch's reports (BatchPlan.Run):
+	// a cross-file rule.
+	CheckBatch func(*BatchPass)
+	// Reads says what CheckBatch reads of the digests.
+	Reads Reads
 	// ZH holds the rule's Chinese texts.
 	ZH Texts
 }
@@ -319,8 +325,8 @@ func Compare(a, b Finding) int {
 var idRe = lazyRegexp(`^[PCANMX]\d{4}$`)
 
 // Validate checks a rule list: IDs well formed, unique and sorted; title
-// and doc present, in English and Chinese; a Check unless the rule is
-// emitted by the driver; required rules registered, with a Check, and no
+// and doc present, in English and Chinese; a Check or a CheckBatch unless
+// the rule is emitted by the driver; required rules registered, with a Check, and no
 // cycle among them; a message that several rules declare translated
 // the same way by each.
 func Validate(rs []*Rule) error {
@@ -339,8 +345,8 @@ func Validate(rs []*Rule) error {
 		if r.Severity < Info || r.Severity > Error {
 			errs = append(errs, fmt.Errorf("rule %s: no severity", r.ID))
 		}
-		if (r.Check == nil) != r.Driver {
-			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check exactly when it is not emitted by the driver", r.ID))
+		if checks := b2i(r.Check != nil) + b2i(r.CheckBatch != nil); checks != 1-b2i(r.Driver) {
+			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check or a CheckBatch exactly when it is not emitted by the driver", r.ID))
 		}
 		for _, q := range r.Requires {
 			if !slices.Contains(rs, q) {

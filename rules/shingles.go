@@ -1,8 +1,8 @@
-package lint
+package rules
 
 import (
 	"encoding/binary"
-	"fmt"
+	"errors"
 	"math"
 	"slices"
 	"strings"
@@ -25,12 +25,12 @@ const (
 	excerptRune = 40  // characters of the shared passage shown
 )
 
-// narrative is the comparable form of a report's text. A batch keeps one
+// textSig is the comparable form of a report's text. A batch keeps one
 // per report until its end, so it is kept small: the text as UTF-8 rather
 // than runes, and the shingle hashes folded to 32 bits (a false match
 // between two texts of 10,000 shingles happens about once in 40 pairs and
 // moves a share by 1/10,000).
-type narrative struct {
+type textSig struct {
 	text     string   // the text without white space, as written
 	shingles []uint32 // sorted, unique
 	sig      []uint64 // MinHash signature: the low halves of the minimums, two to a word; nil when the text is too short
@@ -42,14 +42,14 @@ type narrative struct {
 	parked *blobRef
 }
 
-// blobRef is where a narrative's text and shingles are.
+// blobRef is where a text's text and shingles are.
 type blobRef struct {
-	s      *spill
+	s      BlobStore
 	off, n int64
 }
 
-// park moves text and shingles to s; the narrative keeps its signature.
-func (n *narrative) park(s *spill) {
+// park moves text and shingles to s; the text keeps its signature.
+func (n *textSig) park(s BlobStore) {
 	if s == nil || n == nil || n.parked != nil {
 		return
 	}
@@ -58,7 +58,7 @@ func (n *narrative) park(s *spill) {
 	for _, h := range n.shingles {
 		b = binary.LittleEndian.AppendUint32(b, h)
 	}
-	off, err := s.putBlob(b)
+	off, err := s.PutBlob(b)
 	if err != nil {
 		return // it stays in memory
 	}
@@ -68,17 +68,17 @@ func (n *narrative) park(s *spill) {
 
 // contents returns the text and shingles, read back when they are
 // parked. It does not change n, so that workers may call it at once.
-func (n *narrative) contents() (text string, shingles []uint32, err error) {
+func (n *textSig) contents() (text string, shingles []uint32, err error) {
 	if n.parked == nil {
 		return n.text, n.shingles, nil
 	}
-	b, err := n.parked.s.blob(n.parked.off, n.parked.n)
+	b, err := n.parked.s.Blob(n.parked.off, n.parked.n)
 	if err != nil {
 		return "", nil, err
 	}
 	l, k := binary.Uvarint(b)
 	if k <= 0 || uint64(len(b)-k) < l || (uint64(len(b)-k)-l)%4 != 0 {
-		return "", nil, fmt.Errorf("temporary file for the batch: text record: %w", errShort)
+		return "", nil, errTextRecord
 	}
 	text = string(b[k : k+int(l)])
 	rest := b[k+int(l):]
@@ -89,8 +89,8 @@ func (n *narrative) contents() (text string, shingles []uint32, err error) {
 	return text, shingles, nil
 }
 
-func newNarrative(s string) *narrative {
-	n := &narrative{}
+func newTextSig(s string) *textSig {
+	n := &textSig{}
 	norm := make([]rune, 0, len(s)/3)
 	var text strings.Builder
 	text.Grow(len(s))
@@ -142,6 +142,9 @@ func newNarrative(s string) *narrative {
 	return n
 }
 
+// errTextRecord is the error of a parked text that reads back cut short.
+var errTextRecord = errors.New("text record read back from the batch's store is cut short")
+
 // seeds are fixed, so that results do not depend on the run.
 var seeds = func() []uint64 {
 	s := make([]uint64, minHashes)
@@ -163,12 +166,12 @@ func mix(x uint64) uint64 {
 }
 
 // comparable reports whether n is long enough to be compared.
-func (n *narrative) comparable() bool { return n != nil && n.sig != nil }
+func (n *textSig) comparable() bool { return n != nil && n.sig != nil }
 
 // maybeCopy estimates from the signatures whether either text could share
 // copyShare of itself with the other; it errs on the side of yes. It stops
 // comparing once the agreeing entries cannot reach the number needed.
-func maybeCopy(a, b *narrative) bool {
+func maybeCopy(a, b *textSig) bool {
 	// With jac = eq/minHashes, the estimate below is
 	// inter/small = jac/(1+jac) * (a+b)/small ≥ copyShare-0.2, that is
 	// jac ≥ t/(1-t) for t = (copyShare-0.2)*small/(a+b).
