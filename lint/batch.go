@@ -26,8 +26,8 @@ const (
 	// draw the tables (HTML) and fill the 数据 sheet. Under Options.Spill
 	// they wait in the batch's temporary file, not in memory.
 	RetainCells
-	// RetainFindingCells keeps the metadata and only the cells the findings
-	// name: enough for text, JSON, CSV and SARIF.
+	// RetainFindingCells keeps the metadata and the findings, which carry
+	// the cells they name: enough for text, JSON, CSV and SARIF.
 	RetainFindingCells
 )
 
@@ -366,43 +366,34 @@ func trim(r FileResult, how Retain) FileResult {
 	old := r.Report
 	rep := *old
 	rep.Sections, rep.Evidence, rep.Issues, rep.Preamble = nil, nil, nil, nil
-	if how == RetainFindingCells {
-		rep.Tables = nil // only the HTML tables ask, and they read RetainCells
-	}
 	// The findings' slice without the room it grew into.
 	r.Findings = slices.Clone(r.Findings)
 	rep.Title = strings.Clone(old.Title)
 	rep.Agency = strings.Clone(old.Agency)
 	rep.TitleYear.Text, rep.PeriodYear.Text, rep.BodyYear.Text = "", "", ""
+	if how == RetainFindingCells {
+		// The findings carry the cells they name (Finding.Cells); only the
+		// HTML tables ask for the tables, and they read RetainCells.
+		rep.Cells, rep.Tables = nil, nil
+		r.Report = &rep
+		return r
+	}
 	// The kept cells are copied into one slice, their raw texts into one
 	// string, and they are keyed by the report's Keys where those name
 	// them: a few allocations per report, and no key string of its own
 	// (Keys is shared by every report of a version).
-	var keys []string
-	if how == RetainCells {
-		keys = make([]string, 0, len(old.Cells))
-		inKeys := 0
-		for _, k := range old.Keys {
-			if _, ok := old.Cells[k]; ok {
-				keys = append(keys, k)
-				inKeys++
-			}
+	keys := make([]string, 0, len(old.Cells))
+	inKeys := 0
+	for _, k := range old.Keys {
+		if _, ok := old.Cells[k]; ok {
+			keys = append(keys, k)
+			inKeys++
 		}
-		if inKeys < len(old.Cells) {
-			for k := range old.Cells {
-				if !slices.Contains(old.Keys, k) {
-					keys = append(keys, strings.Clone(k))
-				}
-			}
-		}
-	} else {
-		seen := map[string]bool{}
-		for _, f := range r.Findings {
-			for _, k := range append([]string{f.Cell}, f.Related...) {
-				if _, ok := old.Cells[k]; ok && !seen[k] {
-					seen[k] = true
-					keys = append(keys, strings.Clone(k))
-				}
+	}
+	if inKeys < len(old.Cells) {
+		for k := range old.Cells {
+			if !slices.Contains(old.Keys, k) {
+				keys = append(keys, strings.Clone(k))
 			}
 		}
 	}

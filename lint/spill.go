@@ -199,13 +199,28 @@ func (s *spill) encode(e *encoder, r FileResult) {
 			e.string(k)
 			e.string(c.Key)
 		}
-		e.varint(int64(c.Kind))
-		e.string(string(c.State))
-		e.float(c.Value)
-		e.string(c.Raw)
-		e.string(c.Unit)
-		e.pos(c.Pos)
+		e.cellBody(c)
 	}
+}
+
+// cellBody writes what a cell holds besides its key.
+func (e *encoder) cellBody(c *schema.Cell) {
+	e.varint(int64(c.Kind))
+	e.string(string(c.State))
+	e.float(c.Value)
+	e.string(c.Raw)
+	e.string(c.Unit)
+	e.pos(c.Pos)
+}
+
+// cellBody reads what encoder.cellBody wrote into c.
+func (d *decoder) cellBody(c *schema.Cell) {
+	c.Kind = format.NumberKind(d.varint())
+	c.State = schema.State(d.string())
+	c.Value = d.float()
+	c.Raw = d.string()
+	c.Unit = d.string()
+	c.Pos = d.pos()
 }
 
 func (s *spill) decode(d *decoder) FileResult {
@@ -270,12 +285,7 @@ func (s *spill) decode(d *decoder) FileResult {
 			k = d.string()
 			c.Key = d.string()
 		}
-		c.Kind = format.NumberKind(d.varint())
-		c.State = schema.State(d.string())
-		c.Value = d.float()
-		c.Raw = d.string()
-		c.Unit = d.string()
-		c.Pos = d.pos()
+		d.cellBody(c)
 		if rep.Cells != nil {
 			rep.Cells[k] = c
 		}
@@ -294,6 +304,11 @@ func (e *encoder) finding(f rules.Finding) {
 	}
 	e.string(f.Cell)
 	e.strings(f.Related)
+	e.uvarint(uint64(len(f.Cells)))
+	for i := range f.Cells {
+		e.string(f.Cells[i].Key)
+		e.cellBody(&f.Cells[i])
+	}
 	e.optFloat(f.Expected)
 	e.optFloat(f.Actual)
 	e.pos(f.Pos)
@@ -329,6 +344,13 @@ func (d *decoder) finding() rules.Finding {
 	}
 	f.Cell = d.string()
 	f.Related = d.strings()
+	if n := d.count(); n > 0 {
+		f.Cells = make([]schema.Cell, n)
+		for j := range f.Cells {
+			f.Cells[j].Key = d.string()
+			d.cellBody(&f.Cells[j])
+		}
+	}
 	f.Expected = d.optFloat()
 	f.Actual = d.optFloat()
 	f.Pos = d.pos()

@@ -172,10 +172,10 @@ func fileView(r lint.FileResult, index int, p *Printer) htmlFile {
 		} else if where := shortPos(fd.Pos, r.Path, p); where != "" {
 			hf.Where = where
 		}
+		for i := range fd.Cells {
+			hf.Related = append(hf.Related, cellValue(&fd.Cells[i], p))
+		}
 		for _, k := range fd.Related {
-			if r.Report != nil {
-				hf.Related = append(hf.Related, cellValue(r.Report.Cell(k), p))
-			}
 			m := get(k)
 			m.related = true
 			m.notes = append(m.notes, fd.Rule+" "+msg)

@@ -33,9 +33,21 @@ func FormatOf(path string) (string, error) {
 	return "", fmt.Errorf("%s: cannot tell the format from the extension (want .xlsx, .html, .csv, .sarif, .json or .txt)", path)
 }
 
-// NeedsCells reports whether a format draws every cell of each report (and
-// so needs lint.RetainCells).
-func NeedsCells(format string) bool { return format == "xlsx" || format == "html" }
+// Needs says what a batch must keep for the given output formats: how
+// much of each report (the findings carry the cells they name; the
+// workbook and the HTML page also draw every cell of the tables) and
+// whether the district totals are summed (the workbook's 汇总 sheet). It is
+// the one place that decides it, for nianbao check and for serve alike.
+func Needs(formats ...string) (retain lint.Retain, aggregate bool) {
+	retain = lint.RetainFindingCells
+	for _, f := range formats {
+		if f == "xlsx" || f == "html" {
+			retain = lint.RetainCells
+		}
+		aggregate = aggregate || f == "xlsx"
+	}
+	return retain, aggregate
+}
 
 // Write writes a batch in one format.
 func Write(w io.Writer, format string, b *lint.Batch, p *Printer) error {

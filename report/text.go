@@ -112,11 +112,8 @@ func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
 	}
 	b.WriteString(p.Message(f.Msg))
 	fmt.Fprintf(&b, " (%s)\n", f.Rule)
-	for _, k := range f.Related {
-		if r.Report == nil {
-			break
-		}
-		c := r.Report.Cell(k)
+	for i := range f.Cells {
+		c := &f.Cells[i]
 		fmt.Fprintf(&b, "    %s", cellValue(c, p))
 		if where := shortPos(c.Pos, f.Pos.File, p); where != "" {
 			fmt.Fprintf(&b, " (%s)", where)

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/nianbao/nianbao/format"
+	"github.com/nianbao/nianbao/schema"
 )
 
 // The cross-year rules compare each report with the same body's report of
@@ -136,7 +137,7 @@ func checkInForce(pass *BatchPass) {
 			}
 			pass.Add(d, Finding{Msg: Message{MsgX1002, []any{RowRef(format.T2 + ".a1." + row), Num(inf.Value), p.Path,
 				Num(pinf.Value), Num(iss.Value), Num(rep.Value), Num(want)}}, Pos: inf.Pos,
-				Cell: inf.Key, Expected: &want, Actual: &inf.Value, Related: []string{iss.Key, rep.Key}})
+				Cell: inf.Key, Expected: &want, Actual: &inf.Value, Related: []string{iss.Key, rep.Key}, Cells: []schema.Cell{*iss, *rep}})
 		}
 	}
 }

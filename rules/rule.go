@@ -110,7 +110,12 @@ type Finding struct {
 	// sum it is the total.
 	Cell string
 	// Related lists the keys of the other cells involved (the addends).
-	Related  []string
+	Related []string
+	// Cells holds the cells of Related, in the same order, as the report
+	// had them when the finding was made (Pass.Add fills it): value,
+	// state, raw text and position travel with the finding, so that
+	// printers and a batch need no report to show them.
+	Cells    []schema.Cell
 	Expected *float64
 	Actual   *float64
 	Pos      parser.Pos
@@ -209,7 +214,21 @@ func (p *Pass) Add(f Finding) {
 	if f.Pos.File == "" {
 		f.Pos.File = p.Report.Path
 	}
+	if len(f.Related) > 0 && f.Cells == nil {
+		f.Cells = CellsOf(p.Report, f.Related)
+	}
 	*p.out = append(*p.out, f)
+}
+
+// CellsOf copies the cells of keys out of rep, their raw texts cloned so
+// that they do not keep the document's text in memory.
+func CellsOf(rep *schema.Report, keys []string) []schema.Cell {
+	cells := make([]schema.Cell, len(keys))
+	for i, k := range keys {
+		cells[i] = *rep.Cell(k)
+		cells[i].Raw = strings.Clone(cells[i].Raw)
+	}
+	return cells
 }
 
 // Addf records a finding with a message and no cell.

@@ -305,3 +305,34 @@ func TestSelect(t *testing.T) {
 		t.Error("Select accepted a pattern that matches nothing")
 	}
 }
+
+// TestFindingCarriesCells checks that a finding carries the cells it names
+// as they were when it was made, so that printers need no report: changing
+// the report afterwards changes nothing in the finding.
+func TestFindingCarriesCells(t *testing.T) {
+	r := balanced()
+	set(r, "t3.NEW.NP", 5)
+	set(r, "t3.R7.NP", 4)
+	fs := Run(r, []*Rule{A2001}, Options{})
+	if len(fs) != 1 {
+		t.Fatalf("want one A2001 finding, got %d", len(fs))
+	}
+	f := fs[0]
+	if len(f.Cells) != len(f.Related) || len(f.Cells) == 0 {
+		t.Fatalf("cells %d for %d related keys", len(f.Cells), len(f.Related))
+	}
+	for i, k := range f.Related {
+		c, want := f.Cells[i], r.Cells[k]
+		if c.Key != k || c.State != want.State || c.Value != want.Value || c.Raw != want.Raw || c.Pos != want.Pos {
+			t.Errorf("cell %d: %+v, report has %+v", i, c, *want)
+		}
+	}
+	newNP := slices.Index(f.Related, "t3.NEW.NP")
+	if newNP < 0 {
+		t.Fatalf("t3.NEW.NP not among %q", f.Related)
+	}
+	set(r, "t3.NEW.NP", 7)
+	if f.Cells[newNP].Value != 5 {
+		t.Errorf("the finding's cell follows the report: %v", f.Cells[newNP].Value)
+	}
+}

@@ -232,10 +232,7 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 	opts := h.opts.Lint // a copy: the slices in it are only read
 	opts.Jobs, opts.Prev, opts.Progress, opts.Fixes = 1, nil, nil, false
 	// As nianbao check does for the same format.
-	opts.Retain, opts.Aggregate = lint.RetainFindingCells, format == "xlsx"
-	if report.NeedsCells(format) {
-		opts.Retain = lint.RetainCells
-	}
+	opts.Retain, opts.Aggregate = report.Needs(format)
 	res := lint.CheckBytes(ctx, name, data, opts)
 	<-h.sem
 	if ctx.Err() != nil {

@@ -219,7 +219,6 @@ func checkAction(c *cli.Context, suggest bool) error {
 	opts.Fixes = suggest
 	opts.Prev = c.StringSlice("prev")
 	toStdout := len(outputs) == 0 || c.IsSet("format")
-	opts.Retain = lint.RetainFindingCells
 	// The results wait for the outputs in a temporary file, not in
 	// memory: a folder of any size is checked in the same memory.
 	opts.Spill = true
@@ -230,12 +229,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 	for _, o := range outputs {
 		formats = append(formats, o.format)
 	}
-	for _, f := range formats {
-		if report.NeedsCells(f) {
-			opts.Retain = lint.RetainCells
-		}
-		opts.Aggregate = opts.Aggregate || f == "xlsx"
-	}
+	opts.Retain, opts.Aggregate = report.Needs(formats...)
 	bar := progress(c.App.ErrWriter)
 	opts.Progress = bar.update
 	b, err := lint.RunBatch(c.Context, c.Args().Slice(), opts)
