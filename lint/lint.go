@@ -108,8 +108,9 @@ func check(ctx context.Context, path string, opts Options, parse func() (*parser
 	res.Findings = rules.Run(res.Report, opts.Rules, opts.Rule)
 	overrideSeverity(res.Findings, opts.Severity)
 	if opts.Fixes {
+		fx := rules.NewFixer(res.Report, opts.Rules)
 		for i, f := range res.Findings {
-			res.Findings[i].Fixes = rules.Fixes(res.Report, f, opts.Rules)
+			res.Findings[i].Fixes = fx.Fixes(f)
 		}
 	}
 	return res
