@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
@@ -322,7 +324,7 @@ func Compare(a, b Finding) int {
 	)
 }
 
-var idRe = lazyRegexp(`^[PCANMX]\d{4}$`)
+var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[PCANMX]\d{4}$`) })
 
 // Validate checks a rule list: IDs well formed, unique and sorted; title
 // and doc present, in English and Chinese; a Check or a CheckBatch unless
@@ -333,7 +335,7 @@ func Validate(rs []*Rule) error {
 	var errs []error
 	messages := map[string]string{} // English → Chinese, over all rules
 	for i, r := range rs {
-		if !idRe.get().MatchString(r.ID) {
+		if !idRe().MatchString(r.ID) {
 			errs = append(errs, fmt.Errorf("rule %q: malformed ID", r.ID))
 		}
 		if i > 0 && rs[i-1].ID >= r.ID {
