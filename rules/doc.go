@@ -8,7 +8,19 @@
 // emitted by the driver for a file it cannot read), C1xxx completeness
 // (sections, tables, cells present and well formed), A1xxx arithmetic in
 // table 二, A2xxx table 三, A3xxx table 四, N1xxx narrative against tables,
-// M1xxx metadata (years, format version) and X1xxx cross-year checks.
+// M1xxx metadata (years, format version) and X1xxx cross-year and
+// cross-file checks.
+//
+// # Single-report and cross-file rules
+//
+// A rule with a Check runs over one report ([Run]); one that builds on
+// others names them in Requires and reads their findings in
+// Pass.ResultOf, and a root cause names the findings it explains in
+// Finding.Supersedes, which Run then drops. A cross-file rule has a
+// CheckBatch instead: it runs once per batch ([BatchPlan.Run]) over a
+// [Digest] of each report, with last year's reports as extra digests when
+// its Reads include ReadsPrev. The driver makes, keeps and feeds the
+// digests; it does not know what any rule checks.
 //
 // # Silence on absent inputs
 //

@@ -350,6 +350,9 @@ func Validate(rs []*Rule) error {
 		if checks := b2i(r.Check != nil) + b2i(r.CheckBatch != nil); checks != 1-b2i(r.Driver) {
 			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check or a CheckBatch exactly when it is not emitted by the driver", r.ID))
 		}
+		if len(r.Requires) > 0 && r.Check == nil {
+			errs = append(errs, fmt.Errorf("rule %s: only a rule with a Check can require others", r.ID))
+		}
 		for _, q := range r.Requires {
 			if !slices.Contains(rs, q) {
 				errs = append(errs, fmt.Errorf("rule %s: requires a rule that is not registered", r.ID))
