@@ -104,7 +104,7 @@ func check(ctx context.Context, path string, opts Options, parse func() (*parser
 		return res
 	}
 	res.Report = schema.Build(doc)
-	fromFileName(res.Report, path)
+	res.Report.FillFromFileName(path)
 	res.Findings = rules.Run(res.Report, opts.Rules, opts.Rule)
 	overrideSeverity(res.Findings, opts.Severity)
 	if opts.Fixes {

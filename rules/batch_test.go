@@ -58,7 +58,7 @@ func TestBatchParkedTexts(t *testing.T) {
 		if i == 0 {
 			best = ds[1].Path
 		}
-		if len(fs) != 1 || fs[0].Rule != X1005.ID || fs[0].Msg.Format != MsgX1005 || fs[0].Msg.Args[1] != best {
+		if len(fs) != 1 || fs[0].Rule != X1005.ID || fs[0].Msg.Format != msgX1005 || fs[0].Msg.Args[1] != best {
 			t.Errorf("report %d: %+v", i, fs)
 		}
 	}

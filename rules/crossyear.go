@@ -27,13 +27,13 @@ var X1001 = &Rule{
 		Title: "表三：各列 上年结转 = 上一年度报告的结转下年度继续办理",
 		Doc:   `上一年度报告表三“四、结转下年度继续办理”的申请，就是本年度报告表三“二、上年结转政府信息公开申请数量”。使用 --prev 时，每份报告按机关名称（取自标题，没有时取自文件名）与同一机关上一年度的报告匹配，逐列比较两个单元格均为数字的列。不一致通常说明两份报告之一有误；机构改革或上一年度报告已更正也可能造成差异，因此为警告。`,
 		Messages: []Translation{
-			{MsgX1001, "%s列：上年结转为 %s，而上一年度报告（%s）的结转下年度继续办理为 %s"},
+			{msgX1001, "%s列：上年结转为 %s，而上一年度报告（%s）的结转下年度继续办理为 %s"},
 		},
 	},
 }
 
-// MsgX1001 is the message of X1001.
-const MsgX1001 = "column %s: carried in from last year is %s, but last year's report (%s) carried over %s to this year"
+// msgX1001 is the message of X1001.
+const msgX1001 = "column %s: carried in from last year is %s, but last year's report (%s) carried over %s to this year"
 
 // X1002 checks documents in force against last year's report (2021 format).
 var X1002 = &Rule{
@@ -48,13 +48,13 @@ var X1002 = &Rule{
 		Title: "表二：现行有效件数 ≈ 上年现行有效件数 + 本年制发 − 本年废止",
 		Doc:   `2021 年版格式表二对规章和行政规范性文件分别填写本年制发件数、本年废止件数和现行有效件数。使用 --prev 且本年度与上一年度报告均为 2021 年版时，现行有效件数应约等于上一年度的现行有效件数加本年制发件数、减本年废止件数。文件也会因有效期届满而失效，因此只报告相差超过 10%（且至少 2 件）的情况，级别为警告。`,
 		Messages: []Translation{
-			{MsgX1002, "%s：现行有效件数为 %s，而上一年度报告（%s）现行有效 %s 件，加本年制发 %s 件、减本年废止 %s 件，应约为 %s 件"},
+			{msgX1002, "%s：现行有效件数为 %s，而上一年度报告（%s）现行有效 %s 件，加本年制发 %s 件、减本年废止 %s 件，应约为 %s 件"},
 		},
 	},
 }
 
-// MsgX1002 is the message of X1002.
-const MsgX1002 = "%s: %s in force, but last year's report (%s) had %s in force, plus %s issued minus %s repealed this year gives %s"
+// msgX1002 is the message of X1002.
+const msgX1002 = "%s: %s in force, but last year's report (%s) had %s in force, plus %s issued minus %s repealed this year gives %s"
 
 // X1003 reports a narrative that repeats last year's.
 var X1003 = &Rule{
@@ -69,13 +69,13 @@ var X1003 = &Rule{
 		Title: "文字与上一年度报告不雷同",
 		Doc:   `2021 年版格式把内容与其他报告雷同列为应予追责的情形之一，评估也发现有的年报与上一年重复率高达 90%。使用 --prev 时，将六个部分的文字（不含表格，忽略数字和空白）与同一机关上一年度的报告比较；本年度文字有 80% 以上见于上一年度报告时报告，并给出相同比例和最长的相同段落。`,
 		Messages: []Translation{
-			{MsgX1003, "文字有 %d%% 与上一年度报告（%s）相同；最长的相同段落有 %d 字：“%s”"},
+			{msgX1003, "文字有 %d%% 与上一年度报告（%s）相同；最长的相同段落有 %d 字：“%s”"},
 		},
 	},
 }
 
-// MsgX1003 is the message of X1003.
-const MsgX1003 = "%d%% of the text repeats last year's report (%s); the longest shared passage has %d characters: “%s”"
+// msgX1003 is the message of X1003.
+const msgX1003 = "%d%% of the text repeats last year's report (%s); the longest shared passage has %d characters: “%s”"
 
 // X1004 lists reports that have no report of last year to compare with.
 var X1004 = &Rule{
@@ -90,17 +90,19 @@ var X1004 = &Rule{
 		Title: "找到该机关上一年度的报告",
 		Doc:   `使用 --prev 时，每份报告按机关名称（取自标题，没有时取自文件名；忽略全角半角、空白和末尾的“人民政府”）与同一机关上一年度的报告匹配。未找到匹配的报告在此列出，不做跨年度核对；未与任何报告匹配的上一年度报告列在输出末尾。`,
 		Messages: []Translation{
-			{MsgX1004, "在 --prev 给出的上一年度报告中未找到%s的报告，未做跨年度核对"},
+			{msgX1004, "在 --prev 给出的上一年度报告中未找到%s的报告，未做跨年度核对"},
 			{MsgX1004Prev, "上一年度报告 %s（%s，%d 年度）未与本批任何报告匹配"},
 		},
 	},
 }
 
-// Messages of X1004.
-const (
-	MsgX1004     = "no report of %s for the previous year was found among the reports given with --prev; the cross-year checks were not run"
-	MsgX1004Prev = "last year's report %s (%s, %d) matched no report of this batch"
-)
+// msgX1004 is the message of X1004.
+const msgX1004 = "no report of %s for the previous year was found among the reports given with --prev; the cross-year checks were not run"
+
+// MsgX1004Prev is the line the printers add under X1004 for each of last
+// year's reports that matched no report of the batch (BatchPlan.Run
+// returns them).
+const MsgX1004Prev = "last year's report %s (%s, %d) matched no report of this batch"
 
 func checkCarryOver(pass *BatchPass) {
 	for _, d := range pass.Reports {
@@ -113,7 +115,7 @@ func checkCarryOver(pass *BatchPass) {
 			if !in.IsNumber() || !out.IsNumber() || in.Value == out.Value {
 				continue
 			}
-			pass.Add(d, Finding{Msg: Message{MsgX1001, []any{ColRef(col), Num(in.Value), p.Path, Num(out.Value)}}, Pos: in.Pos,
+			pass.Add(d, Finding{Msg: Message{msgX1001, []any{ColRef(col), Num(in.Value), p.Path, Num(out.Value)}}, Pos: in.Pos,
 				Cell: in.Key, Expected: &out.Value, Actual: &in.Value})
 		}
 	}
@@ -135,7 +137,7 @@ func checkInForce(pass *BatchPass) {
 			if math.Abs(inf.Value-want) <= max(2, math.Ceil(0.1*math.Abs(want))) {
 				continue
 			}
-			pass.Add(d, Finding{Msg: Message{MsgX1002, []any{RowRef(format.T2 + ".a1." + row), Num(inf.Value), p.Path,
+			pass.Add(d, Finding{Msg: Message{msgX1002, []any{RowRef(format.T2 + ".a1." + row), Num(inf.Value), p.Path,
 				Num(pinf.Value), Num(iss.Value), Num(rep.Value), Num(want)}}, Pos: inf.Pos,
 				Cell: inf.Key, Expected: &want, Actual: &inf.Value, Related: []string{iss.Key, rep.Key}, Cells: []schema.Cell{*iss, *rep}})
 		}
@@ -156,7 +158,7 @@ func checkCopiedYear(pass *BatchPass) {
 		}
 		if s := share(ds, ps); s >= copyShare {
 			passage := longestShared(pt, dt)
-			pass.Addf(d, d.pos, MsgX1003, int(math.Floor(s*100)), p.Path, len(passage), excerpt(passage))
+			pass.Addf(d, d.pos, msgX1003, int(math.Floor(s*100)), p.Path, len(passage), excerpt(passage))
 		}
 	}
 }
@@ -164,7 +166,7 @@ func checkCopiedYear(pass *BatchPass) {
 func checkMatched(pass *BatchPass) {
 	for _, d := range pass.Reports {
 		if pass.LastYear(d) == nil {
-			pass.Addf(d, d.pos, MsgX1004, cmp.Or(d.Agency, d.Path))
+			pass.Addf(d, d.pos, msgX1004, cmp.Or(d.Agency, d.Path))
 		}
 	}
 }

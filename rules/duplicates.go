@@ -14,13 +14,13 @@ var X1006 = &Rule{
 		Title: "同一机关同一年度只有一份报告",
 		Doc:   `同一次检查中，两个文件的机关名称（按 --prev 的方式规范化）和报告年度相同，通常是重复报送或同一报告以不同文件名保存了两次。每个文件都列出其他文件。`,
 		Messages: []Translation{
-			{MsgX1006, "%s %d 年度的报告另有：%s"},
+			{msgX1006, "%s %d 年度的报告另有：%s"},
 		},
 	},
 }
 
-// MsgX1006 is the message of X1006.
-const MsgX1006 = "another report of %s for %d: %s"
+// msgX1006 is the message of X1006.
+const msgX1006 = "another report of %s for %d: %s"
 
 func checkDuplicates(pass *BatchPass) {
 	type ay struct {
@@ -44,6 +44,6 @@ func checkDuplicates(pass *BatchPass) {
 				others = append(others, o.Path)
 			}
 		}
-		pass.Addf(d, d.pos, MsgX1006, d.Agency, d.Year, strings.Join(others, ", "))
+		pass.Addf(d, d.pos, msgX1006, d.Agency, d.Year, strings.Join(others, ", "))
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,7 +103,7 @@ type figure struct {
 
 // claimPattern finds a figure in a sentence.
 type claimPattern struct {
-	re *lazyRE
+	re func() *regexp.Regexp
 	// cells returns the cells the figure refers to, given the submatches;
 	// nil skips the match.
 	cells func(r *schema.Report, m []string) (cells, alt []string)
@@ -123,7 +124,7 @@ func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure 
 			if p.needs != "" && !strings.Contains(s.text, p.needs) && !strings.Contains(s.para, p.needs) {
 				continue
 			}
-			for _, loc := range p.re.get().FindAllStringSubmatchIndex(s.text, -1) {
+			for _, loc := range p.re().FindAllStringSubmatchIndex(s.text, -1) {
 				if slices.Contains(taken[loc[0]:loc[1]], true) {
 					continue
 				}

@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import (
+	"regexp"
+	"sync"
+
+	"github.com/nianbao/nianbao/schema"
+)
 
 // The figures for applications stated in the narrative (N1001–N1004).
 
@@ -24,12 +29,18 @@ var N1001 = &Rule{
 }
 
 var newPatterns = []claimPattern{
-	{re: lazyRegexp(`新收` + gap + `{0,12}?申请` + gap + `{0,6}?(?:共计?|总计|合计)?(\d+)件`), cells: fixed("t3.NEW.TOT")},
-	{re: lazyRegexp(`(?:收到|受理|接到|接收)` + gap + `{0,12}?申请(?:公开)?(?:事项)?(?:共计?|总计|合计)?(\d+)件`),
+	{re: sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`新收` + gap + `{0,12}?申请` + gap + `{0,6}?(?:共计?|总计|合计)?(\d+)件`)
+	}), cells: fixed("t3.NEW.TOT")},
+	{re: sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:收到|受理|接到|接收)` + gap + `{0,12}?申请(?:公开)?(?:事项)?(?:共计?|总计|合计)?(\d+)件`)
+	}),
 		cells: func(*schema.Report, []string) ([]string, []string) {
 			return []string{"t3.NEW.TOT"}, []string{"t3.NEW.TOT", "t3.CARRY_IN.TOT"}
 		}},
-	{re: lazyRegexp(`(?:收到|受理|接到|接收)` + gap + `{0,8}?(?:共计?|总计|合计)(\d+)件`), needs: "申请",
+	{re: sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:收到|受理|接到|接收)` + gap + `{0,8}?(?:共计?|总计|合计)(\d+)件`)
+	}), needs: "申请",
 		cells: func(*schema.Report, []string) ([]string, []string) {
 			return []string{"t3.NEW.TOT"}, []string{"t3.NEW.TOT", "t3.CARRY_IN.TOT"}
 		}},
@@ -91,13 +102,21 @@ var N1004 = &Rule{
 
 var (
 	carryInPatterns = []claimPattern{
-		{re: lazyRegexp(`上一?年度?结转(?:的|过来的)?(?:政府信息公开)?(?:申请)?(?:共计?)?(\d+)件`), cells: fixed("t3.CARRY_IN.TOT")},
+		{re: sync.OnceValue(func() *regexp.Regexp {
+			return regexp.MustCompile(`上一?年度?结转(?:的|过来的)?(?:政府信息公开)?(?:申请)?(?:共计?)?(\d+)件`)
+		}), cells: fixed("t3.CARRY_IN.TOT")},
 	}
 	handledPatterns = []claimPattern{
-		{re: lazyRegexp(`(?:办结|答复|办理完毕|处理完毕)(?:政府信息公开)?(?:申请)?(?:共计?|总计|合计)?(\d+)件`), needs: "申请", cells: fixed("t3.R7.TOT")},
+		{re: sync.OnceValue(func() *regexp.Regexp {
+			return regexp.MustCompile(`(?:办结|答复|办理完毕|处理完毕)(?:政府信息公开)?(?:申请)?(?:共计?|总计|合计)?(\d+)件`)
+		}), needs: "申请", cells: fixed("t3.R7.TOT")},
 	}
 	carryOutPatterns = []claimPattern{
-		{re: lazyRegexp(`(?:结转|顺延|转入)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计?)?(\d+)件`), cells: fixed("t3.CARRY_OUT.TOT")},
-		{re: lazyRegexp(`(?:另有|尚有|还有)(\d+)件(?:申请)?(?:顺延|结转|转入下)`), cells: fixed("t3.CARRY_OUT.TOT")},
+		{re: sync.OnceValue(func() *regexp.Regexp {
+			return regexp.MustCompile(`(?:结转|顺延|转入)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计?)?(\d+)件`)
+		}), cells: fixed("t3.CARRY_OUT.TOT")},
+		{re: sync.OnceValue(func() *regexp.Regexp {
+			return regexp.MustCompile(`(?:另有|尚有|还有)(\d+)件(?:申请)?(?:顺延|结转|转入下)`)
+		}), cells: fixed("t3.CARRY_OUT.TOT")},
 	}
 )

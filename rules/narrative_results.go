@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import (
+	"regexp"
+	"sync"
+
+	"github.com/nianbao/nianbao/schema"
+)
 
 // N1005 checks the result categories stated in the text.
 var N1005 = &Rule{
@@ -23,17 +28,19 @@ var N1005 = &Rule{
 // resultPatterns go from the combined phrasing to the single ones, so that
 // "予以公开及部分公开258件" is not read as 部分公开 258.
 var resultPatterns = []claimPattern{
-	{re: lazyRegexp(`予以公开(?:和|及|与|、|或)部分公开(?:的)?(?:共计?)?(\d+)件`), needs: "申请",
+	{re: sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`予以公开(?:和|及|与|、|或)部分公开(?:的)?(?:共计?)?(\d+)件`)
+	}), needs: "申请",
 		cells: func(r *schema.Report, _ []string) ([]string, []string) { return rowKeys(r, "R1", "R2"), nil }},
-	{re: lazyRegexp(`[^不]予以公开(?:的)?(?:共计?)?(\d+)件`), needs: "申请", cells: fixed("t3.R1.TOT")},
-	{re: lazyRegexp(`^予以公开(?:的)?(?:共计?)?(\d+)件`), needs: "申请", cells: fixed("t3.R1.TOT")},
-	{re: lazyRegexp(`部分公开(?:的)?(?:共计?)?(\d+)件`), needs: "申请", cells: fixed("t3.R2.TOT")},
-	{re: lazyRegexp(`不予公开(?:的)?(?:共计?)?(\d+)件`), needs: "申请",
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^不]予以公开(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请", cells: fixed("t3.R1.TOT")},
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^予以公开(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请", cells: fixed("t3.R1.TOT")},
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`部分公开(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请", cells: fixed("t3.R2.TOT")},
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`不予公开(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请",
 		cells: func(r *schema.Report, _ []string) ([]string, []string) { return rowKeys(r, "R3_"), nil }},
-	{re: lazyRegexp(`无法提供(?:的)?(?:共计?)?(\d+)件`), needs: "申请",
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`无法提供(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请",
 		cells: func(r *schema.Report, _ []string) ([]string, []string) { return rowKeys(r, "R4_"), nil }},
-	{re: lazyRegexp(`不予处理(?:的)?(?:共计?)?(\d+)件`), needs: "申请",
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`不予处理(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请",
 		cells: func(r *schema.Report, _ []string) ([]string, []string) { return rowKeys(r, "R5_"), nil }},
-	{re: lazyRegexp(`其他处理(?:的)?(?:共计?)?(\d+)件`), needs: "申请",
+	{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`其他处理(?:的)?(?:共计?)?(\d+)件`) }), needs: "申请",
 		cells: func(r *schema.Report, _ []string) ([]string, []string) { return rowKeys(r, "R6", "R6_"), nil }},
 }

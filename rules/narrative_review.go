@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -23,12 +25,18 @@ var N1006 = &Rule{
 
 var (
 	reviewPatterns = []claimPattern{
-		{re: lazyRegexp(`行政复议(?:案件|申请)?(?:共计?|总计|合计)?(\d+)(?:件|起|宗)`), cells: fixed("t4.rev.total")},
-		{re: lazyRegexp(`行政诉讼(?:案件)?(?:共计?|总计|合计)?(\d+)(?:件|起|宗)`), cells: fixed("t4.lit_direct.total", "t4.lit_after.total")},
+		{re: sync.OnceValue(func() *regexp.Regexp {
+			return regexp.MustCompile(`行政复议(?:案件|申请)?(?:共计?|总计|合计)?(\d+)(?:件|起|宗)`)
+		}), cells: fixed("t4.rev.total")},
+		{re: sync.OnceValue(func() *regexp.Regexp {
+			return regexp.MustCompile(`行政诉讼(?:案件)?(?:共计?|总计|合计)?(\d+)(?:件|起|宗)`)
+		}), cells: fixed("t4.lit_direct.total", "t4.lit_after.total")},
 	}
 	// noneRe finds a statement that something did not happen; the words
 	// after it up to the end of the clause say what (noneClauses).
-	noneRe = lazyRegexp(`(?:未|没有|无)(?:发生|出现|产生|收到|涉及)`)
+	noneRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|产生|收到|涉及)`)
+	})
 )
 
 // noneClauses returns the spans of noneRe's matches in s, each taking in
@@ -37,7 +45,7 @@ var (
 func noneClauses(s string) [][2]int {
 	var out [][2]int
 	for off := 0; off < len(s); {
-		loc := noneRe.get().FindStringIndex(s[off:])
+		loc := noneRe().FindStringIndex(s[off:])
 		if loc == nil {
 			break
 		}

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // N1008 checks totals in prose against their listed parts.
@@ -26,13 +28,13 @@ var N1008 = &Rule{
 const msgN1008 = "the text says “%s”: the parts add up to %s, not %s"
 
 var (
-	proseTotalRe = lazyRegexp(`共(?:计|有)?(\d+)(条|件|个|篇|次|项)`)
-	partRe       = lazyRegexp(`(\d+)(条|件|个|篇|次|项)`)
+	proseTotalRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`共(?:计|有)?(\d+)(条|件|个|篇|次|项)`) })
+	partRe       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)(条|件|个|篇|次|项)`) })
 )
 
 func checkProseSums(pass *Pass) {
 	for _, s := range pass.sentences(1, 2, 3, 4, 5, 6) {
-		for _, loc := range proseTotalRe.get().FindAllStringSubmatchIndex(s.text, -1) {
+		for _, loc := range proseTotalRe().FindAllStringSubmatchIndex(s.text, -1) {
 			rest := s.text[loc[1]:]
 			i := strings.Index(rest, "其中")
 			if i < 0 || i > 6 {
@@ -43,7 +45,7 @@ func checkProseSums(pass *Pass) {
 			total, _ := strconv.ParseFloat(s.text[loc[2]:loc[3]], 64)
 			var sum float64
 			parts, catchAll, prev := 0, false, 0
-			for _, m := range partRe.get().FindAllStringSubmatchIndex(rest, -1) {
+			for _, m := range partRe().FindAllStringSubmatchIndex(rest, -1) {
 				if rest[m[4]:m[5]] != unit || strings.HasPrefix(rest[m[1]:], "%") {
 					continue
 				}

@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
 
 // N1007 checks claims that every case was upheld.
 var N1007 = &Rule{
@@ -22,12 +26,14 @@ var N1007 = &Rule{
 
 const msgN1007 = "the text says “%s”, but %s is %s"
 
-var upheldRe = lazyRegexp(`(?:均|全部|都)(?:已)?(?:获|被|予以)?维持`)
+var upheldRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:均|全部|都)(?:已)?(?:获|被|予以)?维持`)
+})
 
 func checkAllUpheld(pass *Pass) {
 	r := pass.Report
 	for _, s := range pass.sentences(1, 3, 4) {
-		loc := upheldRe.get().FindStringIndex(s.text)
+		loc := upheldRe().FindStringIndex(s.text)
 		if loc == nil {
 			continue
 		}

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -33,7 +35,9 @@ const (
 // partsRe finds "分为…N个部分"; partsIn keeps the list between to
 // maxPartsList characters (as [^。；]{0,160}? would, whose 160 copies took
 // 95 KB to compile).
-var partsRe = lazyRegexp(`(?:由|包括|包含|分为|分)([^。；]*?)(?:等|共)?([一二三四五六七八九十]|\d+)(?:个)?(?:部分|方面)`)
+var partsRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:由|包括|包含|分为|分)([^。；]*?)(?:等|共)?([一二三四五六七八九十]|\d+)(?:个)?(?:部分|方面)`)
+})
 
 const maxPartsList = 160
 
@@ -41,7 +45,7 @@ const maxPartsList = 160
 // whose list is at most maxPartsList characters, or nil.
 func partsIn(text string) []int {
 	for off := 0; off < len(text); {
-		loc := partsRe.get().FindStringSubmatchIndex(text[off:])
+		loc := partsRe().FindStringSubmatchIndex(text[off:])
 		if loc == nil {
 			return nil
 		}

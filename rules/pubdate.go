@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nianbao/nianbao/parser"
@@ -51,7 +53,9 @@ const (
 	msgM1005Late = "the report is dated %s, after the deadline of %s for this kind of body (article 49)"
 )
 
-var dateRe = lazyRegexp(`^(?:发布日期|日期|成文日期)?[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
+var dateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:发布日期|日期|成文日期)?[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
+})
 
 // maxDateParagraph bounds the paragraphs publicationDate reads, in bytes:
 // a date standing alone is a few dozen, even spaced out.
@@ -71,7 +75,7 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 			continue // dateRe wants the paragraph to be a date and no more
 		}
 		text := schema.ChineseYears(squeeze(narrowDigits(paras[i].Text)))
-		m := dateRe.get().FindStringSubmatch(text)
+		m := dateRe().FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}

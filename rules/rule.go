@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
@@ -341,7 +343,7 @@ func Compare(a, b Finding) int {
 	)
 }
 
-var idRe = lazyRegexp(`^[PCANMX]\d{4}$`)
+var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[PCANMX]\d{4}$`) })
 
 // Validate checks a rule list: IDs well formed, unique and sorted; title
 // and doc present, in English and Chinese; a Check or a CheckBatch unless
@@ -352,7 +354,7 @@ func Validate(rs []*Rule) error {
 	var errs []error
 	messages := map[string]string{} // English → Chinese, over all rules
 	for i, r := range rs {
-		if !idRe.get().MatchString(r.ID) {
+		if !idRe().MatchString(r.ID) {
 			errs = append(errs, fmt.Errorf("rule %q: malformed ID", r.ID))
 		}
 		if i > 0 && rs[i-1].ID >= r.ID {
@@ -366,6 +368,9 @@ func Validate(rs []*Rule) error {
 		}
 		if checks := b2i(r.Check != nil) + b2i(r.CheckBatch != nil); checks != 1-b2i(r.Driver) {
 			errs = append(errs, fmt.Errorf("rule %s: a rule has a Check or a CheckBatch exactly when it is not emitted by the driver", r.ID))
+		}
+		if len(r.Requires) > 0 && r.Check == nil {
+			errs = append(errs, fmt.Errorf("rule %s: only a rule with a Check can require others", r.ID))
 		}
 		for _, q := range r.Requires {
 			if !slices.Contains(rs, q) {

@@ -7,14 +7,12 @@ import (
 	"testing"
 )
 
-// verbRe finds the verbs of a format string.
-var verbRe = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
-
 // TestTextsRender checks the catalogue: no text in either language holds
 // "%!", and every message, formatted with arguments of its verbs' kinds,
 // prints without a "%!" in English and in Chinese: the Chinese has the
 // verbs of the English, in the same order.
 func TestTextsRender(t *testing.T) {
+	verbRe := regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`) // the verbs of a format
 	for _, tr := range Translations() {
 		if strings.Contains(tr.EN, "%!") || strings.Contains(tr.ZH, "%!") {
 			t.Errorf("%q / %q: holds %%!", tr.EN, tr.ZH)

@@ -1,4 +1,4 @@
-package lint
+package schema
 
 import (
 	"path/filepath"
@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/nianbao/nianbao/format"
-	"github.com/nianbao/nianbao/schema"
 )
 
 // fileYearRe finds a year in a file name, not inside a longer number.
@@ -19,37 +18,37 @@ var fileYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 // "某局政府信息公开工作年度报告（2021）".
 var reportWords = []string{"政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "信息公开年报", "年度报告", "年报", "报告", "年度", "年"}
 
-// fromFileName fills the agency and year that the title does not give from
-// the file name, as reviewers name the files they collect
-// ("清凉峰镇2020年报.docx"). An agency is taken only when the name holds
-// Chinese characters before the year (or the report words).
-func fromFileName(rep *schema.Report, path string) {
-	if rep.Agency != "" && rep.Year != 0 {
+// FillFromFileName fills the agency and year that the title does not give
+// from the name of the file read at path, as reviewers name the files they
+// collect ("清凉峰镇2020年报.docx"). An agency is taken only when the name
+// holds Chinese characters before the year (or the report words).
+func (r *Report) FillFromFileName(path string) {
+	if r.Agency != "" && r.Year != 0 {
 		return
 	}
 	base := filepath.Base(path)
 	base = format.NormalizeLabel(strings.TrimSuffix(base, filepath.Ext(base)))
 	agency := base
 	if m := fileYearRe().FindStringSubmatchIndex(base); m != nil {
-		if rep.Year == 0 {
-			rep.Year, _ = strconv.Atoi(base[m[2]:m[3]])
+		if r.Year == 0 {
+			r.Year, _ = strconv.Atoi(base[m[2]:m[3]])
 		}
 		agency = base[:m[2]]
 	}
-	if rep.Agency != "" {
+	if r.Agency != "" {
 		return
 	}
 	for changed := true; changed; {
 		changed = false
-		agency = strings.TrimRightFunc(agency, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+		agency = strings.TrimRightFunc(agency, func(c rune) bool { return !unicode.Is(unicode.Han, c) })
 		for _, w := range reportWords {
 			if strings.HasSuffix(agency, w) && len(agency) > len(w) {
 				agency, changed = strings.TrimSuffix(agency, w), true
 			}
 		}
 	}
-	agency = strings.TrimLeftFunc(agency, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+	agency = strings.TrimLeftFunc(agency, func(c rune) bool { return !unicode.Is(unicode.Han, c) })
 	if agency != "" {
-		rep.Agency = agency
+		r.Agency = agency
 	}
 }
