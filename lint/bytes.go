@@ -25,13 +25,18 @@ func CheckBytes(ctx context.Context, name string, data []byte, opts Options) Fil
 // findings are merged in and sorted, the district totals are computed when
 // opts.Aggregate is set, and each report is trimmed to opts.Retain.
 // opts.Prev is ignored, since last year's reports are files that BatchOf
-// does not read. rs is not modified.
-func BatchOf(rs []FileResult, opts Options) *Batch {
-	opts.Prev = nil
+// does not read. rs is not modified. The batch is kept in memory
+// (opts.Spill is ignored); the error is that of a cross-file rule.
+func BatchOf(rs []FileResult, opts Options) (*Batch, error) {
+	opts.Prev, opts.Spill = nil, false
 	c := &collector{x: newCross(opts), opts: opts, b: &Batch{Files: make([]FileResult, 0, len(rs))}}
 	for i, r := range rs {
-		c.add(i, r) // no error without a temporary file
+		if err := c.add(i, r); err != nil {
+			return nil, err
+		}
 	}
-	c.finish()
-	return c.b
+	if err := c.finish(); err != nil {
+		return nil, err
+	}
+	return c.b, nil
 }

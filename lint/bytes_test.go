@@ -94,7 +94,10 @@ func TestBatchOfEqualsRunBatch(t *testing.T) {
 		for _, p := range paths {
 			rs = append(rs, CheckFile(context.Background(), p, opts))
 		}
-		got := BatchOf(rs, opts)
+		got, err := BatchOf(rs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
 		gotFiles, wantFiles := each(got), each(want)
 		if len(wantFiles) != len(paths) {
 			t.Fatalf("retain %d: Each gave %d files, want %d", retain, len(wantFiles), len(paths))

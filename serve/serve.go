@@ -241,7 +241,11 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 		}
 		return
 	}
-	b := lint.BatchOf([]lint.FileResult{res}, opts)
+	b, err := lint.BatchOf([]lint.FileResult{res}, opts)
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
 	p := h.printer(r)
 	var buf bytes.Buffer
 	switch format {
