@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import (
+	"github.com/nianbao/nianbao/format"
+	"github.com/nianbao/nianbao/schema"
+)
 
 // C1007 reports a table 三 whose （六）其他处理 rows follow the other version.
 var C1007 = &Rule{
@@ -14,15 +17,15 @@ var C1007 = &Rule{
 		Title: "表三（六）其他处理的行与格式版本不符",
 		Doc:   `2021 年版格式将表三“（六）其他处理”拆分为三行（申请人无正当理由逾期不补正……、申请人逾期未按收费通知要求缴纳费用……、其他），2019 年版只有一行。部分 2021 年版报告仍沿用单行。nianbao 按实际写法读取（t3.R6.*）并计入合计，只报告一次格式偏差，而不是报告三行缺失。`,
 		Messages: []Translation{
-			{msgC1007Single, "报告使用 %s 年版格式，但表三“（六）其他处理”沿用 2019 年版的单行，未拆分为三行；已按单行读取并参与合计"},
-			{msgC1007Split, "报告使用 %s 年版格式，但表三将“（六）其他处理”拆分为 2021 年版的三行；已按原样读取"},
+			{msgC1007Single, "报告使用 %s 年版格式，但表三“%s”沿用 2019 年版的单行，未拆分为三行；已按单行读取并参与合计"},
+			{msgC1007Split, "报告使用 %s 年版格式，但表三将“%s”拆分为 2021 年版的三行；已按原样读取"},
 		},
 	},
 }
 
 const (
-	msgC1007Single = "the report uses the %s format, but table 3 has the single row （六）其他处理 of the 2019 format instead of its three rows; it was read as one row"
-	msgC1007Split  = "the report uses the %s format, but table 3 splits （六）其他处理 into the three rows of the 2021 format; they were read as written"
+	msgC1007Single = "the report uses the %s format, but table 3 has the single row %s of the 2019 format instead of its three rows; it was read as one row"
+	msgC1007Split  = "the report uses the %s format, but table 3 splits %s into the three rows of the 2021 format; they were read as written"
 )
 
 func checkR6Layout(pass *Pass) {
@@ -34,6 +37,6 @@ func checkR6Layout(pass *Pass) {
 		if pass.Report.R6Split {
 			msg = msgC1007Split
 		}
-		pass.Addf(is.Pos, msg, string(pass.Report.Version))
+		pass.Addf(is.Pos, msg, string(pass.Report.Version), RowRef(format.T3+".R6"))
 	}
 }
