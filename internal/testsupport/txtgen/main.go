@@ -12,8 +12,11 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/nianbao/nianbao/format"
 )
 
 // t3Row is one data row of table 三: its label cells and whether it is a
@@ -24,40 +27,34 @@ type t3Row struct {
 	result bool
 }
 
+// rows2021 lists the data rows of table 三 with the label cells the
+// template prints in its three label columns: a group's label on its
+// first row only.
 func rows2021(singleR6 bool) []t3Row {
-	rs := []t3Row{
-		{"NEW", []string{"一、本年新收政府信息公开申请数量"}, false},
-		{"CARRY_IN", []string{"二、上年结转政府信息公开申请数量"}, false},
-		{"R1", []string{"三、本年度办理结果", "（一）予以公开"}, true},
-		{"R2", []string{"", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}, true},
-		{"R3_1", []string{"", "（三）不予公开", "1.属于国家秘密"}, true},
-		{"R3_2", []string{"", "", "2.其他法律行政法规禁止公开"}, true},
-		{"R3_3", []string{"", "", "3.危及“三安全一稳定”"}, true},
-		{"R3_4", []string{"", "", "4.保护第三方合法权益"}, true},
-		{"R3_5", []string{"", "", "5.属于三类内部事务信息"}, true},
-		{"R3_6", []string{"", "", "6.属于四类过程性信息"}, true},
-		{"R3_7", []string{"", "", "7.属于行政执法案卷"}, true},
-		{"R3_8", []string{"", "", "8.属于行政查询事项"}, true},
-		{"R4_1", []string{"", "（四）无法提供", "1.本机关不掌握相关政府信息"}, true},
-		{"R4_2", []string{"", "", "2.没有现成信息需要另行制作"}, true},
-		{"R4_3", []string{"", "", "3.补正后申请内容仍不明确"}, true},
-		{"R5_1", []string{"", "（五）不予处理", "1.信访举报投诉类申请"}, true},
-		{"R5_2", []string{"", "", "2.重复申请"}, true},
-		{"R5_3", []string{"", "", "3.要求提供公开出版物"}, true},
-		{"R5_4", []string{"", "", "4.无正当理由大量反复申请"}, true},
-		{"R5_5", []string{"", "", "5.要求行政机关确认或重新出具已获取信息"}, true},
+	split := !singleR6
+	results := format.ResultRows(split)
+	shown := map[string]bool{}
+	first := func(group string) string {
+		if shown[group] {
+			return ""
+		}
+		shown[group] = true
+		return format.T3Group(group).Label
 	}
-	if singleR6 {
-		rs = append(rs, t3Row{"R6", []string{"", "（六）其他处理"}, true})
-	} else {
-		rs = append(rs,
-			t3Row{"R6_1", []string{"", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"}, true},
-			t3Row{"R6_2", []string{"", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"}, true},
-			t3Row{"R6_3", []string{"", "", "3.其他"}, true})
+	var rs []t3Row
+	for _, r := range format.T3Layout(split) {
+		var labels []string
+		switch r.Group {
+		case "":
+			labels = []string{r.Label.Label}
+		case "RESULTS":
+			labels = []string{first("RESULTS"), r.Label.Label}
+		default:
+			labels = []string{first("RESULTS"), first(r.Group), r.Label.Label}
+		}
+		rs = append(rs, t3Row{r.Key, labels, slices.Contains(results, r.Key)})
 	}
-	return append(rs,
-		t3Row{"R7", []string{"", "（七）总计"}, false},
-		t3Row{"CARRY_OUT", []string{"四、结转下年度继续办理"}, false})
+	return rs
 }
 
 // values fills table 三 so that every relation holds: result rows get small
@@ -128,32 +125,31 @@ func write(r report) string {
 		pre = r.preamble
 	}
 	d.para(pre)
-	d.para("一、总体情况")
+	d.para(format.SectionHeading(1, false))
 	d.para(r.year + "年，本单位认真贯彻落实政务公开工作要点，扎实做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。政务公开工作纳入年度绩效考核，开展社会评议，全年未发生责任追究情况。")
 	for _, p := range r.narr[1] {
 		d.para(p)
 	}
-	d.para("二、主动公开政府信息情况")
-	t2 := r.t2
-	d.row("第二十条第（一）项")
-	d.row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数")
-	d.row("规章", t2[0], t2[1], t2[2])
-	d.row("行政规范性文件", t2[3], t2[4], t2[5])
-	d.row("第二十条第（五）项")
-	d.row("信息内容", "本年处理决定数量")
-	d.row("行政许可", t2[6])
-	d.row("第二十条第（六）项")
-	d.row("信息内容", "本年处理决定数量")
-	d.row("行政处罚", t2[7])
-	d.row("行政强制", t2[8])
-	d.row("第二十条第（八）项")
-	d.row("信息内容", "本年收费金额（单位：万元）")
-	d.row("行政事业性收费", t2[9])
+	d.para(format.SectionHeading(2, false))
+	t2 := r.t2[:]
+	for _, bl := range format.T2Layout(format.V2021) {
+		d.row(bl.Caption.Label)
+		head := []string{format.T2ItemLabelCore}
+		for _, c := range bl.Cols {
+			head = append(head, c.Label)
+		}
+		d.row(head...)
+		for _, row := range bl.Rows {
+			d.row(append([]string{row.Label}, t2[:len(bl.Cols)]...)...)
+			t2 = t2[len(bl.Cols):]
+		}
+	}
 	d.endTable()
-	d.para("三、收到和处理政府信息公开申请情况")
-	d.row("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况")
-	d.row("", "自然人", "法人或其他组织", "总计")
-	d.row("", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "")
+	d.para(format.SectionHeading(3, false))
+	h := func(key string) string { return format.HeaderLabel(key).Label }
+	d.row(format.T3CornerNote.Label, h("APPLICANTS"))
+	d.row("", h("NP"), h("LEGAL"), h("TOT"))
+	d.row("", "", h("BIZ"), h("RES"), h("NGO"), h("LAW"), h("OTH"), "")
 	rows := rows2021(r.singleR6)
 	vals := values(rows)
 	for _, row := range rows {
@@ -176,18 +172,19 @@ func write(r report) string {
 	for _, p := range r.narr[3] {
 		d.para(p)
 	}
-	d.para("四、政府信息公开行政复议、行政诉讼情况")
-	d.row("行政复议", "行政诉讼")
-	d.row("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉")
-	d.row("", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+	d.para(format.SectionHeading(4, false))
+	results := []string{h("keep"), h("fix"), h("other"), h("pending"), h("total")}
+	d.row(h("rev"), h("lit"))
+	d.row(append(results, h("lit_direct"), h("lit_after"))...)
+	d.row(slices.Concat([]string{"", "", "", "", ""}, results, results)...)
 	d.row(r.t4[:]...)
 	d.endTable()
 	for _, p := range r.narr[4] {
 		d.para(p)
 	}
-	d.para("五、存在的主要问题及改进情况")
+	d.para(format.SectionHeading(5, false))
 	d.para("主要问题是政策解读形式较为单一。下一步将丰富解读形式，提高回应关切的及时性。")
-	d.para("六、其他需要报告的事项")
+	d.para(format.SectionHeading(6, false))
 	sec6 := "本年度未收取信息处理费。"
 	if r.sec6 != "" {
 		sec6 = r.sec6
