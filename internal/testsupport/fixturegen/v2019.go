@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 )
 
@@ -17,18 +18,35 @@ import (
 // borders, shading, widths) carry over; only texts, the number of rows and
 // two cell spans change.
 
-// table2v2019 is table 二 of the 2019 format (template-spec §4.1): per
-// block the caption, the column headers and the row labels.
-var table2v2019 = []struct {
+// table2v2019 is table 二 of the 2019 format (template-spec §4.1) as
+// format lays it out: per block the caption, the column headers and the
+// row labels.
+func table2v2019() []struct {
 	caption string
 	header  []string
 	rows    []string
-}{
-	{"第二十条第（一）项", []string{"信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"}, []string{"规章", "规范性文件"}},
-	{"第二十条第（五）项", []string{"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"}, []string{"行政许可", "其他对外管理服务事项"}},
-	{"第二十条第（六）项", []string{"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"}, []string{"行政处罚", "行政强制"}},
-	{"第二十条第（八）项", []string{"信息内容", "上一年项目数量", "本年增/减"}, []string{"行政事业性收费"}},
-	{"第二十条第（九）项", []string{"信息内容", "采购项目数量", "采购总金额"}, []string{"政府集中采购"}},
+} {
+	var out []struct {
+		caption string
+		header  []string
+		rows    []string
+	}
+	for _, bl := range format.T2Layout(format.V2019) {
+		header := []string{format.T2ItemLabelCore}
+		for _, c := range bl.Cols {
+			header = append(header, c.Label)
+		}
+		var rows []string
+		for _, r := range bl.Rows {
+			rows = append(rows, r.Label)
+		}
+		out = append(out, struct {
+			caption string
+			header  []string
+			rows    []string
+		}{bl.Caption.Label, header, rows})
+	}
+	return out
 }
 
 // derive2019 turns the document part of the WPS 2021 template into the
@@ -84,7 +102,7 @@ func table2To2019(tbl *node) error {
 	last2 := gridWidth(grid[2]) + gridWidth(grid[3])
 
 	var out []*node
-	for _, blk := range table2v2019 {
+	for _, blk := range table2v2019() {
 		c := caption.clone()
 		if err := setCellText(c.elems("w:tc")[0], blk.caption); err != nil {
 			return err
