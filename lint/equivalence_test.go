@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -13,8 +14,12 @@ func TestCellsEquivalentAcrossFormats(t *testing.T) {
 		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx", "../testdata/docx/seed-2020-wps.docx"},
 		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx"},
 		{"../testdata/docx/filled-2021-wps.docx", "../testdata/docx/filled-2021-lo.docx", "../testdata/docx/filled-2021-split.docx",
-			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx"},
+			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx",
+			"../testdata/docx/filled-2021-gov-lo.docx"},
 	}
+	// A report saved from a web page keeps the page around it: menus and
+	// a breadcrumb before the title, the site's footer after the text.
+	webExport := map[string]bool{"../testdata/docx/filled-2021-gov-lo.docx": true}
 	opts := DefaultOptions()
 	for _, g := range groups {
 		ref := CheckFile(context.Background(), g[0], opts)
@@ -41,7 +46,11 @@ func TestCellsEquivalentAcrossFormats(t *testing.T) {
 					t.Fatalf("%d vs %d sections", len(a.Sections), len(b.Sections))
 				}
 				for i := range a.Sections {
-					if a.Sections[i].Number != b.Sections[i].Number || a.Sections[i].Text != b.Sections[i].Text {
+					x, y := a.Sections[i], b.Sections[i]
+					if webExport[path] && i == len(a.Sections)-1 && strings.HasPrefix(y.Text, x.Text) {
+						continue // the page's footer follows the last section
+					}
+					if x.Number != y.Number || x.Text != y.Text {
 						t.Errorf("section %d differs", a.Sections[i].Number)
 					}
 				}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/format"
 )
 
 // frameKind says what an open element means to the walker.
@@ -73,10 +75,11 @@ func (w *docxWalker) lname(f *frame) []byte { return w.s.buf[f.local:f.end] }
 //     a text box, is flattened into the enclosing cell or paragraph: each
 //     of its paragraphs becomes one more "\n"-separated line. The schema
 //     never needs nested tables as tables, and no text is lost.
-//   - A layout table is read through: a table one cell wide that holds
-//     another table, as a Word web export or a .docx made from a web page
-//     wraps the whole report (headings, paragraphs and the three tables)
-//     in one cell of an outer table. Its paragraphs become body paragraphs
+//   - A layout table is read through: a table that holds another table
+//     and is one cell wide or holds a table of the report (one with
+//     第二十条, 自然人 or 行政复议 in it), as a Word web export or a .docx
+//     made from a web page wraps the whole report (headings, paragraphs and
+//     the three tables) in a cell of an outer table, maybe beside a menu. Its paragraphs become body paragraphs
 //     and the tables in it top-level tables, as a browser shows them and
 //     as the HTML reader reads such a page. The walker cannot know a
 //     layout table before its end, so a document that has one is walked
@@ -164,17 +167,25 @@ type docxWalker struct {
 }
 
 // tableShape is what the walker notes of an open table to tell a layout
-// table: how many cells its widest row has and whether it holds a table.
+// table: how many cells its widest row has, whether it holds a table and
+// whether one of those is a table of the report.
 type tableShape struct {
 	n        int // number in tblSeen
+	textAt   int // length of text when the table started
 	rowCells int // cells of the open row so far
 	maxCells int // cells of its widest row
 	nested   bool
+	report   bool
 }
 
-// isLayout reports whether a table of this shape is a layout table: one
-// cell wide, holding another table.
-func (t tableShape) isLayout() bool { return t.nested && t.maxCells <= 1 }
+// isLayout reports whether a table of this shape is a layout table: it
+// holds another table, and is one cell wide (a frame) or holds a table of
+// the report (a page of menu and article).
+func (t tableShape) isLayout() bool { return t.nested && (t.maxCells <= 1 || t.report) }
+
+// reportMarks are words that only the report's tables have in a cell of
+// their own; a table whose text has one is taken for a report table.
+var reportMarks = [][]byte{[]byte(format.T2CaptionCore), []byte(format.MarkT3Column), []byte(format.MarkT4Review)}
 
 // span is a range [from, to) of indexes.
 type span struct{ from, to int }
@@ -480,7 +491,7 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		if n := len(w.shapes); n > 0 {
 			w.shapes[n-1].nested = true
 		}
-		w.shapes = append(w.shapes, tableShape{n: w.tblSeen})
+		w.shapes = append(w.shapes, tableShape{n: w.tblSeen, textAt: len(w.text)})
 		switch {
 		case slices.Contains(w.unwrap, w.tblSeen):
 			f.kind = kLayoutTable
@@ -644,8 +655,17 @@ func (w *docxWalker) endShape() {
 	if n < 0 {
 		return
 	}
-	if t := w.shapes[n]; t.isLayout() && !slices.Contains(w.unwrap, t.n) {
+	t := w.shapes[n]
+	if t.isLayout() && !slices.Contains(w.unwrap, t.n) {
 		w.layouts = append(w.layouts, t.n)
+	}
+	if n > 0 && t.textAt <= len(w.text) {
+		for _, m := range reportMarks {
+			if bytes.Contains(w.text[t.textAt:], m) {
+				w.shapes[n-1].report = true
+				break
+			}
+		}
 	}
 	w.shapes = w.shapes[:n]
 }

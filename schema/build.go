@@ -53,6 +53,7 @@ type builder struct {
 
 	preamble    string // paragraphs between the title and section 一
 	preamblePos parser.Pos
+	titleParas  []parser.Pos // the title's paragraphs: one, or two read as one
 
 	slab []Cell // cells are cut from here, a few allocations a report
 }

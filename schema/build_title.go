@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,7 +47,7 @@ func (b *builder) readText(doc *parser.Document) {
 	b.readTitle(preamble)
 	var texts []string
 	for _, p := range preamble {
-		if p.Pos == b.rep.TitlePos {
+		if slices.Contains(b.titleParas, p.Pos) {
 			continue
 		}
 		if len(texts) == 0 {
@@ -80,34 +81,128 @@ func headingNumber(text string) int {
 // is one line, and a whole text without line breaks is not one.
 const maxTitleLen = 1024
 
-var titleRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + format.TitleSuffix)
-})
+// maxTitleRunes bounds a title taken without the words of one: longer, it
+// is a sentence.
+const maxTitleRunes = 60
 
+// The title's patterns, normalised: the agency, then the year, then the
+// name of the report in one of its spellings ("政府信息公开工作年度报告",
+// "政府信息公开年度报告", "信息公开年度报告", "…年度政府信息公开工作报告");
+// or the year first ("2020年某省人民政府办公厅政府信息公开工作年度报告").
+const reportName = `(?:政府)?信息公开(?:工作)?(?:年度)?报告`
+
+var (
+	titleRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(.*?)((?:19|20)\d{2})年度?` + reportName)
+	})
+	yearFirstTitleRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^((?:19|20)\d{2})年度?(.+?)` + reportName)
+	})
+	reportNameRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(reportName + `|年度报告|年报`) })
+)
+
+// breadcrumb reports whether a normalised line is a site's navigation
+// ("当前位置：首页>政务公开>…", "首页/信息公开/…") rather than a title.
+func breadcrumb(n string) bool {
+	if strings.Contains(n, "当前位置") || strings.Contains(n, "所在位置") {
+		return true
+	}
+	i := strings.Index(n, "首页")
+	return i >= 0 && strings.ContainsAny(n[i:], ">/»›")
+}
+
+// sentence reports whether a line reads as a sentence (a preamble's first
+// sentence, a body paragraph), not a heading.
+func sentence(s string) bool {
+	return strings.ContainsAny(s, "。，；;") || utf8.RuneCountInString(s) > maxTitleRunes
+}
+
+// readTitle finds the title among the paragraphs before section 一: the
+// first line, or two consecutive lines read as one, that names the report
+// with a year, not a breadcrumb; else the first short line that names the
+// report; else the first line when it is short and not a sentence. The
+// agency comes from the title, else from a sentence of the preamble that
+// names it ("现将××镇2023年政府信息公开工作年度报告…").
 func (b *builder) readTitle(preamble []*parser.Paragraph) {
-	var title *parser.Paragraph
+	var lines []string
 	for _, p := range preamble {
-		if len(p.Text) <= maxTitleLen && strings.Contains(format.NormalizeLabel(p.Text), "年度报告") {
-			title = p
+		if len(p.Text) > maxTitleLen {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, ChineseYears(format.NormalizeLabel(p.Text)))
+	}
+	titled := func(n string) bool {
+		return n != "" && !breadcrumb(n) && !sentence(n) && (titleRe().MatchString(n) || yearFirstTitleRe().MatchString(n))
+	}
+	first, last := -1, -1
+	for i, n := range lines {
+		switch {
+		case titled(n):
+			first, last = i, i
+		case i+1 < len(lines) && lines[i+1] != "" && titled(n+lines[i+1]) && n != "" && !titled(lines[i+1]):
+			first, last = i, i+1
+		default:
+			continue
+		}
+		break
+	}
+	for i, n := range lines {
+		if first >= 0 {
 			break
 		}
+		if n != "" && !breadcrumb(n) && !sentence(n) && reportNameRe().MatchString(n) {
+			first, last = i, i
+		}
 	}
-	if title == nil && len(preamble) > 0 && len(preamble[0].Text) <= maxTitleLen {
-		title = preamble[0]
+	if first < 0 && len(lines) > 0 && lines[0] != "" && !breadcrumb(lines[0]) && !sentence(lines[0]) {
+		first, last = 0, 0
 	}
-	if title == nil {
-		return
+	if first >= 0 {
+		var title strings.Builder
+		for i := first; i <= last; i++ {
+			title.WriteString(format.TrimCell(preamble[i].Text))
+			b.titleParas = append(b.titleParas, preamble[i].Pos)
+		}
+		b.rep.Title = title.String()
+		b.rep.TitlePos = preamble[first].Pos
+		norm := strings.Join(lines[first:last+1], "")
+		if m := titleRe().FindStringSubmatch(norm); m != nil && m[1] != "" {
+			b.rep.Agency = m[1]
+			y, _ := strconv.Atoi(m[2])
+			b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: b.rep.TitlePos}
+		} else if m := yearFirstTitleRe().FindStringSubmatch(norm); m != nil {
+			b.rep.Agency = m[2]
+			y, _ := strconv.Atoi(m[1])
+			b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: b.rep.TitlePos}
+		} else if m != nil {
+			y, _ := strconv.Atoi(m[2])
+			b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: b.rep.TitlePos}
+		} else if i := strings.Index(norm, format.TitleSuffix); i > 0 {
+			b.rep.Agency = norm[:i]
+		}
 	}
-	b.rep.Title = format.TrimCell(title.Text)
-	b.rep.TitlePos = title.Pos
-	norm := ChineseYears(format.NormalizeLabel(b.rep.Title))
-	if m := titleRe().FindStringSubmatch(norm); m != nil {
-		b.rep.Agency = m[1]
-		y, _ := strconv.Atoi(m[2])
-		b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: title.Pos}
-	} else if i := strings.Index(norm, format.TitleSuffix); i > 0 {
-		b.rep.Agency = norm[:i]
+	if b.rep.Agency == "" {
+		b.rep.Agency = agencyInSentence(lines)
 	}
+}
+
+// agencySentenceRe finds the agency a preamble sentence names before the
+// report's year: "现将××镇2023年政府信息公开工作年度报告…".
+var agencySentenceRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:现将|特?发布|公布)([^，。；、:：“”]{2,30}?)(?:19|20)\d{2}年度?` + reportName)
+})
+
+// agencyInSentence returns the agency one of lines names in a sentence,
+// when it is a name of a known kind of body; "" otherwise ("本机关",
+// "我镇" name nobody).
+func agencyInSentence(lines []string) string {
+	for _, n := range lines {
+		if m := agencySentenceRe().FindStringSubmatch(n); m != nil && ClassifyAgency(m[1]) != AgencyUnknown {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 var chineseYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[〇零○Ｏ一二三四五六七八九]{4}年`) })

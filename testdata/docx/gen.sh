@@ -33,3 +33,10 @@ pandoc -f html -t docx -o $dir/seed-2020-pandoc.docx $dir/seed-2020.html
 soffice -env:UserInstallation=file://$tmp/lo --headless --infilter='HTML (StarWriter)' \
 	--convert-to 'docx:MS Word 2007 XML' --outdir $tmp/lo-v2021 $dir/v2021-clean.html
 cp $tmp/lo-v2021/v2021-clean.docx $dir/v2021-clean-lo.docx
+
+# 6. A report saved from a government web page (menu and article side by
+#    side in a layout table, the report's tables inside its cell) as .docx,
+#    written by LibreOffice from the page in GBK.
+soffice -env:UserInstallation=file://$tmp/lo --headless --infilter='HTML (StarWriter)' \
+	--convert-to 'docx:MS Word 2007 XML' --outdir $tmp/lo-gov testdata/layouts/filled-2021.gov.html
+cp $tmp/lo-gov/filled-2021.gov.docx $dir/filled-2021-gov-lo.docx
