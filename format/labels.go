@@ -21,15 +21,25 @@ type SectionDef struct {
 	Core    []string // normalised heading text after the numeral, variants included
 	Heading string   // canonical heading as printed
 	English string
+	// Words are the words of the heading's other spellings: a heading
+	// numbered as the section whose text has every word of one set is the
+	// section ("五、存在的主要问题及整改措施", "…及下一步工作打算").
+	Words [][]string
 }
 
 var Sections = []SectionDef{
-	{1, "一", []string{"总体情况"}, "一、总体情况", "1. Overview"},
-	{2, "二", []string{"主动公开政府信息情况", "行政机关主动公开政府信息情况"}, "二、主动公开政府信息情况", "2. Proactive disclosure"},
-	{3, "三", []string{"收到和处理政府信息公开申请情况"}, "三、收到和处理政府信息公开申请情况", "3. Applications received and handled"},
-	{4, "四", []string{"政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议及行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"}, "四、政府信息公开行政复议、行政诉讼情况", "4. Administrative reconsideration and litigation"},
-	{5, "五", []string{"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"}, "五、存在的主要问题及改进情况", "5. Main problems and improvements"},
-	{6, "六", []string{"其他需要报告的事项"}, "六、其他需要报告的事项", "6. Other matters"},
+	{1, "一", []string{"总体情况"}, "一、总体情况", "1. Overview",
+		[][]string{{"总体情况"}, {"基本情况"}}},
+	{2, "二", []string{"主动公开政府信息情况", "行政机关主动公开政府信息情况"}, "二、主动公开政府信息情况", "2. Proactive disclosure",
+		[][]string{{"主动公开", "情况"}}},
+	{3, "三", []string{"收到和处理政府信息公开申请情况"}, "三、收到和处理政府信息公开申请情况", "3. Applications received and handled",
+		[][]string{{"收到", "申请"}, {"处理", "申请"}}},
+	{4, "四", []string{"政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议及行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"}, "四、政府信息公开行政复议、行政诉讼情况", "4. Administrative reconsideration and litigation",
+		[][]string{{"行政复议"}, {"行政诉讼"}}},
+	{5, "五", []string{"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"}, "五、存在的主要问题及改进情况", "5. Main problems and improvements",
+		[][]string{{"存在", "问题"}, {"问题", "改进"}, {"问题", "整改"}, {"问题", "措施"}, {"问题", "打算"}, {"问题", "计划"}, {"问题", "不足"}}},
+	{6, "六", []string{"其他需要报告的事项"}, "六、其他需要报告的事项", "6. Other matters",
+		[][]string{{"其他", "报告"}, {"其他", "事项"}}},
 }
 
 // Table identifiers used in cell keys.

@@ -67,14 +67,43 @@ func headingNumber(text string) int {
 		return 0
 	}
 	enum, core := splitLabel(text)
+	if enum == "" {
+		// A numeral without a separator: "一总体情况".
+		if r, size := utf8.DecodeRuneInString(core); strings.ContainsRune("一二三四五六", r) {
+			enum, core = core[:size], core[size:]
+		}
+	}
 	if enum == "" || !strings.ContainsAny(enum, "一二三四五六七八九十") || strings.HasPrefix(enum, "(") {
 		return 0
 	}
-	i := bestMatch(core, len(format.Sections), func(i int) []string { return format.Sections[i].Core })
-	if i < 0 {
+	if i := bestMatch(core, len(format.Sections), func(i int) []string { return format.Sections[i].Core }); i >= 0 {
+		return format.Sections[i].Number
+	}
+	// Another spelling of the heading counts when the numeral as written
+	// agrees with it and the line is not a sentence.
+	if strings.ContainsAny(core, "。；;") {
 		return 0
 	}
-	return format.Sections[i].Number
+	for _, sec := range format.Sections {
+		if !strings.Contains(enum, sec.Numeral) || len([]rune(strings.Trim(enum, "、.．:： "))) != 1 {
+			continue
+		}
+		for _, words := range sec.Words {
+			if containsAll(core, words) {
+				return sec.Number
+			}
+		}
+	}
+	return 0
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxTitleLen bounds the paragraphs taken for the title, in bytes: a title
@@ -117,6 +146,20 @@ func sentence(s string) bool {
 	return strings.ContainsAny(s, "。，；;") || utf8.RuneCountInString(s) > maxTitleRunes
 }
 
+// titleParts reads a normalised title: the agency ("" when the title
+// names none) and the year; ok is false when n is no title with a year.
+func titleParts(n string) (agency string, year int, ok bool) {
+	if m := titleRe().FindStringSubmatch(n); m != nil {
+		year, _ = strconv.Atoi(m[2])
+		return m[1], year, true
+	}
+	if m := yearFirstTitleRe().FindStringSubmatch(n); m != nil && ClassifyAgency(m[2]) != AgencyUnknown {
+		year, _ = strconv.Atoi(m[1])
+		return m[2], year, true
+	}
+	return "", 0, false
+}
+
 // readTitle finds the title among the paragraphs before section 一: the
 // first line, or two consecutive lines read as one, that names the report
 // with a year, not a breadcrumb; else the first short line that names the
@@ -132,30 +175,35 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 		}
 		lines = append(lines, ChineseYears(format.NormalizeLabel(p.Text)))
 	}
+	heading := func(n string) bool { return n != "" && !breadcrumb(n) && !sentence(n) }
 	titled := func(n string) bool {
-		return n != "" && !breadcrumb(n) && !sentence(n) && (titleRe().MatchString(n) || yearFirstTitleRe().MatchString(n))
+		_, _, ok := titleParts(n)
+		return heading(n) && ok
 	}
 	first, last := -1, -1
 	for i, n := range lines {
-		switch {
-		case titled(n):
-			first, last = i, i
-		case i+1 < len(lines) && lines[i+1] != "" && titled(n+lines[i+1]) && n != "" && !titled(lines[i+1]):
-			first, last = i, i+1
-		default:
-			continue
+		if i+1 < len(lines) && heading(n) && !reportNameRe().MatchString(n) && titled(n+lines[i+1]) {
+			// A title over two lines: the agency on the first, or the
+			// report's name cut in two.
+			if a, _, _ := titleParts(lines[i+1]); a == "" || !titled(lines[i+1]) {
+				first, last = i, i+1
+				break
+			}
 		}
-		break
+		if titled(n) {
+			first, last = i, i
+			break
+		}
 	}
 	for i, n := range lines {
 		if first >= 0 {
 			break
 		}
-		if n != "" && !breadcrumb(n) && !sentence(n) && reportNameRe().MatchString(n) {
+		if heading(n) && reportNameRe().MatchString(n) {
 			first, last = i, i
 		}
 	}
-	if first < 0 && len(lines) > 0 && lines[0] != "" && !breadcrumb(lines[0]) && !sentence(lines[0]) {
+	if first < 0 && len(lines) > 0 && heading(lines[0]) {
 		first, last = 0, 0
 	}
 	if first >= 0 {
@@ -167,16 +215,8 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 		b.rep.Title = title.String()
 		b.rep.TitlePos = preamble[first].Pos
 		norm := strings.Join(lines[first:last+1], "")
-		if m := titleRe().FindStringSubmatch(norm); m != nil && m[1] != "" {
-			b.rep.Agency = m[1]
-			y, _ := strconv.Atoi(m[2])
-			b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: b.rep.TitlePos}
-		} else if m := yearFirstTitleRe().FindStringSubmatch(norm); m != nil {
-			b.rep.Agency = m[2]
-			y, _ := strconv.Atoi(m[1])
-			b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: b.rep.TitlePos}
-		} else if m != nil {
-			y, _ := strconv.Atoi(m[2])
+		if agency, y, ok := titleParts(norm); ok {
+			b.rep.Agency = agency
 			b.rep.TitleYear = YearRef{Year: y, Text: b.rep.Title, Pos: b.rep.TitlePos}
 		} else if i := strings.Index(norm, format.TitleSuffix); i > 0 {
 			b.rep.Agency = norm[:i]
