@@ -173,11 +173,13 @@ func isDigits(s string) bool {
 var narrativeMessages = []Translation{
 	{msgNarrative, "正文“%s”中的数字为 %s，而%s为 %s"},
 	{msgNarrativeCol, "正文“%s”中的数字为 %s，而%s为 %s；%s 只是%s列的数值"},
+	{msgNarrativeLeast, "正文“%s”中的数字为 %s，而%s至少为 %s（总计栏空白，按各申请人列已填的数字计算）"},
 }
 
 const (
-	msgNarrative    = "the text says “%s” (%s), but %s is %s"
-	msgNarrativeCol = "the text says “%s” (%s), but %s is %s; %s is the value of column %s only"
+	msgNarrative      = "the text says “%s” (%s), but %s is %s"
+	msgNarrativeCol   = "the text says “%s” (%s), but %s is %s; %s is the value of column %s only"
+	msgNarrativeLeast = "the text says “%s” (%s), but %s is at least %s (the total column is blank; counted from the numbers written in the applicant columns)"
 )
 
 // checkFigures reports each figure that matches neither its cells' sum nor
@@ -186,7 +188,11 @@ func checkFigures(pass *Pass, figs []figure) {
 	r := pass.Report
 	for _, f := range figs {
 		want, ok := sum(r, f.cells)
-		if !ok || want == f.value {
+		if !ok {
+			checkLowerBound(pass, f)
+			continue
+		}
+		if want == f.value {
 			continue
 		}
 		if f.alt != nil {
@@ -205,6 +211,39 @@ func checkFigures(pass *Pass, figs []figure) {
 		}
 		pass.Add(Finding{Msg: Message{msgNarrative, args}, Cell: main, Related: f.cells, Expected: ptr(want), Actual: ptr(f.value), Pos: f.pos})
 	}
+}
+
+// checkLowerBound reports a figure that is smaller than what its cells
+// hold at least, when some of them are not numbers: a blank or "/" 总计
+// cell of table 三 holds at least the numbers written in its row's six
+// applicant columns, whatever the blank ones hold (counts are never
+// negative), so a figure below the sum of what is written is wrong
+// without guessing any blank. A figure above it is not decided.
+func checkLowerBound(pass *Pass, f figure) {
+	r := pass.Report
+	var least float64
+	var parts []string
+	for _, k := range f.cells {
+		c := r.Cell(k)
+		switch {
+		case c.IsNumber():
+			least += c.Value
+			parts = append(parts, k)
+		case strings.HasPrefix(k, format.T3+".") && strings.HasSuffix(k, ".TOT"):
+			row := strings.TrimSuffix(k, "TOT")
+			for _, col := range format.T3PartColumns {
+				if p := r.Cell(row + col); p.IsNumber() && p.Value > 0 {
+					least += p.Value
+					parts = append(parts, row+col)
+				}
+			}
+		}
+	}
+	if f.value >= least {
+		return
+	}
+	pass.Add(Finding{Msg: Message{msgNarrativeLeast, []any{f.quote, Num(f.value), sumName(f.cells), Num(least)}},
+		Cell: f.cells[len(f.cells)-1], Related: parts, Actual: ptr(f.value), Pos: f.pos})
 }
 
 // sumName is a message argument: one cell, or the sum of several.

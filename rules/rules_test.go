@@ -336,3 +336,42 @@ func TestFindingCarriesCells(t *testing.T) {
 		t.Errorf("the finding's cell follows the report: %v", f.Cells[newNP].Value)
 	}
 }
+
+// TestNarrativeBelowWrittenParts checks a narrative figure against a blank
+// 总计 cell: below what the applicant columns already hold it is wrong
+// whatever the blanks are; above it nothing is decided (上海 2019: "予以公开
+// 及部分公开258件" against rows of 258+12+1+1 and 3 whose totals are blank).
+func TestNarrativeBelowWrittenParts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"对收到的申请，予以公开及部分公开258件。", 1},
+		{"对收到的申请，予以公开及部分公开275件。", 0},
+		{"对收到的申请，予以公开及部分公开300件。", 0},
+		{"对收到的申请，不予公开及无法提供3件。", 0},
+		{"对收到的申请，不予公开及无法提供4件。", 1},
+	} {
+		r := balanced()
+		for _, k := range []string{"t3.R1.TOT", "t3.R2.TOT", "t3.R1.RES", "t3.R1.NGO", "t3.R2.BIZ", "t3.R2.RES"} {
+			setState(r, k, schema.StateBlank, "")
+		}
+		set(r, "t3.R1.NP", 258)
+		set(r, "t3.R1.BIZ", 12)
+		set(r, "t3.R1.LAW", 1)
+		set(r, "t3.R1.OTH", 1)
+		set(r, "t3.R2.NP", 3)
+		set(r, "t3.R3_1.TOT", 1)
+		set(r, "t3.R4_1.TOT", 2)
+		r.Sections[2].Text = tt.text
+		r.Sections[2].Paragraphs = []schema.Paragraph{{Text: tt.text, Pos: r.Sections[2].Pos}}
+		fs := Run(r, []*Rule{N1005}, Options{})
+		if len(fs) != tt.want {
+			t.Errorf("%q: %d findings, want %d", tt.text, len(fs), tt.want)
+			continue
+		}
+		if tt.want == 1 && strings.Contains(tt.text, "258") && (fs[0].Msg.Format != msgNarrativeLeast || fs[0].Msg.Args[3] != "275" || len(fs[0].Cells) != 5) {
+			t.Errorf("%q: %s %v with %d cells", tt.text, fs[0].Msg.Format, fs[0].Msg.Args, len(fs[0].Cells))
+		}
+	}
+}

@@ -65,6 +65,22 @@ func (k AgencyKind) MakesRules() (makes, known bool) {
 	return false, false
 }
 
+// MakesRules reports whether the body named may make 规章 (see
+// AgencyKind.MakesRules). The 办公厅 or 办公室 of a people's government
+// reports for the government, whose power it takes: "上海市人民政府办公厅"
+// may, "某县人民政府办公室" may not.
+func MakesRules(name string) (makes, known bool) {
+	n := format.NormalizeLabel(name)
+	for _, office := range []string{"办公厅", "办公室"} {
+		if gov, ok := strings.CutSuffix(n, office); ok {
+			if k := ClassifyAgency(gov); k.IsGovernment() {
+				return k.MakesRules()
+			}
+		}
+	}
+	return ClassifyAgency(n).MakesRules()
+}
+
 // IsGovernment reports whether the body is a people's government (whose
 // report must give the results of assessment, appraisal and accountability).
 func (k AgencyKind) IsGovernment() bool {

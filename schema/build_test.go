@@ -389,3 +389,28 @@ func TestCellUnknownKey(t *testing.T) {
 	}()
 	rep.Cell("t3.R7.TOTAL")
 }
+
+// TestMakesRules checks the rule-making power by level of government: a
+// province's or municipality's government and its general office have it,
+// a county's, a town's and their offices and departments do not, and a
+// city's is not known from its name.
+func TestMakesRules(t *testing.T) {
+	for name, want := range map[string][2]bool{
+		"上海市人民政府":    {true, true},
+		"上海市人民政府办公厅": {true, true},
+		"浙江省人民政府办公厅": {true, true},
+		"淮安市人民政府":    {false, false},
+		"淮安市人民政府办公室": {false, false},
+		"沭阳县人民政府":    {false, true},
+		"沭阳县人民政府办公室": {false, true},
+		"某某镇人民政府":    {false, true},
+		"沭阳县发展和改革局":  {false, true},
+		"上海市科学技术委员会": {false, true},
+		"国家统计局":      {true, true},
+	} {
+		makes, known := MakesRules(name)
+		if [2]bool{makes, known} != want {
+			t.Errorf("MakesRules(%q) = %v, %v; want %v", name, makes, known, want)
+		}
+	}
+}
