@@ -1,5 +1,7 @@
 package format
 
+import "strings"
+
 // This file is the only place that holds the Chinese labels of the report
 // format (template-spec §3, §4, §9.3) and the English names shown with
 // --lang en. Everything here is immutable.
@@ -144,6 +146,21 @@ var T3PartColumns = T3Columns[:6]
 
 // T3CornerMarker identifies the corner note of table 三.
 const T3CornerMarker = "勾稽"
+
+// t3CornerWords are words of the corner note of table 三 in the spellings
+// and pieces real reports print ("钩稽", the note split over two cells).
+var t3CornerWords = []string{T3CornerMarker, "钩稽", "本列数据", "第一项加第二项", "等于第三项加第四项"}
+
+// IsCornerNote reports whether a normalised header cell is the corner note
+// of table 三, or a piece of it.
+func IsCornerNote(n string) bool {
+	for _, w := range t3CornerWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // T4Header is the column tree of table 四. Leaf keys are joined with their
 // group: "rev" + "keep" → "rev.keep".

@@ -53,8 +53,13 @@ func TestDocxLayoutTable(t *testing.T) {
 			want: []string{"正文", "T:自然人|一、本年新收|"},
 		},
 		{
-			name: "a two-column table holding a table is a table",
-			body: tbl(tr(tc("", p(r("左"))), tc("", inner))),
+			name: "menu beside the report",
+			body: tbl(tr(tc("", p(r("菜单"))), tc("", p(r("正文")), inner))),
+			want: []string{"菜单", "正文", "T:自然人|一、本年新收|"},
+		},
+		{
+			name: "a two-column table holding another table is a table",
+			body: tbl(tr(tc("", p(r("左"))), tc("", tbl(tr(tc("", p(r("签章"))), tc("", p(r("日期")))))))),
 			want: []string{"T:左|"},
 		},
 		{

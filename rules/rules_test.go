@@ -375,3 +375,49 @@ func TestNarrativeBelowWrittenParts(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroLines checks that a total column or a （七）总计 row left at 0
+// while its parts are filled is one finding, not a wrong sum per row or
+// column (nor an unbalanced column per column, A2001), and that a single
+// wrong 0 is still a wrong sum.
+func TestZeroLines(t *testing.T) {
+	all := []*Rule{A2001, A2002, A2003, A2004, A2005}
+	count := func(fs []Finding) map[string]int {
+		n := map[string]int{}
+		for _, f := range fs {
+			n[f.Rule+" "+f.Msg.Format]++
+		}
+		return n
+	}
+	// Table 三 filled: 2 applications of natural persons disclosed, one
+	// of a business; the totals as they should be.
+	filled := func() *schema.Report {
+		r := balanced()
+		for _, k := range []string{"t3.NEW", "t3.R1", "t3.R7"} {
+			set(r, k+".NP", 2)
+			set(r, k+".BIZ", 1)
+			set(r, k+".TOT", 3)
+		}
+		return r
+	}
+	r := filled()
+	for _, row := range []string{"NEW", "R1", "R7"} {
+		set(r, "t3."+row+".TOT", 0)
+	}
+	if got := count(Run(r, all, Options{})); len(got) != 1 || got["A2003 "+msgA2003Zero] != 1 {
+		t.Errorf("total column at 0: %v", got)
+	}
+	r = filled()
+	for _, col := range format.T3Columns {
+		set(r, "t3.R7."+col, 0)
+	}
+	if got := count(Run(r, all, Options{})); len(got) != 1 || got["A2002 "+msgA2002Zero] != 1 {
+		t.Errorf("row (7) at 0: %v", got)
+	}
+	r = filled()
+	set(r, "t3.R1.TOT", 0)
+	// One wrong 0 breaks its row and its column: the root cause (A2004).
+	if got := count(Run(r, all, Options{})); got["A2004 "+msgA2004] != 1 || got["A2003 "+msgA2003Zero] != 0 {
+		t.Errorf("one total at 0: %v", got)
+	}
+}

@@ -52,6 +52,27 @@ type sumKeys struct {
 	parts []string
 }
 
+// zeroLine reports a line of totals left at 0: every total of sums that
+// is a number reads 0, and the parts of at least two of them are numbers
+// that add up to more. It is one omission (the line was not filled in),
+// not as many wrong sums. totals lists the totals whose parts add up to
+// more than 0.
+func zeroLine(rep *schema.Report, sums []sumKeys) (totals []string, ok bool) {
+	for _, s := range sums {
+		t := rep.Cell(s.total)
+		if !t.IsNumber() {
+			continue
+		}
+		if t.Value != 0 {
+			return nil, false
+		}
+		if v, ok := sum(rep, s.parts); ok && v > 0 {
+			totals = append(totals, s.total)
+		}
+	}
+	return totals, len(totals) >= 2
+}
+
 // b2i is 1 for true, for indexing by a flag.
 func b2i(b bool) int {
 	if b {

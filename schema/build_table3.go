@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -120,13 +121,20 @@ func headerCells(row parser.Row) []hcell {
 	var hs []hcell
 	for _, c := range row.Cells {
 		n := format.NormalizeLabel(c.Text)
-		if n == "" || strings.Contains(n, format.T3CornerMarker) {
+		if n == "" || format.IsCornerNote(n) || unitNote(n) {
 			continue
 		}
 		_, core := splitLabel(c.Text)
 		hs = append(hs, hcell{core: core, text: format.TrimCell(c.Text), pos: c.Pos})
 	}
 	return hs
+}
+
+// unitNote reports whether a normalised header cell only states the unit
+// of the table ("单位：件", "(单位:个)").
+func unitNote(n string) bool {
+	n = strings.Trim(n, "()（）")
+	return strings.HasPrefix(n, "单位") && utf8.RuneCountInString(n) <= 8
 }
 
 // reportLeaves records unknown columns; it returns false when the header
@@ -142,6 +150,50 @@ func (b *builder) reportLeaves(table string, leaves []leaf, ok bool, pos parser.
 		}
 	}
 	return true
+}
+
+// dropStrayLeaves drops the header cells the format does not have when the
+// data rows show that they head no column: no data row has more values at
+// its end than the columns the format does have (a note such as "单位：件",
+// text a converter moved into the header). They are reported all the same
+// (reportLeaves). A header cell over a column of values stays, and its
+// column is not read.
+func dropStrayLeaves(leaves []leaf, rows []parser.Row) []leaf {
+	known := 0
+	for _, l := range leaves {
+		if l.key != "" {
+			known++
+		}
+	}
+	if known == len(leaves) || known == 0 {
+		return leaves
+	}
+	for _, row := range rows {
+		run := 0
+		for i := len(row.Cells) - 1; i >= 0 && valueLike(row.Cells[i].Text); i-- {
+			run++
+		}
+		if run > known && run < len(row.Cells) {
+			return leaves
+		}
+	}
+	kept := make([]leaf, 0, known)
+	for _, l := range leaves {
+		if l.key != "" {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// valueLike reports whether a cell's text reads as a data cell's: a
+// number (signed or decimal), a blank or a "not applicable" mark.
+func valueLike(text string) bool {
+	if _, c := format.ParseNumber(text, format.Signed); c != format.ClassText {
+		return true
+	}
+	_, c := format.ParseNumber(text, format.Money)
+	return c != format.ClassText
 }
 
 // ---- table 三 ----
@@ -180,6 +232,7 @@ func (b *builder) mapT3(t *parser.Table) {
 	if !b.reportLeaves(format.T3, leaves, ok, t.Pos) {
 		return
 	}
+	leaves = dropStrayLeaves(leaves, t.Rows[start:])
 	group := ""
 	for _, row := range t.Rows[start:] {
 		if !nonEmpty(row.Cells) {

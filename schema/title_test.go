@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -92,5 +93,53 @@ func TestSectionHeadings(t *testing.T) {
 		if got := headingNumber(text); got != want {
 			t.Errorf("headingNumber(%q) = %d, want %d", text, got, want)
 		}
+	}
+}
+
+// TestTable3HeaderVariants checks that the corner note of table 三 in other
+// spellings, and a header cell the format does not have, leave every cell
+// of the table read as in the original: one odd header cell never makes
+// the table unreadable.
+func TestTable3HeaderVariants(t *testing.T) {
+	orig, err := os.ReadFile("../testdata/v2021-clean.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(text string) *Report {
+		doc, err := parser.Parse(context.Background(), "t.txt", []byte(text), parser.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Build(doc)
+	}
+	want := build(string(orig))
+	corner := "\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+	for name, text := range map[string]string{
+		"钩稽":                strings.Replace(string(orig), "勾稽", "钩稽", 1),
+		"other punctuation": strings.Replace(string(orig), corner, "\t(本列数据的钩稽关系为:第一项加第二项之和=第三项加第四项之和)\n", 1),
+		"note in two cells": strings.Replace(string(orig), corner, "\t本列数据的勾稽关系为：第一项加第二项之和，\n\t等于第三项加第四项之和\n", 1),
+		"unit note":         strings.Replace(string(orig), corner, corner+"\t单位：件\n", 1),
+		"stray text":        strings.Replace(string(orig), "\t申请人情况\n", "\t申请人情况\n\t（以下为本机关统计）\n", 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if text == string(orig) {
+				t.Fatal("the variant changed nothing")
+			}
+			got := build(text)
+			for _, k := range want.Keys {
+				if !strings.HasPrefix(k, "t3.") {
+					continue
+				}
+				a, b := want.Cell(k), got.Cell(k)
+				if a.State != b.State || a.Value != b.Value {
+					t.Errorf("%s: %s %v, want %s %v", k, b.State, b.Value, a.State, a.Value)
+				}
+			}
+			for _, is := range got.Issues {
+				if is.Kind == IssueUnreadableHeader || is.Kind == IssueUnreadableRow {
+					t.Errorf("issue %+v", is)
+				}
+			}
+		})
 	}
 }
