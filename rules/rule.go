@@ -229,7 +229,7 @@ func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
 		rn.require(r.Requires)
 	}
 	var out []Finding
-	var ends []int // where the findings of each rule of rs end in out
+	var ends []int        // where the findings of each rule of rs end in out
 	if len(rn.done) > 0 { // only then can findings supersede others
 		ends = make([]int, 0, len(rs))
 	}
