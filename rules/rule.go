@@ -188,7 +188,7 @@ type Pass struct {
 	// ResultOf holds the findings of each rule of the rule's Requires.
 	ResultOf map[*Rule][]Finding
 	rule     *Rule
-	out      *[]Finding
+	out      []Finding
 	run      *runner
 }
 
@@ -219,7 +219,7 @@ func (p *Pass) Add(f Finding) {
 	if len(f.Related) > 0 && f.Cells == nil {
 		f.Cells = CellsOf(p.Report, f.Related)
 	}
-	*p.out = append(*p.out, f)
+	p.out = append(p.out, f)
 }
 
 // CellsOf copies the cells of keys out of rep, their raw texts cloned so
@@ -244,31 +244,44 @@ func (p *Pass) Addf(pos parser.Pos, format string, args ...any) {
 // dropped.
 func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
 	rn := &runner{rep: rep, opts: opts}
-	if slices.ContainsFunc(rs, func(r *Rule) bool { return len(r.Requires) > 0 }) {
-		rn.done = map[*Rule][]Finding{}
+	for _, r := range rs {
+		rn.require(r.Requires)
 	}
 	var out []Finding
-	var from []*Rule // the rule of each finding of out
+	var ends []int        // where the findings of each rule of rs end in out
+	if len(rn.done) > 0 { // only then can findings supersede others
+		ends = make([]int, 0, len(rs))
+	}
 	superseded := map[Ref]bool{}
 	for _, r := range rs {
 		if r.Check == nil {
 			continue
 		}
-		fs := rn.run(r)
-		out = append(out, fs...)
-		for _, f := range fs {
-			from = append(from, r)
+		start := len(out)
+		out = rn.run(r, out)
+		if ends != nil {
+			ends = append(ends, len(out))
+		}
+		for _, f := range out[start:] {
 			for _, s := range f.Supersedes {
 				superseded[s] = true
 			}
 		}
 	}
 	if len(superseded) > 0 {
-		kept := out[:0]
-		for i, f := range out {
-			if len(f.Supersedes) > 0 || !superseded[Ref{from[i], f.Cell}] {
-				kept = append(kept, f)
+		kept, start := out[:0], 0
+		i := 0
+		for _, r := range rs {
+			if r.Check == nil {
+				continue
 			}
+			for _, f := range out[start:ends[i]] {
+				if len(f.Supersedes) > 0 || !superseded[Ref{r, f.Cell}] {
+					kept = append(kept, f)
+				}
+			}
+			start = ends[i]
+			i++
 		}
 		out = kept
 	}
@@ -276,37 +289,58 @@ func Run(rep *schema.Report, rs []*Rule, opts Options) []Finding {
 	return out
 }
 
-// runner runs rules over one report, each once when their findings are
-// kept (done), and keeps what several rules compute from the report.
+// runner runs rules over one report, and keeps what several rules read:
+// the findings of the rules others require, the sentences of the text.
 type runner struct {
 	rep       *schema.Report
 	opts      Options
-	done      map[*Rule][]Finding // nil when no rule requires another
+	done      []result // the required rules, run or not yet
 	sentences map[string][]sentence
 }
 
-// run returns the findings of r, running the rules it requires first.
-func (rn *runner) run(r *Rule) []Finding {
-	if fs, ok := rn.done[r]; ok {
-		return fs
+// result is the findings of a required rule, once it has run.
+type result struct {
+	rule     *Rule
+	findings []Finding
+	ran      bool
+}
+
+// require notes that rs, and the rules they require, are required.
+func (rn *runner) require(rs []*Rule) {
+	for _, q := range rs {
+		if !slices.ContainsFunc(rn.done, func(d result) bool { return d.rule == q }) {
+			if rn.done == nil {
+				rn.done = make([]result, 0, 4) // A2004 and A2005 require three
+			}
+			rn.done = append(rn.done, result{rule: q})
+			rn.require(q.Requires)
+		}
+	}
+}
+
+// run appends the findings of r to dst, running the rules it requires
+// first; a required rule runs once, into a slice of its own.
+func (rn *runner) run(r *Rule, dst []Finding) []Finding {
+	i := slices.IndexFunc(rn.done, func(d result) bool { return d.rule == r })
+	if i >= 0 && rn.done[i].ran {
+		return append(dst, rn.done[i].findings...)
 	}
 	pass := &Pass{Report: rn.rep, Options: rn.opts, rule: r, run: rn}
 	if len(r.Requires) > 0 {
-		if rn.done == nil {
-			rn.done = map[*Rule][]Finding{}
-		}
 		pass.ResultOf = make(map[*Rule][]Finding, len(r.Requires))
 		for _, q := range r.Requires {
-			pass.ResultOf[q] = rn.run(q)
+			pass.ResultOf[q] = rn.run(q, nil)
 		}
 	}
-	var out []Finding
-	pass.out = &out
-	r.Check(pass)
-	if rn.done != nil {
-		rn.done[r] = out
+	if i < 0 {
+		pass.out = dst
 	}
-	return out
+	r.Check(pass)
+	if i < 0 {
+		return pass.out
+	}
+	rn.done[i] = result{r, pass.out, true}
+	return append(dst, pass.out...)
 }
 
 // refs runs rs, which require no rule, over rep and returns their
@@ -315,7 +349,7 @@ func refs(rep *schema.Report, rs []*Rule) map[Ref]bool {
 	rn := &runner{rep: rep}
 	out := map[Ref]bool{}
 	for _, r := range rs {
-		for _, f := range rn.run(r) {
+		for _, f := range rn.run(r, nil) {
 			out[Ref{r, f.Cell}] = true
 		}
 	}
