@@ -39,14 +39,14 @@ const msgX1001 = "column %s: carried in from last year is %s, but last year's re
 var X1002 = &Rule{
 	ID:         "X1002",
 	Title:      "Table 2: documents in force follow from last year's count plus issued minus repealed",
-	Doc:        `In the 2021 format, table 2 gives for rules (规章) and normative documents (行政规范性文件) the number issued this year, repealed this year and currently in force (现行有效件数). With --prev, when both this year's and last year's reports use the 2021 format, the number in force should be close to last year's number in force plus this year's issued minus this year's repealed. Documents also lapse when their term ends, so only a gap of more than 10% (and of at least 2 documents) is reported, as a warning.`,
+	Doc:        `In the 2021 format, table 2 gives for rules (规章) and normative documents (行政规范性文件) the number issued this year, repealed this year and currently in force (现行有效件数). With --prev, when both this year's and last year's reports use the 2021 format, the number in force should be close to last year's number in force plus this year's issued minus this year's repealed. Documents also lapse when their term ends, so only a gap of more than 10%% (and of at least 2 documents) is reported, as a warning.`,
 	Severity:   Warning,
 	Since:      "0.2.0",
 	Reads:      ReadsPrev | ReadsCells,
 	CheckBatch: checkInForce,
 	ZH: Texts{
 		Title: "表二：现行有效件数 ≈ 上年现行有效件数 + 本年制发 − 本年废止",
-		Doc:   `2021 年版格式表二对规章和行政规范性文件分别填写本年制发件数、本年废止件数和现行有效件数。使用 --prev 且本年度与上一年度报告均为 2021 年版时，现行有效件数应约等于上一年度的现行有效件数加本年制发件数、减本年废止件数。文件也会因有效期届满而失效，因此只报告相差超过 10%（且至少 2 件）的情况，级别为警告。`,
+		Doc:   `2021 年版格式表二对规章和行政规范性文件分别填写本年制发件数、本年废止件数和现行有效件数。使用 --prev 且本年度与上一年度报告均为 2021 年版时，现行有效件数应约等于上一年度的现行有效件数加本年制发件数、减本年废止件数。文件也会因有效期届满而失效，因此只报告相差超过 10%%（且至少 2 件）的情况，级别为警告。`,
 		Messages: []Translation{
 			{msgX1002, "%s：现行有效件数为 %s，而上一年度报告（%s）现行有效 %s 件，加本年制发 %s 件、减本年废止 %s 件，应约为 %s 件"},
 		},
@@ -60,14 +60,14 @@ const msgX1002 = "%s: %s in force, but last year's report (%s) had %s in force, 
 var X1003 = &Rule{
 	ID:         "X1003",
 	Title:      "The text is not a near-copy of last year's report",
-	Doc:        `The 2021 format names reports whose content is identical to others (雷同) among the failures to be held to account, and evaluations found reports repeating last year's text at rates up to 90%. With --prev, the text of the six sections (without the tables; numbers and white space ignored) is compared with the same body's report of the previous year. When 80% or more of this year's text is found in last year's, the finding gives the share and the longest passage the two have in common.`,
+	Doc:        `The 2021 format names reports whose content is identical to others (雷同) among the failures to be held to account, and evaluations found reports repeating last year's text at rates up to 90%%. With --prev, the text of the six sections (without the tables; numbers and white space ignored) is compared with the same body's report of the previous year. When 80%% or more of this year's text is found in last year's, the finding gives the share and the longest passage the two have in common.`,
 	Severity:   Warning,
 	Since:      "0.2.0",
 	Reads:      ReadsPrev | ReadsText,
 	CheckBatch: checkCopiedYear,
 	ZH: Texts{
 		Title: "文字与上一年度报告不雷同",
-		Doc:   `2021 年版格式把内容与其他报告雷同列为应予追责的情形之一，评估也发现有的年报与上一年重复率高达 90%。使用 --prev 时，将六个部分的文字（不含表格，忽略数字和空白）与同一机关上一年度的报告比较；本年度文字有 80% 以上见于上一年度报告时报告，并给出相同比例和最长的相同段落。`,
+		Doc:   `2021 年版格式把内容与其他报告雷同列为应予追责的情形之一，评估也发现有的年报与上一年重复率高达 90%%。使用 --prev 时，将六个部分的文字（不含表格，忽略数字和空白）与同一机关上一年度的报告比较；本年度文字有 80%% 以上见于上一年度报告时报告，并给出相同比例和最长的相同段落。`,
 		Messages: []Translation{
 			{msgX1003, "文字有 %d%% 与上一年度报告（%s）相同；最长的相同段落有 %d 字：“%s”"},
 		},

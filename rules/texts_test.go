@@ -19,6 +19,13 @@ func TestTextsRender(t *testing.T) {
 		}
 	}
 	for _, r := range All() {
+		// Titles and docs are printed as formats without arguments: a
+		// bare "%" must be written "%%".
+		for _, s := range []string{r.Title, r.Doc, r.ZH.Title, r.ZH.Doc, r.Example.Bad, r.Example.Good} {
+			if p := fmt.Sprintf(s, []any{}...); strings.Contains(p, "%!") {
+				t.Errorf("%s: %q prints %q", r.ID, s, p)
+			}
+		}
 		for _, tr := range r.ZH.Messages {
 			var args []any
 			for _, v := range verbRe.FindAllString(tr.EN, -1) {
