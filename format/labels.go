@@ -291,6 +291,10 @@ var VersionSignals = map[Version][]string{
 	V2021: {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期未按收费通知"},
 }
 
+// FileNameWords are what file names add after the agency, longest first:
+// "清凉峰镇2020年报", "某局政府信息公开工作年度报告（2021）".
+var FileNameWords = []string{"政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "信息公开年报", "年度报告", "年报", "报告", "年度", "年"}
+
 // Title and year patterns.
 const (
 	TitleSuffix = "政府信息公开工作年度报告"

@@ -14,10 +14,6 @@ import (
 // fileYearRe finds a year in a file name, not inside a longer number.
 var fileYearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`) })
 
-// reportWords are what file names add after the agency: "清凉峰镇2020年报",
-// "某局政府信息公开工作年度报告（2021）".
-var reportWords = []string{"政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "信息公开年报", "年度报告", "年报", "报告", "年度", "年"}
-
 // FillFromFileName fills the agency and year that the title does not give
 // from the name of the file read at path, as reviewers name the files they
 // collect ("清凉峰镇2020年报.docx"). An agency is taken only when the name
@@ -41,7 +37,7 @@ func (r *Report) FillFromFileName(path string) {
 	for changed := true; changed; {
 		changed = false
 		agency = strings.TrimRightFunc(agency, func(c rune) bool { return !unicode.Is(unicode.Han, c) })
-		for _, w := range reportWords {
+		for _, w := range format.FileNameWords {
 			if strings.HasSuffix(agency, w) && len(agency) > len(w) {
 				agency, changed = strings.TrimSuffix(agency, w), true
 			}
