@@ -14,6 +14,7 @@ const (
 	msgRelatedNo = "%s is %s"
 	msgLine      = "line %d"
 	msgAt        = "table %d, row %d, column %d"
+	msgTable     = "table %d"
 	msgPara      = "paragraph %d"
 	msgWhere     = "%s (%s)"
 
@@ -43,6 +44,7 @@ func translations() [][2]string {
 		{msgRelatedNo, "%s 为%s"},
 		{msgLine, "第 %d 行"},
 		{msgAt, "第 %d 个表格第 %d 行第 %d 列"},
+		{msgTable, "第 %d 个表格"},
 		{msgPara, "第 %d 段"},
 		{msgWhere, "%s（%s）"},
 		{stateBlank, "空白"},

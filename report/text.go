@@ -151,6 +151,8 @@ func shortPos(pos parser.Pos, file string, p *Printer) string {
 	switch {
 	case pos.Line > 0:
 		return p.Sprintf(msgLine, pos.Line)
+	case pos.Table > 0 && pos.Row == 0:
+		return p.Sprintf(msgTable, pos.Table)
 	case pos.Table > 0:
 		return p.Sprintf(msgAt, pos.Table, pos.Row, pos.Col)
 	case pos.Para > 0:

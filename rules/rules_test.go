@@ -421,3 +421,25 @@ func TestZeroLines(t *testing.T) {
 		t.Errorf("one total at 0: %v", got)
 	}
 }
+
+// TestDocumentKind checks that a document with no section and no table is
+// one C1013 finding, and tables without a number one C1014 finding, each
+// standing for the findings the other rules would make of it.
+func TestDocumentKind(t *testing.T) {
+	empty := &schema.Report{Path: "n.txt", Cells: map[string]*schema.Cell{}, Tables: map[string]parser.Pos{}}
+	fs := Run(empty, All(), Options{})
+	if len(fs) != 1 || fs[0].Rule != "C1013" {
+		t.Errorf("no section, no table: %v", fs)
+	}
+	blank := balanced()
+	for _, c := range blank.Cells {
+		c.State, c.Raw = schema.StateBlank, ""
+	}
+	fs = Run(blank, All(), Options{})
+	if len(fs) != 1 || fs[0].Rule != "C1014" || fs[0].Severity != Error {
+		t.Errorf("blank tables: %v", fs)
+	}
+	if fs := Run(balanced(), []*Rule{C1013, C1014}, Options{}); len(fs) != 0 {
+		t.Errorf("a filled report: %v", fs)
+	}
+}

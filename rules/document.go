@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"github.com/nianbao/nianbao/format"
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// The rules of this file say what the document is before anything else is
+// worth saying: not a report at all (C1013), or the blank template (C1014).
+// Each is one finding that stands for the many the other rules would make
+// of such a document, which it supersedes.
+
+// C1013 reports a document that is not an annual report.
+var C1013 = &Rule{
+	ID:       "C1013",
+	Title:    "The document is an annual report on government information disclosure",
+	Doc:      `A report has the six numbered sections and the three tables of the national format. A document in which none of the six headings and none of the three tables can be found is not such a report (another document, or a file saved under the wrong name): it is reported once, instead of six missing sections, three missing tables and an unknown format version.`,
+	Severity: Error,
+	Since:    "0.3.0",
+	Example:  Example{Bad: "关于召开2023年度工作会议的通知……", Good: "某某镇人民政府2023年政府信息公开工作年度报告 一、总体情况 ……"},
+	Requires: documentRules(),
+	Check:    checkIsReport,
+	ZH: Texts{
+		Title: "文件是政府信息公开工作年度报告",
+		Doc:   `年度报告有国家格式规定的六个部分和三张表格。文件中六个部分的标题和三张表格都找不到时，它不是年度报告（其他文件，或保存时用错了文件名）：只报告一次，不再报告缺少六个部分、缺少三张表格和无法识别格式版本。`,
+		Messages: []Translation{
+			{msgC1013, "不是政府信息公开工作年度报告：未找到六个部分的标题，也未找到三张表格中的任何一张"},
+		},
+	},
+}
+
+const msgC1013 = "this is not an annual report on government information disclosure: none of the six section headings and none of the three tables were found"
+
+func checkIsReport(pass *Pass) {
+	r := pass.Report
+	if len(r.Sections) > 0 || len(r.Tables) > 0 {
+		return
+	}
+	pass.Add(Finding{Msg: Message{Format: msgC1013}, Pos: parser.Pos{File: r.Path}, Supersedes: everything(pass)})
+}
+
+// C1014 reports tables that hold no number at all: the blank template.
+var C1014 = &Rule{
+	ID:       "C1014",
+	Title:    "The tables are filled in",
+	Doc:      `A report whose tables hold no number at all is the blank template, or a draft sent before the figures were entered. It is an error whatever the blank-cell setting (blank:), and it is reported once instead of the blank cells of each table and the placeholder texts of the sections.`,
+	Severity: Error,
+	Since:    "0.3.0",
+	Example:  Example{Bad: "表二、表三、表四 every cell empty", Good: "the figures of the year entered"},
+	Requires: documentRules(),
+	Check:    checkFilled,
+	ZH: Texts{
+		Title: "表格已填写",
+		Doc:   `三张表格中没有任何数字的报告是空白模板，或者是填入数字前发出的草稿。无论空白单元格如何设置（blank:），都报告为错误；只报告一次，不再逐表报告空白单元格和各部分的占位文字。`,
+		Messages: []Translation{
+			{msgC1014, "表格中没有填写任何数字：这是空白模板，或是尚未填写数字的草稿"},
+		},
+	},
+}
+
+const msgC1014 = "the tables hold no number at all: this is the blank template, or a draft without its figures"
+
+func checkFilled(pass *Pass) {
+	r := pass.Report
+	if len(r.Tables) == 0 {
+		return // C1002 or C1013 says so
+	}
+	for _, c := range r.Cells {
+		if c.State == schema.StateNumber {
+			return
+		}
+	}
+	pass.Add(Finding{Msg: Message{Format: msgC1014}, Pos: r.Tables[firstTable(r)], Supersedes: everything(pass)})
+}
+
+// firstTable returns the key of the first of the report's tables in
+// document order.
+func firstTable(r *schema.Report) string {
+	first := ""
+	for _, t := range []string{format.T2, format.T3, format.T4} {
+		p, ok := r.Tables[t]
+		if !ok {
+			continue
+		}
+		if q := r.Tables[first]; first == "" || p.Line < q.Line || p.Line == q.Line && p.Table < q.Table {
+			first = t
+		}
+	}
+	return first
+}
+
+// documentRules are the rules whose findings C1013 and C1014 stand for:
+// those about the sections, the tables, their cells and the metadata.
+func documentRules() []*Rule {
+	return []*Rule{C1001, C1002, C1003, C1004, C1008, C1009, C1010, C1011, C1012, M1001, M1002, M1003, M1004}
+}
+
+// everything names every finding of the rules pass requires.
+func everything(pass *Pass) []Ref {
+	var refs []Ref
+	for _, q := range pass.rule.Requires {
+		for _, f := range pass.ResultOf[q] {
+			refs = append(refs, Ref{q, f.Cell})
+		}
+	}
+	return refs
+}
