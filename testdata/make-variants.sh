@@ -28,3 +28,7 @@ awk 'NR==398 || (NR>=210 && NR<=220) || (NR>=119 && NR<=122) { next }
 sed '9,87d' $s > seed-2020-no-table2.txt
 # Not a text file at all (P0001).
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' > not-a-report.txt
+# Sections without substance: section 一 names none of the five aspects
+# of the 2021 format (C1009), section 五 says only "无。" (C1008).
+sed -e '4s/.*/2022年，本单位政务公开工作取得新进展，各项工作有序推进。全年工作纳入绩效考核，开展社会评议，未发生责任追究情况。/' \
+	-e '385s/.*/无。/' v2021-clean.txt > v2021-sections.txt
