@@ -8,7 +8,7 @@ import (
 // TestPatternsCompile compiles every pattern of the rules, which are
 // otherwise compiled when first used.
 func TestPatternsCompile(t *testing.T) {
-	pats := []func() *regexp.Regexp{idRe, partsRe, dateRe, noneRe, upheldRe, proseTotalRe, partRe}
+	pats := []func() *regexp.Regexp{idRe, partsRe, signedRe, labelledRe, chineseDayRe, noneRe, upheldRe, proseTotalRe, partRe}
 	for _, ps := range [][]claimPattern{newPatterns, carryInPatterns, handledPatterns, carryOutPatterns, resultPatterns, reviewPatterns} {
 		for _, p := range ps {
 			pats = append(pats, p.re)

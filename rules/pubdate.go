@@ -2,9 +2,12 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/schema"
@@ -53,42 +56,109 @@ const (
 	msgM1005Late = "the report is dated %s, after the deadline of %s for this kind of body (article 49)"
 )
 
-var dateRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:发布日期|日期|成文日期)?[:：]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
-})
+// The dates a report is signed or published with: "2021年1月20日",
+// "2022-02-08", "2022/2/8", "2022.02.08", after a label or not.
+const dateExpr = `((?:19|20)\d{2})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?`
+
+var (
+	// signedRe is a signature line: a date alone, or ending a short line
+	// after the agency ("某某镇人民政府2021年1月20日").
+	signedRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:.{0,40}?)(?:发布日期|日期|成文日期)?[:：]?` + dateExpr + `$`)
+	})
+	// labelledRe is a date after its label anywhere: the "发布时间：" line
+	// of a web page, "成文日期：" of a document's header.
+	labelledRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:发布时间|发布日期|成文日期|印发日期|公开日期|时间|日期)[:：]` + dateExpr)
+	})
+	// chineseDayRe is a month and day written in characters ("一月二十日").
+	chineseDayRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`([〇零一二三四五六七八九十]{1,3})月([〇零一二三四五六七八九十]{1,3})日`)
+	})
+)
+
+// chineseNumber reads 1–31 written in characters ("十二", "二十一", "三十").
+func chineseNumber(s string) (int, bool) {
+	digit := func(r rune) int { return slices.Index([]rune("〇一二三四五六七八九"), r) }
+	rs := []rune(strings.ReplaceAll(s, "零", "〇"))
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10, true
+	case len(rs) == 1 && digit(rs[0]) > 0:
+		return digit(rs[0]), true
+	case len(rs) == 2 && rs[0] == '十' && digit(rs[1]) > 0:
+		return 10 + digit(rs[1]), true
+	case len(rs) == 2 && rs[1] == '十' && digit(rs[0]) > 1:
+		return 10 * digit(rs[0]), true
+	case len(rs) == 3 && rs[1] == '十' && digit(rs[0]) > 1 && digit(rs[2]) > 0:
+		return 10*digit(rs[0]) + digit(rs[2]), true
+	}
+	return 0, false
+}
+
+// chineseDates rewrites months and days written in characters with
+// digits, after the years (schema.ChineseYears).
+func chineseDates(s string) string {
+	s = schema.ChineseYears(s)
+	if !strings.Contains(s, "月") {
+		return s
+	}
+	return chineseDayRe().ReplaceAllStringFunc(s, func(m string) string {
+		sm := chineseDayRe().FindStringSubmatch(m)
+		mo, ok1 := chineseNumber(sm[1])
+		d, ok2 := chineseNumber(sm[2])
+		if !ok1 || !ok2 {
+			return m
+		}
+		return strconv.Itoa(mo) + "月" + strconv.Itoa(d) + "日"
+	})
+}
 
 // maxDateParagraph bounds the paragraphs publicationDate reads, in bytes:
 // a date standing alone is a few dozen, even spaced out.
 const maxDateParagraph = 4096
 
-// publicationDate finds a date standing alone in one of the last
-// paragraphs, or after 发布日期 anywhere in the preamble.
+// publicationDate finds the date the report is signed with, in one of its
+// last paragraphs (a date alone, or at the end of the signature line);
+// else a date after its label (发布时间, 发布日期, 成文日期 …) before the
+// report's first section, where web pages print it.
 func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
-	var paras []schema.Paragraph
-	paras = append(paras, r.Preamble...)
+	var last []schema.Paragraph
 	if n := len(r.Sections); n > 0 {
-		last := r.Sections[n-1].Paragraphs
-		paras = append(paras, last[max(0, len(last)-4):]...)
+		ps := r.Sections[n-1].Paragraphs
+		last = ps[max(0, len(ps)-4):]
 	}
-	for i := len(paras) - 1; i >= 0; i-- {
-		if len(paras[i].Text) > maxDateParagraph {
-			continue // dateRe wants the paragraph to be a date and no more
+	read := func(paras []schema.Paragraph, re *regexp.Regexp, anywhere bool) (time.Time, parser.Pos, bool) {
+		for i := len(paras) - 1; i >= 0; i-- {
+			if len(paras[i].Text) > maxDateParagraph {
+				continue // a date is short
+			}
+			text := chineseDates(squeeze(narrowDigits(paras[i].Text)))
+			if !anywhere && utf8.RuneCountInString(text) > 60 {
+				continue // a sentence, not a signature
+			}
+			m := re.FindStringSubmatch(text)
+			if m == nil {
+				continue
+			}
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+			if t.Month() != time.Month(mo) || t.Day() != d {
+				continue // not a real date
+			}
+			return t, paras[i].Pos, true
 		}
-		text := schema.ChineseYears(squeeze(narrowDigits(paras[i].Text)))
-		m := dateRe().FindStringSubmatch(text)
-		if m == nil {
-			continue
-		}
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-		if t.Month() != time.Month(mo) || t.Day() != d {
-			continue // not a real date
-		}
-		return t, paras[i].Pos, true
+		return time.Time{}, parser.Pos{}, false
 	}
-	return time.Time{}, parser.Pos{}, false
+	if t, pos, ok := read(last, signedRe(), false); ok {
+		return t, pos, true
+	}
+	if t, pos, ok := read(r.Preamble, signedRe(), false); ok {
+		return t, pos, true
+	}
+	return read(r.Preamble, labelledRe(), true)
 }
 
 func checkDatePresent(pass *Pass) {

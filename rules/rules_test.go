@@ -443,3 +443,38 @@ func TestDocumentKind(t *testing.T) {
 		t.Errorf("a filled report: %v", fs)
 	}
 }
+
+// TestPublicationDate checks the places and spellings of the date a report
+// is signed or published with.
+func TestPublicationDate(t *testing.T) {
+	for _, tt := range []struct {
+		preamble, last []string
+		want           string
+	}{
+		{nil, []string{"某某镇人民政府", "2021年1月20日"}, "2021-01-20"},
+		{nil, []string{"某某镇人民政府　　2021年1月20日"}, "2021-01-20"},
+		{nil, []string{"某某镇人民政府", "二〇二二年一月二十日"}, "2022-01-20"},
+		{nil, []string{"二〇二二年十二月三十一日"}, "2022-12-31"},
+		{nil, []string{"2023-01-15"}, "2023-01-15"},
+		{[]string{"来源：某某县人民政府 发布时间: 2022-02-08 16:34 浏览次数：12"}, []string{"无。"}, "2022-02-08"},
+		{[]string{"发布日期：2022年01月28日"}, []string{"无。"}, "2022-01-28"},
+		{nil, []string{"本年度，我镇于2022年3月5日召开会议，部署政务公开工作，并在年底前完成全部任务。"}, ""},
+		{nil, []string{"2022年2月30日"}, ""},
+	} {
+		r := balanced()
+		for _, p := range tt.preamble {
+			r.Preamble = append(r.Preamble, schema.Paragraph{Text: p})
+		}
+		s := &r.Sections[len(r.Sections)-1]
+		for _, p := range tt.last {
+			s.Paragraphs = append(s.Paragraphs, schema.Paragraph{Text: p})
+		}
+		got := ""
+		if d, _, ok := publicationDate(r); ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != tt.want {
+			t.Errorf("%q %q: %q, want %q", tt.preamble, tt.last, got, tt.want)
+		}
+	}
+}
