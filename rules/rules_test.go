@@ -478,3 +478,12 @@ func TestPublicationDate(t *testing.T) {
 		}
 	}
 }
+
+// TestNum checks that amounts print as people write them.
+func TestNum(t *testing.T) {
+	for v, want := range map[float64]string{12: "12", 3.5: "3.5", 1.1 + 1.25: "2.35", 0.1 + 0.2: "0.3", 103.3879: "103.3879", -3: "-3", 1e15: "1000000000000000"} {
+		if got := Num(v); got != want {
+			t.Errorf("Num(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

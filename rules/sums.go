@@ -1,14 +1,22 @@
 package rules
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/schema"
 )
 
-// Num formats a cell value for messages: "12", "3.5".
-func Num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// Num formats a cell value for messages: "12", "3.5". A sum of amounts
+// is printed as people add them up, rounded to six decimals: 1.1 + 1.25
+// prints 2.35, not the 2.3500000000000001 of binary arithmetic.
+func Num(v float64) string {
+	if v != math.Trunc(v) && math.Abs(v) < 1e12 {
+		v = math.Round(v*1e6) / 1e6
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // sum adds the cells under keys; ok is false unless every one is a number.
 func sum(rep *schema.Report, keys []string) (total float64, ok bool) {
