@@ -109,6 +109,11 @@ type claimPattern struct {
 	cells func(r *schema.Report, m []string) (cells, alt []string)
 	// needs is a word the sentence must contain (context), or "".
 	needs string
+	// whole marks a figure of all the applications (received, handled,
+	// carried): it is not read after "其中" (the figures there are parts:
+	// "办结3件，其中公开答复2件") nor in a sentence about what one body
+	// did for another ("区政府办代表区政府受理12件").
+	whole bool
 }
 
 // findFigures applies the patterns to the sentences. A span matched by an
@@ -126,6 +131,9 @@ func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure 
 			}
 			for _, loc := range p.re().FindAllStringSubmatchIndex(s.text, -1) {
 				if slices.Contains(taken[loc[0]:loc[1]], true) {
+					continue
+				}
+				if p.whole && (strings.Contains(s.text[:loc[0]], "其中") || strings.Contains(s.text[:loc[0]], "代表")) {
 					continue
 				}
 				m := make([]string, len(loc)/2)

@@ -31,19 +31,19 @@ var N1001 = &Rule{
 var newPatterns = []claimPattern{
 	{re: sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`新收` + gap + `{0,12}?申请` + gap + `{0,6}?(?:共计?|总计|合计)?(\d+)件`)
-	}), cells: fixed("t3.NEW.TOT")},
+	}), cells: fixed("t3.NEW.TOT"), whole: true},
 	{re: sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?:收到|受理|接到|接收)` + gap + `{0,12}?申请(?:公开)?(?:事项)?(?:共计?|总计|合计)?(\d+)件`)
 	}),
 		cells: func(*schema.Report, []string) ([]string, []string) {
 			return []string{"t3.NEW.TOT"}, []string{"t3.NEW.TOT", "t3.CARRY_IN.TOT"}
-		}},
+		}, whole: true},
 	{re: sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?:收到|受理|接到|接收)` + gap + `{0,8}?(?:共计?|总计|合计)(\d+)件`)
 	}), needs: "申请",
 		cells: func(*schema.Report, []string) ([]string, []string) {
 			return []string{"t3.NEW.TOT"}, []string{"t3.NEW.TOT", "t3.CARRY_IN.TOT"}
-		}},
+		}, whole: true},
 }
 
 // N1002 checks the applications carried in from last year.
@@ -104,19 +104,19 @@ var (
 	carryInPatterns = []claimPattern{
 		{re: sync.OnceValue(func() *regexp.Regexp {
 			return regexp.MustCompile(`上一?年度?结转(?:的|过来的)?(?:政府信息公开)?(?:申请)?(?:共计?)?(\d+)件`)
-		}), cells: fixed("t3.CARRY_IN.TOT")},
+		}), cells: fixed("t3.CARRY_IN.TOT"), whole: true},
 	}
 	handledPatterns = []claimPattern{
 		{re: sync.OnceValue(func() *regexp.Regexp {
 			return regexp.MustCompile(`(?:办结|答复|办理完毕|处理完毕)(?:政府信息公开)?(?:申请)?(?:共计?|总计|合计)?(\d+)件`)
-		}), needs: "申请", cells: fixed("t3.R7.TOT")},
+		}), needs: "申请", cells: fixed("t3.R7.TOT"), whole: true},
 	}
 	carryOutPatterns = []claimPattern{
 		{re: sync.OnceValue(func() *regexp.Regexp {
 			return regexp.MustCompile(`(?:结转|顺延|转入)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计?)?(\d+)件`)
-		}), cells: fixed("t3.CARRY_OUT.TOT")},
+		}), cells: fixed("t3.CARRY_OUT.TOT"), whole: true},
 		{re: sync.OnceValue(func() *regexp.Regexp {
 			return regexp.MustCompile(`(?:另有|尚有|还有)(\d+)件(?:申请)?(?:顺延|结转|转入下)`)
-		}), cells: fixed("t3.CARRY_OUT.TOT")},
+		}), cells: fixed("t3.CARRY_OUT.TOT"), whole: true},
 	}
 )

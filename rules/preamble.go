@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/format"
 )
 
 // C1012 checks the number of parts the preamble claims.
@@ -64,6 +66,53 @@ func partsIn(text string) []int {
 	return nil
 }
 
+// listedParts counts the parts a preamble lists, two ways: by the
+// separators ("、", and "以及", "和", "及", "与" before the last part), once
+// the conjunctions inside the headings are put aside ("收到和处理", "问题及
+// 改进", "行政复议、行政诉讼"); and by the sections of the format whose
+// heading words the list has (named). A list is taken as wrong only when
+// both counts disagree with the number stated.
+func listedParts(list string) (listed, named int) {
+	if !strings.ContainsAny(list, "、和及与") {
+		return 0, 0
+	}
+	l := list
+	for _, inner := range []string{"行政复议、提起行政诉讼", "行政复议、行政诉讼", "行政复议和行政诉讼", "行政复议及行政诉讼", "行政复议与行政诉讼", "收到和处理", "问题及改进", "问题和改进", "问题及整改", "问题及下一步", "问题与改进"} {
+		l = strings.ReplaceAll(l, inner, strings.Map(func(r rune) rune {
+			if strings.ContainsRune("、和及与", r) {
+				return -1
+			}
+			return r
+		}, inner))
+	}
+	for _, sep := range []string{"以及", "和", "及", "与"} {
+		l = strings.ReplaceAll(l, sep, "、")
+	}
+	for _, part := range strings.Split(l, "、") {
+		if part != "" {
+			listed++
+		}
+	}
+	for _, sec := range format.Sections {
+		for _, words := range sec.Words {
+			if containsAllWords(list, words) {
+				named++
+				break
+			}
+		}
+	}
+	return listed, named
+}
+
+func containsAllWords(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
 var chineseNumbers = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 func checkPreambleParts(pass *Pass) {
@@ -83,15 +132,9 @@ func checkPreambleParts(pass *Pass) {
 			n, _ = strconv.Atoi(m[2])
 		}
 		list := strings.TrimSuffix(strings.TrimSuffix(m[1], "等"), "共")
-		// The parts are listed with "、"; part 四 itself has one inside
-		// (行政复议、行政诉讼), which is put back together.
-		list = strings.ReplaceAll(list, "行政复议、行政诉讼", "行政复议和行政诉讼")
-		listed := 0
-		if strings.Contains(list, "、") {
-			listed = strings.Count(list, "、") + 1
-		}
+		listed, named := listedParts(list)
 		switch {
-		case listed > 1 && listed != n:
+		case listed > 1 && listed != n && named != n:
 			pass.Addf(p.Pos, msgC1012Listed, n, listed, quote(text, loc[0], loc[1]))
 		case len(r.Sections) > 0 && len(r.Sections) != n:
 			pass.Addf(p.Pos, msgC1012Present, n, len(r.Sections))

@@ -487,3 +487,51 @@ func TestNum(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrativeParts checks that a figure after "其中" is a part, not the
+// total, and that a sentence about what one body did for another is no
+// claim about the table, while the same figures stated as totals are.
+func TestNarrativeParts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"本年度共办结政府信息公开申请3件，其中公开答复2件，无法提供1件。", 0},
+		{"区政府办代表区政府受理政府信息公开申请12件。", 0},
+		{"本年度共办结政府信息公开申请2件。", 1},
+		{"全年共受理政府信息公开申请12件。", 1},
+	} {
+		r := balanced()
+		set(r, "t3.NEW.NP", 3)
+		set(r, "t3.NEW.TOT", 3)
+		set(r, "t3.R7.NP", 3)
+		set(r, "t3.R7.TOT", 3)
+		set(r, "t3.R4_1.NP", 1)
+		set(r, "t3.R4_1.TOT", 1)
+		r.Sections[2].Text = tt.text
+		r.Sections[2].Paragraphs = []schema.Paragraph{{Text: tt.text, Pos: r.Sections[2].Pos}}
+		if fs := Run(r, []*Rule{N1001, N1003, N1005}, Options{}); len(fs) != tt.want {
+			t.Errorf("%q: %d findings, want %d: %v", tt.text, len(fs), tt.want, fs)
+		}
+	}
+}
+
+// TestPreambleParts checks the count of the parts a preamble lists, with
+// the conjunctions real preambles use.
+func TestPreambleParts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况以及其他需要报告的事项六个部分。", 0},
+		{"本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开申请行政复议、提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进情况和其他需要报告的事项等六个部分。", 0},
+		{"本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项六部分组成。", 1},
+		{"本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项五部分组成。", 1},
+	} {
+		r := balanced()
+		r.Preamble = []schema.Paragraph{{Text: tt.text}}
+		if fs := Run(r, []*Rule{C1012}, Options{}); len(fs) != tt.want {
+			t.Errorf("%q: %d findings, want %d: %v", tt.text, len(fs), tt.want, fs)
+		}
+	}
+}
