@@ -535,3 +535,36 @@ func TestPreambleParts(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongColumnMove checks that moving applications between columns is
+// offered as the fix only when every relation of table 三 then holds; with
+// another failure in the table, the finding names the rows to look at and
+// suggests no change.
+func TestWrongColumnMove(t *testing.T) {
+	wrongColumn := func() *schema.Report {
+		r := balanced()
+		set(r, "t3.NEW.NP", 2) // one of them belongs to 其他
+		set(r, "t3.NEW.TOT", 2)
+		for _, row := range []string{"R1", "R7"} {
+			set(r, "t3."+row+".NP", 1)
+			set(r, "t3."+row+".OTH", 1)
+			set(r, "t3."+row+".TOT", 2)
+		}
+		return r
+	}
+	all := []*Rule{A2001, A2002, A2003, A2005}
+	fs := Run(wrongColumn(), all, Options{})
+	if len(fs) != 1 || fs[0].Msg.Format != msgA2005Move || fs[0].Cell != "t3.NEW.OTH" {
+		t.Fatalf("wrong column alone: %v", fs)
+	}
+	r := wrongColumn()
+	set(r, "t3.NEW.RES", 1) // and a 科研机构 application missing from the results
+	set(r, "t3.NEW.TOT", 3)
+	set(r, "t3.R7.RES", 1)
+	set(r, "t3.R7.TOT", 3)
+	for _, f := range Run(r, all, Options{}) {
+		if f.Msg.Format == msgA2005Move {
+			t.Errorf("a move offered as the fix while another relation fails: %v", f)
+		}
+	}
+}

@@ -62,9 +62,9 @@ func checkWrongColumn(pass *Pass) {
 			}
 			args := []any{ColRef(a), ColRef(b), signed(-da), signed(-db), Num(n)}
 			sup := []Ref{{A2001, "t3.R7." + a}, {A2001, "t3.R7." + b}}
-			moves := findMoves(pass, short, over, n)
-			if len(moves) == 1 {
-				m := moves[0]
+			moves, whole := findMoves(pass, short, over, n)
+			if len(whole) == 1 && len(moves) == 1 {
+				m := whole[0]
 				pass.Add(Finding{
 					Msg:        Message{msgA2005Move, append(args, RowRef("t3."+m.row), ColRef(m.src), ColRef(m.dst))},
 					Cell:       "t3." + m.row + "." + m.dst,
@@ -73,7 +73,7 @@ func checkWrongColumn(pass *Pass) {
 				})
 				continue
 			}
-			if len(moves) > 1 {
+			if len(moves) > 0 {
 				var rows []string
 				for _, m := range moves {
 					rows = append(rows, "t3."+m.row)
@@ -90,12 +90,12 @@ func checkWrongColumn(pass *Pass) {
 type move struct{ row, src, dst string }
 
 // findMoves returns the rows where moving n applications between the two
-// columns clears both balance failures and breaks nothing that held: on
-// the incoming rows (新收, 上年结转) they move from over to short, on
-// 结转下年度 from short to over.
-func findMoves(pass *Pass, short, over string, n float64) []move {
-	// The move must clear the two balance failures and break nothing that
-	// held; failures elsewhere in the table may stay.
+// columns clears both balance failures and breaks nothing that held (A2001–
+// A2003 run again with the move): on the incoming rows (新收, 上年结转) they
+// move from over to short, on 结转下年度 from short to over. whole lists
+// those after which every relation of table 三 holds: only such a move is
+// offered as the fix; the others are only where to look.
+func findMoves(pass *Pass, short, over string, n float64) (moves, whole []move) {
 	r := pass.Report
 	before := map[Ref]bool{}
 	for _, x := range failures(pass) {
@@ -103,7 +103,6 @@ func findMoves(pass *Pass, short, over string, n float64) []move {
 	}
 	delete(before, Ref{A2001, "t3.R7." + short})
 	delete(before, Ref{A2001, "t3.R7." + over})
-	var moves []move
 	for _, rw := range []string{"NEW", "CARRY_IN", "CARRY_OUT"} {
 		s, d := over, short
 		if rw == "CARRY_OUT" {
@@ -113,12 +112,16 @@ func findMoves(pass *Pass, short, over string, n float64) []move {
 		if !sc.IsNumber() || !dc.IsNumber() || sc.Value < n {
 			continue
 		}
-		alt := withCell(withCell(r, sc.Key, sc.Value-n), dc.Key, dc.Value+n)
-		if !breaks(refs(alt, pass.rule.Requires), before) {
-			moves = append(moves, move{rw, s, d})
+		after := refs(withCell(withCell(r, sc.Key, sc.Value-n), dc.Key, dc.Value+n), pass.rule.Requires)
+		if breaks(after, before) {
+			continue
+		}
+		moves = append(moves, move{rw, s, d})
+		if len(after) == 0 {
+			whole = append(whole, move{rw, s, d})
 		}
 	}
-	return moves
+	return moves, whole
 }
 
 // signed formats a difference with its sign: "+1", "-1".
