@@ -28,6 +28,8 @@ const ConfigName = ".nianbao.yaml"
 //	  "N*": info             # quote globs: * starts an alias in YAML
 //	year: 2024               # the report year expected
 //	blank: error             # blank cells: error, warning (default) or allow
+//	aliases:                 # names of one body across years
+//	  - [苏州市吴中区人民政府, 吴中区人民政府]
 type Config struct {
 	Rules    []string          `yaml:"rules"`
 	Enable   []string          `yaml:"enable"`
@@ -35,6 +37,7 @@ type Config struct {
 	Severity map[string]string `yaml:"severity"`
 	Year     int               `yaml:"year"`
 	Blank    string            `yaml:"blank"`
+	Aliases  [][]string        `yaml:"aliases"`
 
 	// Path is the file the configuration was read from, "" for none.
 	Path string `yaml:"-"`
@@ -146,6 +149,12 @@ func (c *Config) Apply(opts *Options, enable, disable []string) error {
 	if len(sev) > 0 {
 		opts.Severity = sev
 	}
+	for _, group := range c.Aliases {
+		if len(group) < 2 {
+			return fmt.Errorf("%s: aliases: %q names one body only: list two names or more", c.Path, group)
+		}
+	}
+	opts.Aliases = c.Aliases
 	if c.Year != 0 {
 		if c.Year < 2019 || c.Year > 2100 {
 			return fmt.Errorf("%s: year: %d is not a report year", c.Path, c.Year)

@@ -21,7 +21,9 @@ type cross struct {
 }
 
 func newCross(opts Options) *cross {
-	return &cross{plan: rules.PlanBatch(opts.Rules, len(opts.Prev) > 0)}
+	plan := rules.PlanBatch(opts.Rules, len(opts.Prev) > 0)
+	plan.Aliases = opts.Aliases
+	return &cross{plan: plan}
 }
 
 // prep returns the workers' part: the digest of each report of the batch,

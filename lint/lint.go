@@ -29,6 +29,9 @@ type Options struct {
 	// Prev lists last year's reports (files or directories) for the
 	// cross-file rules that compare with them (rules.ReadsPrev).
 	Prev []string
+	// Aliases lists groups of names of one body, for matching a report
+	// with last year's (rules.BatchPlan.Aliases).
+	Aliases [][]string
 	// Retain says how much of each report RunBatch keeps.
 	Retain Retain
 	// Aggregate asks RunBatch for the district totals.

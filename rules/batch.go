@@ -43,6 +43,10 @@ type BatchPlan struct {
 	Prev bool
 	// What the digests keep of this batch's reports and of last year's.
 	cur, last Reads
+	// Aliases lists groups of names of one body (.nianbao.yaml aliases),
+	// for matching reports across years; the first name of a group stands
+	// for the others.
+	Aliases [][]string
 }
 
 // PlanBatch returns the plan for the cross-file rules among rs; prev says
@@ -92,7 +96,7 @@ func (p *BatchPlan) Run(cur, prev []*Digest) (findings [][]Finding, unmatched []
 		d.order = i
 	}
 	if p.Prev {
-		b.match, unmatched = matchPrev(cur, prev)
+		b.match, unmatched = matchPrev(cur, prev, p.Aliases)
 	}
 	for _, r := range p.rules {
 		if r.Reads&ReadsPrev != 0 && !p.Prev {

@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,5 +87,55 @@ func TestPlanBatch(t *testing.T) {
 		if p.Prev != c.wantPrev || p.cur != c.cur || p.last != c.last {
 			t.Errorf("%d rules, prev %v: plan %+v", len(c.rs), c.prev, p)
 		}
+	}
+}
+
+// TestMatchPrev checks how a report finds last year's report of its body:
+// the same name, the name with or without its city, the aliases of the
+// configuration, a 管委会 through its office; the year before in a folder
+// of several years, never the file itself; and which of last year's
+// reports are listed as unmatched.
+func TestMatchPrev(t *testing.T) {
+	dg := func(path, agency string, year int) *Digest {
+		return &Digest{Path: path, Agency: agency, Year: year, key: agencyKey(agency)}
+	}
+	cur := []*Digest{
+		dg("a.txt", "苏州市吴中区人民政府", 2022),
+		dg("b.txt", "东湖街道办事处", 2022),
+		dg("c.txt", "某某经济开发区管理委员会", 2022),
+		dg("d.txt", "沭阳县发展和改革局", 2022),
+		dg("all/e2022.txt", "西湖镇人民政府", 2022),
+	}
+	prev := []*Digest{
+		dg("p/a.txt", "吴中区人民政府", 2021),
+		dg("p/b.txt", "东湖街道", 2021),
+		dg("p/c.txt", "某某经济开发区管委会办公室", 2021),
+		dg("p/d.txt", "沭阳县发展改革局", 2021),
+		dg("all/e2020.txt", "西湖镇人民政府", 2020),
+		dg("all/e2021.txt", "西湖镇人民政府", 2021),
+		dg("all/e2022.txt", "西湖镇人民政府", 2022),
+		dg("p/old.txt", "撤并乡", 2019),
+		dg("p/gone.txt", "撤并乡", 2021),
+	}
+	match, unmatched := matchPrev(cur, prev, [][]string{{"东湖街道办事处", "东湖街道"}})
+	want := []string{"p/a.txt", "p/b.txt", "p/c.txt", "", "all/e2021.txt"}
+	for i, m := range match {
+		got := ""
+		if m != nil {
+			got = m.Path
+		}
+		if got != want[i] {
+			t.Errorf("%s (%s): matched %q, want %q", cur[i].Path, cur[i].Agency, got, want[i])
+		}
+	}
+	var names []string
+	for _, p := range unmatched {
+		names = append(names, p.Path)
+	}
+	if !slices.Equal(names, []string{"p/d.txt", "p/gone.txt"}) { // not last year's 2020 and 2022, nor the file itself
+		t.Errorf("unmatched %q", names)
+	}
+	if near := closest(cur[3], prev); near == nil || near.Path != "p/d.txt" {
+		t.Errorf("closest to %s: %v", cur[3].Agency, near)
 	}
 }

@@ -92,6 +92,9 @@ func matchScore(core string, cands []string) int {
 }
 
 // editDistance is the Levenshtein distance between a and b.
+// NameDistance is the edit distance between two names, in characters.
+func NameDistance(a, b string) int { return editDistance([]rune(a), []rune(b)) }
+
 func editDistance(a, b []rune) int {
 	if len(a) > 200 || len(b) > 200 {
 		if string(a) == string(b) {

@@ -32,3 +32,8 @@ printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' > not-a-report.txt
 # of the 2021 format (C1009), section 五 says only "无。" (C1008).
 sed -e '4s/.*/2022年，本单位政务公开工作取得新进展，各项工作有序推进。全年工作纳入绩效考核，开展社会评议，未发生责任追究情况。/' \
 	-e '385s/.*/无。/' v2021-clean.txt > v2021-sections.txt
+# One body under two names across years (苏州市吴中区人民政府 this year,
+# 吴中区人民政府 last year, matched by X rules), with more 规章 in force
+# than last year's plus this year's issued (X1007).
+sed -e 's/某某街道办事处/苏州市吴中区人民政府/' -e '14s/.*/\t2/' -e '16s/.*/\t30/' v2021-clean.txt > v2021-inforce.txt
+sed -e 's/某某街道办事处/吴中区人民政府/' -e 's/2022年/2021年/g' -e 's/2023年/2022年/' -e '16s/.*/\t10/' v2021-clean.txt > prev/吴中区人民政府2021年报.txt

@@ -435,7 +435,7 @@ func TestOutputFlags(t *testing.T) {
 // TestDistrictFolder) is compared byte for byte.
 func TestGoldenBatch(t *testing.T) {
 	inRepo(t)
-	args := []string{"--prev", "testdata/prev", "testdata/seed-2020.txt", "testdata/seed-2020-r7-total.txt", "testdata/seed-2022-outdated.txt", "testdata/v2021-clean.txt"}
+	args := []string{"--prev", "testdata/prev", "testdata/seed-2020.txt", "testdata/seed-2020-r7-total.txt", "testdata/seed-2022-outdated.txt", "testdata/v2021-clean.txt", "testdata/v2021-inforce.txt"}
 	for _, j := range []struct{ name, format string }{
 		{"batch-prev.check.golden", "text"}, {"batch-prev.check.json.golden", "json"},
 		{"batch-prev.check.csv.golden", "csv"}, {"batch-prev.check.sarif.golden", "sarif"}, {"batch-prev.check.html.golden", "html"},
