@@ -260,6 +260,11 @@ func splitPipes(line string) []string {
 	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, `\|`) {
 		line = line[:len(line)-1]
 	}
+	return splitCells(line)
+}
+
+// splitCells splits line at every "|" that is not escaped ("\|").
+func splitCells(line string) []string {
 	var cells []string
 	var b strings.Builder
 	for k := 0; k < len(line); k++ {

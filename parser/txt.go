@@ -84,6 +84,7 @@ var readers = []tableReader{
 	readHTMLTable,
 	readGridTable,
 	readPipeTable,
+	readLoosePipeTable,
 	readDashTable,
 	readTabTable,
 	readFlatTable,
