@@ -195,7 +195,7 @@ func closesNote(t string) bool {
 
 func (f *flat) isValue(j int) bool {
 	t := format.TrimCell(f.s.lines[j].text)
-	return t != "" && isValueText(t)
+	return t != "" && (isValueText(t) || f.s.lines[j].glued && strings.Trim(t, "0123456789") == "")
 }
 
 // isText reports whether line j is a label line: not blank, not a value,
@@ -486,6 +486,7 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 		return Row{}, j, false
 	}
 	var values []Cell
+	glued := !f.blankCells // every value is a part of a run-together line
 	if f.blankCells && f.stream {
 		// Every cell is in the stream: a row is its label and exactly n
 		// values or empty cells (empty cells after them are ignored); with
@@ -532,6 +533,14 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 				break
 			}
 			values = append(values, Cell{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}})
+			glued = glued && lines[k].glued
+		}
+	}
+	if glued {
+		// Numbers run together: split only where it is forced
+		// (glued.go); otherwise the row is not aligned, as below.
+		if v, ok := splitForced(values, n); ok {
+			values = v
 		}
 	}
 	var row Row
