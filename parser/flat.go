@@ -140,8 +140,12 @@ func (h hdrLabel) startsTable() bool {
 	return false
 }
 
-// maxJoin is how many lines a header cell may be written over.
+// maxJoin is how many label lines a data row may have.
 const maxJoin = 4
+
+// maxHeaderParts is how many lines a header cell may be written over
+// ("法 律 服 务" / "机构" cut at the spaces is five).
+const maxHeaderParts = 6
 
 // flat reads one table in a one-cell-per-line layout.
 type flat struct {
@@ -168,7 +172,7 @@ func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
 		var parts []string
 		// A "/" between two parts is part of the label ("本年增" "/" "减"):
 		// some converters write it as a string of its own.
-		for k := j; k < len(lines) && k < j+maxJoin && !isBlank(lines[k].text) && (!f.isValue(k) || k > j && strings.TrimSpace(lines[k].text) == "/"); k++ {
+		for k := j; k < len(lines) && k < j+maxHeaderParts && !isBlank(lines[k].text) && (!f.isValue(k) || k > j && strings.TrimSpace(lines[k].text) == "/"); k++ {
 			if k > j && enumerator().MatchString(lines[k].text) {
 				break
 			}

@@ -70,3 +70,28 @@ func TestGluedTables(t *testing.T) {
 		t.Errorf("heading of section 五 not a paragraph of its own: %q", paras)
 	}
 }
+
+// pdftotext writes a row as its label and its numbers separated by spaces,
+// and breaks header labels over lines and between characters: the rows
+// read, a row that lost a cell is reported and the rows after it read.
+func TestSpacedRows(t *testing.T) {
+	text := "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）\n申请人情况\n自然人\n法人或其他组织\n" +
+		"总计商 业 企\n业\n科研机\n构\n社会公益\n组织\n法 律 服 务\n机构\n其他\n" +
+		"一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n二、上年结转政府信息公开申请数量 34 0 0 0 0 34\n" +
+		"三、\n本\n年\n度\n办\n理\n结\n果\n（一）予以公开 1288 21 0 0 50 3 1362\n"
+	doc, err := parser.Parse(context.Background(), "pdftotext.txt", []byte(text), parser.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := schema.Build(doc)
+	for k, v := range map[string]float64{"t3.NEW.NP": 3001, "t3.NEW.LAW": 61, "t3.NEW.TOT": 3119, "t3.R1.BIZ": 21, "t3.R1.TOT": 1362} {
+		if c := rep.Cell(k); c.State != schema.StateNumber || c.Value != v {
+			t.Errorf("%s = %s %v, want %v", k, c.State, c.Value, v)
+		}
+	}
+	for _, col := range []string{"NP", "OTH", "TOT"} {
+		if c := rep.Cell("t3.CARRY_IN." + col); c.State != schema.StateMissing {
+			t.Errorf("t3.CARRY_IN.%s = %s %q, want unread", col, c.State, c.Raw)
+		}
+	}
+}

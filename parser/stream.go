@@ -20,8 +20,9 @@ import (
 // streamCell is one cell of a stream: its text ("" for an empty cell) and
 // the index in s.lines of the line it starts on.
 type streamCell struct {
-	text string
-	line int
+	text  string
+	line  int
+	glued bool // a part of a line whose cells ran together (glued.go)
 }
 
 // maxStreamCells bounds how many cells one stream table is read from, so
@@ -41,7 +42,7 @@ func readStream(s *textScanner, cells []streamCell, blankCells bool) ([]Row, int
 	}
 	sub := &textScanner{ctx: s.ctx, path: s.path, lines: make([]srcLine, len(cells)), steps: s.steps}
 	for k, c := range cells {
-		sub.lines[k] = srcLine{text: c.text, no: s.lines[c.line].no}
+		sub.lines[k] = srcLine{text: c.text, no: s.lines[c.line].no, glued: c.glued}
 	}
 	mode := noBlankCells
 	if blankCells {
@@ -252,4 +253,35 @@ func readLoosePipeTable(s *textScanner, i int) ([]Row, int, bool) {
 		}
 	}
 	return readStream(s, cells, blank)
+}
+
+// readSpacedRowsTable reads a table whose rows are lines of cells
+// separated by spaces, as pdftotext writes them ("一、本年新收政府信息公开申请数量
+// 3001 53 0 0 61 4 3119"), header labels broken over lines and between
+// characters ("法 律 服 务" / "机构") included. Each line from i to the next
+// blank line is cut as a run-together line is (gluedTokens), and the parts
+// are read as a stream, numbers split only where it is forced. Line i
+// must start with a label that opens a table (tried after readFlatTable,
+// which reads a table whose cells have lines of their own).
+func readSpacedRowsTable(s *textScanner, i int) ([]Row, int, bool) {
+	t := strings.TrimSpace(s.lines[i].text)
+	if len(t) > maxLabelLen {
+		return nil, i, false
+	}
+	if k := strings.IndexAny(t, " \u3000"); k > 0 {
+		t = t[:k]
+	}
+	if !lookupHeader(t).startsTable() {
+		return nil, i, false
+	}
+	var cells []streamCell
+	for j := i; j < len(s.lines) && len(cells) < maxStreamCells && !isBlank(s.lines[j].text); j++ {
+		if len(s.lines[j].text) > maxLabelLen {
+			break
+		}
+		for _, p := range gluedTokens(s.lines[j].text) {
+			cells = append(cells, streamCell{text: p, line: j, glued: true})
+		}
+	}
+	return readStream(s, cells, false)
 }

@@ -89,6 +89,7 @@ var readers = []tableReader{
 	readDashTable,
 	readTabTable,
 	readFlatTable,
+	readSpacedRowsTable,
 }
 
 func (s *textScanner) run() error {
