@@ -477,6 +477,13 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 			if h, _, _, ok := f.headerAt(k); ok && h.startsTable() {
 				return Row{}, j, false
 			}
+			if len(labels) > 0 && lines[k].glued && endsGluedRow(labels[len(labels)-1].Text, lines[k].text) {
+				// A row label of the format after another: the row before
+				// lost its numbers.
+				row := Row{Cells: lastOf(labels), Pos: Pos{Line: labels[len(labels)-1].Pos.Line}}
+				row.Cells[0].Pos.Col = 1
+				return row, k, true
+			}
 			if len(labels) > 0 && !enumerator().MatchString(lines[k].text) {
 				c := &labels[len(labels)-1]
 				c.Text += "\n" + strings.TrimSpace(lines[k].text)
@@ -491,33 +498,35 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 	}
 	var values []Cell
 	glued := !f.blankCells // every value is a part of a run-together line
-	if f.blankCells && f.stream {
-		// Every cell is in the stream: a row is its label and exactly n
-		// values or empty cells (empty cells after them are ignored); with
-		// more values or fewer cells it keeps only its label, and the rows
-		// after it are read.
+	if f.blankCells {
+		// A row is its label and exactly n values or empty cells (empty
+		// cells after them are ignored). With more values it is not
+		// aligned (a cell split, or a cell too many): it keeps only its
+		// label, or without label its first value, so that it is reported,
+		// and the rows after it are read. With fewer cells, in a stream
+		// (every cell in it) the same; elsewhere the table ends there.
 		m, filled := 0, 0
 		for ; k+m < len(lines) && m < n+maxExtraSlots && (isBlank(lines[k+m].text) || f.isValue(k+m)); m++ {
 			if !isBlank(lines[k+m].text) {
 				filled = m + 1
 			}
 		}
-		if filled > n || m < n {
-			if len(labels) == 0 {
+		switch {
+		case filled > n || f.stream && m < n:
+			var cells []Cell
+			if len(labels) > 0 {
+				cells = lastOf(labels)
+			} else if filled > 0 {
+				cells = []Cell{{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}}}
+			} else {
 				return Row{}, j, false
 			}
-			row := Row{Cells: lastOf(labels), Pos: Pos{Line: labels[len(labels)-1].Pos.Line}}
-			row.Cells[0].Pos.Col = 1
-			return row, k + m, true
-		}
-		for ; len(values) < n; k++ {
-			values = append(values, Cell{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}})
-		}
-	} else if f.blankCells {
-		if !f.slotsFrom(k, n) {
+			cells[0].Pos.Col = 1
+			return Row{Cells: cells, Pos: Pos{Line: cells[0].Pos.Line}}, k + m, true
+		case m < n:
 			return Row{}, j, false
 		}
-		if nb := f.nextNonBlank(k); nb < len(lines) && len(labels) > 0 {
+		if nb := f.nextNonBlank(k); !f.stream && nb < len(lines) && len(labels) > 0 {
 			if h, _, _, ok := f.headerAt(nb); ok && h.startsTable() {
 				return Row{}, j, false // a heading before the next table
 			}

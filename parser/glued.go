@@ -58,6 +58,24 @@ var gluedWords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// gluedGroups holds the labels of table 三 that group rows and have no
+// numbers of their own ("三、本年度办理结果", "（三）不予公开"). Never modified.
+var gluedGroups = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, g := range format.T3RowGroups {
+		m[g.Label] = true
+	}
+	return m
+})
+
+// endsGluedRow reports whether, in a run-together line, the label part
+// next follows the label part last of a row that has no numbers: both are
+// labels of the format and last is not a group label. The row of last
+// lost its numbers; next is not the rest of its label.
+func endsGluedRow(last, next string) bool {
+	return gluedWords()[last] && gluedWords()[next] && !gluedGroups()[last]
+}
+
 // gluedMaxWord is the length in bytes of the longest word of gluedWords.
 var gluedMaxWord = sync.OnceValue(func() int {
 	n := 0

@@ -38,9 +38,6 @@ var layoutGroups = []struct {
 		"seed-2020.lo.html":              parser.EncUTF8,
 		"../seed-2020.txt":               parser.EncUTF8,
 		"../docx/seed-2020.html":         parser.EncUTF8,
-		"seed-2020.html2text.md":         parser.EncUTF8,
-		"seed-2020.html2text-rows.md":    parser.EncUTF8,
-		"seed-2020.html2text-pad.md":     parser.EncUTF8,
 	}},
 	{"../testdata/docx/filled-2021-wps.docx", map[string]string{
 		"filled-2021.pandoc-md.txt":       parser.EncUTF8,
@@ -276,6 +273,9 @@ func TestNeverShifted(t *testing.T) {
 		{"../testdata/docx/filled-2021-wps.docx", "filled-2021.web-missing.txt"},
 		{"../testdata/docx/filled-2021-wps.docx", "filled-2021.tsv-collapsed-missing.txt"},
 		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.bs4-spaced.txt"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.html2text.md"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.html2text-rows.md"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.html2text-pad.md"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ref, rep := build(t, tt.ref), build(t, filepath.Join(layoutsDir, tt.name))

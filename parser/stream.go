@@ -93,7 +93,9 @@ const spacedEvidence = 8
 // is the text between two of them, written over lines when it has
 // several (a line break in a cell may leave no blank line); a line holding k pipes
 // closes a cell and holds k-1 empty ones, and a line ending in two spaces
-// (a Markdown line break) ends a row. Without such lines every line is a
+// (a Markdown line break) ends a row; a pipe that ends a row stands
+// before an empty cell or one the converter dropped, and no cell is read
+// there. Without such lines every line is a
 // cell, and an empty cell shows only as three (2k+1) blank lines in a row
 // among cells separated by one: then blankCells is true. The cells run to
 // a line of more than 80 characters (a paragraph) or maxStreamCells.
@@ -173,7 +175,9 @@ func pipeStreamCells(s *textScanner, i int) []streamCell {
 			}
 			open, start = true, j
 			if rowEnd {
-				emit(j)
+				// A pipe that ends a row stands before a cell that is
+				// empty, or that the converter dropped: no cell is read.
+				cur, open = nil, false
 			}
 			continue
 		case utf8.RuneCountInString(t) > 80:
@@ -201,17 +205,16 @@ func pipeStreamCells(s *textScanner, i int) []streamCell {
 // ending in a pipe left open), of which line i or i+1 holds a pipe and at
 // least two hold pipes (or one holds four). Every pipe and every line end
 // ends a cell; Markdown separator lines and lines of pipes only are
-// dropped; a leading pipe only marks the line's start. A trailing pipe
-// ends the line when every line with pipes has one (each cell or row
-// closed by a pipe); otherwise it separates a last cell, empty when
-// nothing follows it (html2text writes a pipe before every cell but the
-// first). An empty cell between two pipes is an empty cell.
+// dropped. A leading or trailing pipe only marks the line's start or
+// end: a trailing pipe may close a row, stand before an empty last cell
+// (html2text) or before one the converter dropped, so it is never read as
+// an empty cell. An empty cell between two pipes is an empty cell.
 func readLoosePipeTable(s *textScanner, i int) ([]Row, int, bool) {
 	lines := s.lines
 	if !strings.Contains(lines[i].text, "|") && (i+1 >= len(lines) || !strings.Contains(lines[i+1].text, "|")) {
 		return nil, i, false
 	}
-	end, withPipes, most, open, closed := i, 0, 0, false, true
+	end, withPipes, most, open := i, 0, 0, false
 	for ; end < len(lines) && end-i < maxStreamCells; end++ {
 		t := strings.TrimSpace(lines[end].text)
 		if t == "" {
@@ -227,7 +230,6 @@ func readLoosePipeTable(s *textScanner, i int) ([]Row, int, bool) {
 			withPipes++
 			most = max(most, n)
 			open = strings.HasSuffix(t, "|")
-			closed = closed && open
 		}
 	}
 	if withPipes < 2 && most < 4 {
@@ -242,11 +244,7 @@ func readLoosePipeTable(s *textScanner, i int) ([]Row, int, bool) {
 		if t == "" || isRule(t) || isPipeLine(t) {
 			continue
 		}
-		t = strings.TrimPrefix(t, "|")
-		if closed && !strings.HasSuffix(t, `\|`) {
-			t = strings.TrimSuffix(t, "|")
-		}
-		for _, f := range splitCells(t) {
+		for _, f := range splitPipes(t) {
 			c := streamText(unescapeMarkdown(htmlBreak().ReplaceAllString(f, "\n")))
 			blank = blank || c == ""
 			cells = append(cells, streamCell{text: c, line: j})
