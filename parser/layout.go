@@ -228,14 +228,23 @@ var (
 
 // readPipeTable reads a Markdown pipe table: every line is a row, cells are
 // separated by "|", the "|---|" separator line is skipped; "<br>" in a cell
-// is a line break and backslash escapes are removed. After a separator, a
-// row must have as many cells as it has columns.
+// is a line break and backslash escapes are removed. In a table with one
+// separator, a row below it must have as many cells as it has columns.
 func readPipeTable(s *textScanner, i int) ([]Row, int, bool) {
 	if !pipeRow().MatchString(s.lines[i].text) {
 		return nil, i, false
 	}
+	// A table with one separator line (a header, the separator, the
+	// body) has as many columns as the separator; a converter that writes
+	// a separator after every row says nothing about the rows after it.
+	seps, cols := 0, 0
+	for j := i; j < len(s.lines) && pipeRow().MatchString(s.lines[j].text); j++ {
+		if pipeSeparator().MatchString(s.lines[j].text) {
+			seps++
+		}
+	}
 	var rows []Row
-	j, cols := i, 0
+	j, check := i, false
 	for ; j < len(s.lines); j++ {
 		l := s.lines[j]
 		if !pipeRow().MatchString(l.text) {
@@ -243,10 +252,10 @@ func readPipeTable(s *textScanner, i int) ([]Row, int, bool) {
 		}
 		fields := splitPipes(l.text)
 		if pipeSeparator().MatchString(l.text) {
-			cols = len(fields)
+			cols, check = len(fields), seps == 1
 			continue
 		}
-		if cols > 0 && len(fields) != cols {
+		if check && len(fields) != cols {
 			// A row with more or fewer cells than the separator has
 			// columns lost or gained a cell: it keeps only its first
 			// cell (its label), so that it is reported, not read shifted.
