@@ -140,14 +140,23 @@ func (h hdrLabel) startsTable() bool {
 	return false
 }
 
-// maxJoin is how many lines a header cell may be written over.
+// maxJoin is how many label lines a data row may have.
 const maxJoin = 4
+
+// maxHeaderParts is how many lines a header cell may be written over
+// ("法 律 服 务" / "机构" cut at the spaces is five).
+const maxHeaderParts = 6
 
 // flat reads one table in a one-cell-per-line layout.
 type flat struct {
 	s          *textScanner
 	blankCells bool // empty lines are empty cells (layouts 5, 6)
+	stream     bool // the lines are the cells of a stream (stream.go)
 }
+
+// maxExtraSlots bounds how many values or empty cells past the n of a
+// row are looked at in a stream.
+const maxExtraSlots = 64
 
 // headerAt reads the header label at line j, joining it with the lines
 // after it when the label is written over several. It returns the label,
@@ -161,14 +170,17 @@ func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
 	// lines; the longest label wins ("其他" "结果" is 其他结果, not 其他).
 	if !enumerator().MatchString(lines[j].text) && !f.isValue(j) {
 		var parts []string
-		for k := j; k < len(lines) && k < j+maxJoin && !isBlank(lines[k].text) && !f.isValue(k); k++ {
+		// A "/" between two parts is part of the label ("本年增" "/" "减"):
+		// some converters write it as a string of its own.
+		for k := j; k < len(lines) && k < j+maxHeaderParts && !isBlank(lines[k].text) && (!f.isValue(k) || k > j && strings.TrimSpace(lines[k].text) == "/"); k++ {
 			if k > j && enumerator().MatchString(lines[k].text) {
 				break
 			}
 			parts = append(parts, strings.TrimSpace(lines[k].text))
 		}
 		for m := len(parts); m >= 2; m-- {
-			if h := lookupHeader(strings.Join(parts[:m], "")); h.kind == hTree || h.kind == hColumn || h.kind == hItem {
+			joined := strings.Join(parts[:m], "")
+			if h := lookupHeader(joined); h.kind == hTree || h.kind == hColumn || h.kind == hItem || h.kind == hCorner && closesNote(joined) && !closesNote(parts[0]) {
 				return h, strings.Join(parts[:m], "\n"), j + m, true
 			}
 		}
@@ -179,9 +191,15 @@ func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
 	return hdrLabel{}, "", j, false
 }
 
+// closesNote reports whether t ends with a closing bracket, as the corner
+// note of table 三 does: a note written over lines is joined up to its end.
+func closesNote(t string) bool {
+	return strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
+}
+
 func (f *flat) isValue(j int) bool {
 	t := format.TrimCell(f.s.lines[j].text)
-	return t != "" && isValueText(t)
+	return t != "" && (isValueText(t) || f.s.lines[j].glued && strings.Trim(t, "0123456789") == "")
 }
 
 // isText reports whether line j is a label line: not blank, not a value,
@@ -207,12 +225,44 @@ func readFlatTable(s *textScanner, i int) ([]Row, int, bool) {
 	if strings.Contains(s.lines[i].text, "\t") {
 		return nil, i, false
 	}
+	if h, _, _, ok := (&flat{s: s}).headerAt(i); !ok || !h.startsTable() {
+		return nil, i, false
+	}
+	if cells, blankCells, ok := spacedCells(s, i); ok {
+		rows, next, ok := readStream(s, cells, blankCells)
+		if !ok {
+			return nil, i, false
+		}
+		return rows, next, true
+	}
+	return readFlat(s, i, detectBlanks)
+}
+
+// blankMode says how a one-cell-per-line table writes an empty cell.
+type blankMode uint8
+
+const (
+	detectBlanks   blankMode = iota // decide from the table (detectBlankCells)
+	blanksAreCells                  // an empty line is an empty cell
+	noBlankCells                    // an empty cell leaves no trace
+)
+
+// readFlat reads a table written one cell per line from line i, with
+// empty cells written as mode says.
+func readFlat(s *textScanner, i int, mode blankMode) ([]Row, int, bool) {
 	f := &flat{s: s}
 	h, _, _, ok := f.headerAt(i)
 	if !ok || !h.startsTable() {
 		return nil, i, false
 	}
-	f.blankCells = f.detectBlankCells(i)
+	switch mode {
+	case detectBlanks:
+		f.blankCells = f.detectBlankCells(i)
+	case blanksAreCells:
+		f.blankCells, f.stream = true, true
+	case noBlankCells:
+		f.stream = true
+	}
 	var (
 		rows     []Row
 		itemMode bool // the table has table 二 blocks
@@ -245,13 +295,17 @@ func readFlatTable(s *textScanner, i int) ([]Row, int, bool) {
 		if n == 0 {
 			break
 		}
-		row, next, ok := f.readDataRow(j, n, itemMode, data == 0 && !itemMode)
+		noLabel := data == 0 && !itemMode
+		row, next, ok := f.readDataRow(j, n, itemMode, noLabel)
 		if !ok {
 			break
 		}
 		rows = append(rows, row)
 		data++
 		j = next
+		if t := format.TrimCell(row.Cells[0].Text); noLabel && (t == "" || isValueText(t)) {
+			break // a row without label (table 四) is the table's only row
+		}
 	}
 	if data == 0 {
 		return nil, i, false
@@ -261,23 +315,29 @@ func readFlatTable(s *textScanner, i int) ([]Row, int, bool) {
 
 // detectBlankCells reports whether the table from line i writes empty cells
 // as empty lines: some value line is followed, after empty lines, by
-// another value line.
+// another value line, and some line is followed directly by another (a
+// table with a blank line after every cell is read by spacedCells; one
+// that only looks so is not read with blank cells).
 func (f *flat) detectBlankCells(i int) bool {
 	lines := f.s.lines
-	sawValue, blank := false, false
+	sawValue, blank, gap, tight := false, false, false, false
 	for j := i; j < len(lines) && j < i+1000; j++ {
+		if j > i && !isBlank(lines[j].text) && !isBlank(lines[j-1].text) {
+			tight = true
+		}
 		switch {
 		case isBlank(lines[j].text):
 			blank = sawValue
 		case f.isValue(j):
-			if blank {
-				return true
-			}
+			gap = gap || blank
 			sawValue, blank = true, false
 		case utf8.RuneCountInString(lines[j].text) > 80:
-			return false
+			return gap && tight
 		default:
 			sawValue, blank = false, false
+		}
+		if gap && tight {
+			return true
 		}
 	}
 	return false
@@ -417,6 +477,13 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 			if h, _, _, ok := f.headerAt(k); ok && h.startsTable() {
 				return Row{}, j, false
 			}
+			if len(labels) > 0 && lines[k].glued && endsGluedRow(labels[len(labels)-1].Text, lines[k].text) {
+				// A row label of the format after another: the row before
+				// lost its numbers.
+				row := Row{Cells: lastOf(labels), Pos: Pos{Line: labels[len(labels)-1].Pos.Line}}
+				row.Cells[0].Pos.Col = 1
+				return row, k, true
+			}
 			if len(labels) > 0 && !enumerator().MatchString(lines[k].text) {
 				c := &labels[len(labels)-1]
 				c.Text += "\n" + strings.TrimSpace(lines[k].text)
@@ -430,11 +497,36 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 		return Row{}, j, false
 	}
 	var values []Cell
+	glued := !f.blankCells // every value is a part of a run-together line
 	if f.blankCells {
-		if !f.slotsFrom(k, n) {
+		// A row is its label and exactly n values or empty cells (empty
+		// cells after them are ignored). With more values it is not
+		// aligned (a cell split, or a cell too many): it keeps only its
+		// label, or without label its first value, so that it is reported,
+		// and the rows after it are read. With fewer cells, in a stream
+		// (every cell in it) the same; elsewhere the table ends there.
+		m, filled := 0, 0
+		for ; k+m < len(lines) && m < n+maxExtraSlots && (isBlank(lines[k+m].text) || f.isValue(k+m)); m++ {
+			if !isBlank(lines[k+m].text) {
+				filled = m + 1
+			}
+		}
+		switch {
+		case filled > n || f.stream && m < n:
+			var cells []Cell
+			if len(labels) > 0 {
+				cells = lastOf(labels)
+			} else if filled > 0 {
+				cells = []Cell{{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}}}
+			} else {
+				return Row{}, j, false
+			}
+			cells[0].Pos.Col = 1
+			return Row{Cells: cells, Pos: Pos{Line: cells[0].Pos.Line}}, k + m, true
+		case m < n:
 			return Row{}, j, false
 		}
-		if nb := f.nextNonBlank(k); nb < len(lines) && len(labels) > 0 {
+		if nb := f.nextNonBlank(k); !f.stream && nb < len(lines) && len(labels) > 0 {
 			if h, _, _, ok := f.headerAt(nb); ok && h.startsTable() {
 				return Row{}, j, false // a heading before the next table
 			}
@@ -454,6 +546,14 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 				break
 			}
 			values = append(values, Cell{Text: lines[k].text, Span: 1, Pos: Pos{Line: lines[k].no}})
+			glued = glued && lines[k].glued
+		}
+	}
+	if glued {
+		// Numbers run together: split only where it is forced
+		// (glued.go); otherwise the row is not aligned, as below.
+		if v, ok := splitForced(values, n); ok {
+			values = v
 		}
 	}
 	var row Row

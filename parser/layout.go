@@ -228,23 +228,41 @@ var (
 
 // readPipeTable reads a Markdown pipe table: every line is a row, cells are
 // separated by "|", the "|---|" separator line is skipped; "<br>" in a cell
-// is a line break and backslash escapes are removed.
+// is a line break and backslash escapes are removed. In a table with one
+// separator, a row below it must have as many cells as it has columns.
 func readPipeTable(s *textScanner, i int) ([]Row, int, bool) {
 	if !pipeRow().MatchString(s.lines[i].text) {
 		return nil, i, false
 	}
+	// A table with one separator line (a header, the separator, the
+	// body) has as many columns as the separator; a converter that writes
+	// a separator after every row says nothing about the rows after it.
+	seps, cols := 0, 0
+	for j := i; j < len(s.lines) && pipeRow().MatchString(s.lines[j].text); j++ {
+		if pipeSeparator().MatchString(s.lines[j].text) {
+			seps++
+		}
+	}
 	var rows []Row
-	j := i
+	j, check := i, false
 	for ; j < len(s.lines); j++ {
 		l := s.lines[j]
 		if !pipeRow().MatchString(l.text) {
 			break
 		}
+		fields := splitPipes(l.text)
 		if pipeSeparator().MatchString(l.text) {
+			cols, check = len(fields), seps == 1
 			continue
 		}
+		if check && len(fields) != cols {
+			// A row with more or fewer cells than the separator has
+			// columns lost or gained a cell: it keeps only its first
+			// cell (its label), so that it is reported, not read shifted.
+			fields = fields[:1]
+		}
 		row := Row{Pos: Pos{Line: l.no}}
-		for k, f := range splitPipes(l.text) {
+		for k, f := range fields {
 			text := htmlBreak().ReplaceAllString(strings.TrimSpace(f), "\n")
 			row.Cells = append(row.Cells, Cell{Text: unescapeMarkdown(text), Span: 1, Pos: Pos{Line: l.no, Col: k + 1}})
 		}
@@ -260,6 +278,11 @@ func splitPipes(line string) []string {
 	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, `\|`) {
 		line = line[:len(line)-1]
 	}
+	return splitCells(line)
+}
+
+// splitCells splits line at every "|" that is not escaped ("\|").
+func splitCells(line string) []string {
 	var cells []string
 	var b strings.Builder
 	for k := 0; k < len(line); k++ {
@@ -539,9 +562,11 @@ func quotedField(lines []srcLine, j int, line string) (text, rest string, end in
 
 // alignCollapsed protects tables whose blank cells may have been lost.
 // A table where some row has an empty cell between two cells that are not
-// empty kept its blank cells and is returned as it is. Otherwise the tool
-// that wrote it may have collapsed runs of tabs, and a row with blank
-// cells cannot be told from a shorter one. The table is then read in
+// empty kept its blank cells and is returned as keepWidth leaves it.
+// Otherwise the tool that wrote it may have collapsed runs of tabs, and a
+// row with blank cells cannot be told from a shorter one; the empty cells
+// at the end of its rows say nothing and are dropped (a row that lost its
+// only value would read one as a blank). The table is then read in
 // blocks: rows without values (captions, headers), then rows with values,
 // whose values are the cells after the last text cell. Under a single
 // header row (table 二, whose values the schema reads from the left) a row
@@ -564,9 +589,19 @@ func alignCollapsed(rows []Row) []Row {
 		}
 		for c := first + 1; c < last; c++ {
 			if format.TrimCell(row.Cells[c].Text) == "" {
-				return rows // blank cells are kept
+				return keepWidth(rows) // blank cells are kept
 			}
 		}
+	}
+	// Empty cells at the end of a row say nothing once runs of tabs
+	// are collapsed: a row without values keeps no empty cell to be read
+	// as a blank.
+	for ri := range rows {
+		c := rows[ri].Cells
+		for len(c) > 1 && format.TrimCell(c[len(c)-1].Text) == "" {
+			c = c[:len(c)-1]
+		}
+		rows[ri].Cells = c
 	}
 	type info struct {
 		label  int // index of the last text cell, -1 if none
@@ -626,6 +661,39 @@ func alignCollapsed(rows []Row) []Row {
 			rows[r].Cells = keep
 		}
 		start = end
+	}
+	return rows
+}
+
+// keepWidth protects a table whose rows all have the same number of cells
+// (a tool that pads spans with empty cells, as Excel does): when at least
+// two rows in three have one width, a row with more or fewer cells gained
+// or lost one and keeps only its last text cell (its label), or without
+// one its first cell, so that it is reported instead of read shifted.
+func keepWidth(rows []Row) []Row {
+	count := map[int]int{}
+	width, most := 0, 0
+	for _, r := range rows {
+		count[len(r.Cells)]++
+		if n := count[len(r.Cells)]; n > most {
+			width, most = len(r.Cells), n
+		}
+	}
+	if 3*most < 2*len(rows) {
+		return rows
+	}
+	for ri := range rows {
+		r := &rows[ri]
+		if len(r.Cells) == width {
+			continue
+		}
+		keep := r.Cells[:1]
+		for c := range r.Cells {
+			if t := format.TrimCell(r.Cells[c].Text); t != "" && !isValueText(t) {
+				keep = r.Cells[c : c+1]
+			}
+		}
+		r.Cells = keep
 	}
 	return rows
 }

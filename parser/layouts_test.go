@@ -52,7 +52,20 @@ var layoutGroups = []struct {
 		"filled-2021.lo.html":             parser.EncUTF8,
 		"filled-2021.gov.html":            parser.EncGB18030,
 		"filled-2021.gov.utf8.html":       parser.EncUTF8,
+		"filled-2021.bs4-spaced.txt":      parser.EncUTF8,
+		"filled-2021.html2text.md":        parser.EncUTF8,
+		"filled-2021.gov.html2text.md":    parser.EncUTF8,
 	}},
+}
+
+// titleLost lists the inputs whose converter split or buried the title
+// (bs4 gives the three runs of the title as three strings; html2text keeps
+// the site's navigation above it): their cells and sections must be those
+// of the .docx, but the year and agency taken from the title, and the
+// findings that depend on them, are the title reader's business.
+var titleLost = map[string]bool{
+	"filled-2021.bs4-spaced.txt":   true,
+	"filled-2021.gov.html2text.md": true,
 }
 
 func build(t *testing.T, path string) *schema.Report {
@@ -94,7 +107,7 @@ func TestLayoutsEquivalent(t *testing.T) {
 				if rep.Encoding != g.inputs[name] {
 					t.Errorf("encoding %q, want %q", rep.Encoding, g.inputs[name])
 				}
-				if rep.Version != ref.Version || rep.Year != ref.Year || rep.Agency != ref.Agency || len(rep.Keys) != len(ref.Keys) {
+				if rep.Version != ref.Version || len(rep.Keys) != len(ref.Keys) || !titleLost[name] && (rep.Year != ref.Year || rep.Agency != ref.Agency) {
 					t.Errorf("version %s/%s, year %d/%d, agency %q/%q, %d/%d keys", rep.Version, ref.Version, rep.Year, ref.Year, rep.Agency, ref.Agency, len(rep.Keys), len(ref.Keys))
 				}
 				for _, k := range ref.Keys {
@@ -113,7 +126,7 @@ func TestLayoutsEquivalent(t *testing.T) {
 				if !slices.Equal(secs, refSecs) {
 					t.Errorf("sections %v, want %v", secs, refSecs)
 				}
-				if got := findingKeys(rep); !slices.Equal(got, refFindings) {
+				if got := findingKeys(rep); !titleLost[name] && !slices.Equal(got, refFindings) {
 					t.Errorf("findings differ:\n got %q\nwant %q", got, refFindings)
 				}
 			})
@@ -259,6 +272,10 @@ func TestNeverShifted(t *testing.T) {
 		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.tsv-collapsed.txt"},
 		{"../testdata/docx/filled-2021-wps.docx", "filled-2021.web-missing.txt"},
 		{"../testdata/docx/filled-2021-wps.docx", "filled-2021.tsv-collapsed-missing.txt"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.bs4-spaced.txt"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.html2text.md"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.html2text-rows.md"},
+		{"../testdata/docx/seed-2020-lo.docx", "seed-2020.html2text-pad.md"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ref, rep := build(t, tt.ref), build(t, filepath.Join(layoutsDir, tt.name))

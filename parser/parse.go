@@ -41,8 +41,9 @@ func DefaultLimits() Limits {
 // Extensions lists the file extensions (lower case, with dot) that
 // directories are searched for: the formats Parse reads, and the report
 // formats it does not read (.doc, .wps, .pdf), so that such files are
-// reported with advice instead of being passed over silently.
-var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
+// reported with advice instead of being passed over silently. Markdown
+// (.md, .markdown) is text: the text reader reads its pipe tables.
+var Extensions = []string{".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
 
 // Supported reports whether path has one of Extensions.
 func Supported(path string) bool {
@@ -118,9 +119,9 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return nil, sniffOLE(data)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
 		return parseDocx(ctx, path, data, lim)
-	case ext == ".html" || ext == ".htm" || ((ext == ".txt" || ext == "") && looksLikeHTML(data)):
+	case ext == ".html" || ext == ".htm" || (isTextExt(ext) && looksLikeHTML(data)):
 		return parseHTML(ctx, path, data, lim)
-	case ext == ".txt" || ext == "":
+	case isTextExt(ext):
 		text, enc, err := decodeText(data)
 		if err != nil {
 			return nil, err
@@ -136,6 +137,16 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return doc, nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnsupportedFormat, ext)
+}
+
+// isTextExt reports whether ext (lower case, with dot) names a file the
+// text reader reads: .txt, Markdown, or no extension.
+func isTextExt(ext string) bool {
+	switch ext {
+	case ".txt", ".md", ".markdown", "":
+		return true
+	}
+	return false
 }
 
 // checkCells returns ErrTooLarge when doc has more than lim.MaxCells table

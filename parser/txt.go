@@ -17,8 +17,9 @@ const ctxCheckEvery = 4096
 
 // srcLine is one line of a text source with its 1-based line number.
 type srcLine struct {
-	text string
-	no   int
+	text  string
+	no    int
+	glued bool // a part of a line that ran tables together (glued.go)
 }
 
 // parseTxt reads a plain-text report. Tables are recognised one by one, each
@@ -56,7 +57,7 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 		}
 		lines = append(lines, srcLine{text: line, no: n})
 	}
-	s := &textScanner{ctx: ctx, path: path, lines: dropPageFurniture(lines), doc: &Document{Path: path, Format: "txt"}}
+	s := &textScanner{ctx: ctx, path: path, lines: splitGlued(dropPageFurniture(lines)), doc: &Document{Path: path, Format: "txt"}}
 	if err := s.run(); err != nil {
 		return nil, err
 	}
@@ -84,9 +85,11 @@ var readers = []tableReader{
 	readHTMLTable,
 	readGridTable,
 	readPipeTable,
+	readLoosePipeTable,
 	readDashTable,
 	readTabTable,
 	readFlatTable,
+	readSpacedRowsTable,
 }
 
 func (s *textScanner) run() error {

@@ -269,3 +269,28 @@ func TestTextTableForms(t *testing.T) {
 		})
 	}
 }
+
+// Markdown files are text: .md and .markdown read as the same text in a
+// .txt does, and directories are searched for them.
+func TestMarkdownIsText(t *testing.T) {
+	data, err := os.ReadFile("../testdata/layouts/filled-2021.gfm.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse(context.Background(), "r.txt", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"r.md", "R.MD", "r.markdown"} {
+		if !Supported(name) {
+			t.Errorf("%s: not supported", name)
+		}
+		doc, err := Parse(context.Background(), name, data, DefaultLimits())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if doc.Format != want.Format || len(doc.Blocks) != len(want.Blocks) {
+			t.Errorf("%s: format %q, %d blocks; want %q, %d", name, doc.Format, len(doc.Blocks), want.Format, len(want.Blocks))
+		}
+	}
+}

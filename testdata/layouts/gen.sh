@@ -5,9 +5,11 @@
 #	sh testdata/layouts/gen.sh
 #
 # Needs pandoc (2.17), docx2txt (the Debian Perl script), LibreOffice
-# (soffice), python3 and iconv:
+# (soffice), python3 and iconv, and for the web-page conversions Debian's
+# python3-html2text (2020.1.16) and python3-bs4 (4.11.2), run with Debian's
+# python ($PY, /usr/bin/python3 unless set):
 #
-#	apt-get install -y pandoc docx2txt libreoffice-writer-nogui
+#	apt-get install -y pandoc docx2txt libreoffice-writer-nogui python3-html2text python3-bs4
 #
 # Tests only read the committed outputs; CI needs none of these tools.
 # filled-2021.gov.utf8.html is written by hand and only converted here.
@@ -41,6 +43,27 @@ for pair in seed-2020:testdata/docx/seed-2020-lo.docx filled-2021:testdata/docx/
 	python3 $dir/htmltext.py tsv $dir/$name.lo.html >$dir/$name.tsv.txt
 	python3 $dir/htmltext.py webcopy $dir/$name.lo.html >$dir/$name.web.txt
 done
+
+# Web pages as crawlers and converters turn them into text, from the
+# committed HTML (LibreOffice's export, whose cells hold paragraphs, the
+# government-site page and the 2019 report's own HTML):
+PY=${PY:-/usr/bin/python3}
+for name in seed-2020 filled-2021; do
+	# One string per line with a blank line between strings, the common
+	# crawler idiom BeautifulSoup(...).get_text("\n\n", strip=True):
+	# empty cells leave no trace.
+	$PY -c 'import sys, bs4; print(bs4.BeautifulSoup(open(sys.argv[1], encoding="utf-8").read(), "html.parser").get_text("\n\n", strip=True))' \
+		$dir/$name.lo.html >$dir/$name.bs4-spaced.txt
+	# html2text (Markdown) on cells holding paragraphs: every cell, pipe
+	# and row end on lines of their own with blank lines between.
+	$PY -m html2text $dir/$name.lo.html utf-8 >$dir/$name.html2text.md
+done
+# html2text on plain cells: pipe rows without a leading pipe, rows broken
+# over lines at every <br>, blank cells between pipes; padded with
+# --pad-tables.
+$PY -m html2text $dir/filled-2021.gov.utf8.html utf-8 >$dir/filled-2021.gov.html2text.md
+$PY -m html2text testdata/docx/seed-2020.html utf-8 >$dir/seed-2020.html2text-rows.md
+$PY -m html2text --pad-tables testdata/docx/seed-2020.html utf-8 >$dir/seed-2020.html2text-pad.md
 
 # Encodings.
 iconv -f UTF-8 -t GB18030 $dir/seed-2020.docx2txt.txt >$dir/seed-2020.docx2txt.gb18030.txt

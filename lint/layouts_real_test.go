@@ -1,0 +1,75 @@
+package lint_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/lint"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// realLayoutFloor is, for each real converted text, how many cells of its
+// truth nianbao reads right today: fewer is a regression. Raise a floor
+// when the reader gets better.
+var realLayoutFloor = map[string]int{
+	"breadcrumb-digits-run-together-pingtan-2021":     154,
+	"digits-run-together-nospace-pingtan-2023":        162,
+	"digits-run-together-pingtan-2022":                169,
+	"digits-run-together-v2019-pingtan-2020":          167,
+	"ocr-markdown-split-tables-shuyang-2025":          10,
+	"pdf-markdown-detached-labels-shkewei-2024":       10,
+	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
+	"truncated-pdftotext-huaian-2024":                 87,
+}
+
+// TestRealLayouts checks nianbao on real texts as converters and crawlers
+// stored them (testdata/layouts/real): a cell is read right or not read,
+// never read as another value, and at least as many are read right as
+// realLayoutFloor says.
+func TestRealLayouts(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/layouts/real/*.truth.json")
+	if len(files) == 0 {
+		t.Fatal("no real layouts")
+	}
+	for _, tp := range files {
+		name := strings.TrimSuffix(filepath.Base(tp), ".truth.json")
+		t.Run(name, func(t *testing.T) {
+			tr := readTruth(t, tp)
+			src, _ := filepath.Glob(strings.TrimSuffix(tp, ".truth.json") + ".*")
+			src = slices.DeleteFunc(src, func(s string) bool { return strings.HasSuffix(s, ".truth.json") })
+			if len(src) != 1 {
+				t.Fatalf("want one source file, have %q", src)
+			}
+			res := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
+			if res.Err != nil {
+				t.Fatalf("read: %v", res.Err)
+			}
+			count := map[string]int{}
+			for k, want := range tr.Cells {
+				v := cellVerdict(res.Report.Cell(k), want)
+				count[v]++
+				if v == "wrong" {
+					c := res.Report.Cell(k)
+					t.Errorf("%s: wrong (state %s, raw %q, value %v), document shows %q", k, c.State, c.Raw, c.Value, want)
+				}
+			}
+			for _, k := range tr.Unread {
+				if c := res.Report.Cell(k); c.State != schema.StateMissing {
+					count["guessed"]++
+					t.Errorf("%s: read as %s %q, but the text cannot tell it", k, c.State, c.Raw)
+				}
+			}
+			t.Logf("cells: %d right, %d wrong, %d unread, %d guessed", count["right"], count["wrong"], count["unread"], count["guessed"])
+			floor, ok := realLayoutFloor[name]
+			if !ok {
+				t.Errorf("no floor in realLayoutFloor; today %d cells are read right", count["right"])
+			}
+			if count["right"] < floor {
+				t.Errorf("%d cells read right, fewer than the floor %d", count["right"], floor)
+			}
+		})
+	}
+}
