@@ -1,0 +1,85 @@
+package lint_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/nianbao/nianbao/lint"
+	"github.com/nianbao/nianbao/rules"
+)
+
+// TestRealReports checks nianbao on real published reports against truth
+// made by hand (testdata/real): every cell reads right, every finding a
+// reviewer expects is there, and no other warning or error.
+func TestRealReports(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/real/*/truth.json")
+	if len(dirs) == 0 {
+		t.Fatal("no real reports")
+	}
+	for _, tp := range dirs {
+		dir := filepath.Dir(tp)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			tr := readTruth(t, tp)
+			src, _ := filepath.Glob(filepath.Join(dir, "source.*"))
+			if len(src) != 1 {
+				t.Fatalf("want one source file, have %q", src)
+			}
+			res := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
+			if res.Err != nil {
+				t.Fatalf("read: %v", res.Err)
+			}
+			count := map[string]int{}
+			for k, want := range tr.Cells {
+				v := cellVerdict(res.Report.Cell(k), want)
+				count[v]++
+				if v != "right" {
+					c := res.Report.Cell(k)
+					t.Errorf("%s: %s (state %s, raw %q, value %v), document shows %q", k, v, c.State, c.Raw, c.Value, want)
+				}
+			}
+			if got := string(res.Report.Version); tr.Version != "" && got != tr.Version {
+				t.Errorf("version %s, want %s", got, tr.Version)
+			}
+			if tr.Year != 0 && res.Report.Year != tr.Year {
+				t.Errorf("year %d, want %d", res.Report.Year, tr.Year)
+			}
+			listed := make([]bool, len(tr.Findings))
+			unlisted := 0
+			for _, f := range res.Findings {
+				i := slices.IndexFunc(tr.Findings, func(w struct {
+					Rule  string `json:"rule"`
+					Cell  string `json:"cell"`
+					Level string `json:"level"`
+				}) bool {
+					return w.Rule == f.Rule
+				})
+				if i >= 0 {
+					listed[i] = true
+					for j, w := range tr.Findings {
+						if w.Rule == f.Rule {
+							listed[j] = true
+						}
+					}
+					continue
+				}
+				if f.Severity >= rules.Warning {
+					unlisted++
+					t.Errorf("unlisted %s %s: %s", f.Severity, f.Rule, describe(f))
+				}
+			}
+			for i, ok := range listed {
+				if !ok {
+					t.Errorf("expected finding %s at %s not reported", tr.Findings[i].Rule, tr.Findings[i].Cell)
+				}
+			}
+			t.Logf("cells: %d right, %d wrong, %d unread; unlisted warnings/errors: %d", count["right"], count["wrong"], count["unread"], unlisted)
+		})
+	}
+}
+
+func describe(f rules.Finding) string {
+	return fmt.Sprintf("%s %v %v", f.Cell, f.Msg.Format, f.Msg.Args)
+}
