@@ -15,6 +15,7 @@ const (
 	msgLine      = "line %d"
 	msgAt        = "table %d, row %d, column %d"
 	msgTable     = "table %d"
+	msgMoreCells = "and %d more cells"
 	msgPara      = "paragraph %d"
 	msgWhere     = "%s (%s)"
 
@@ -45,6 +46,7 @@ func translations() [][2]string {
 		{msgLine, "第 %d 行"},
 		{msgAt, "第 %d 个表格第 %d 行第 %d 列"},
 		{msgTable, "第 %d 个表格"},
+		{msgMoreCells, "另有 %d 个单元格"},
 		{msgPara, "第 %d 段"},
 		{msgWhere, "%s（%s）"},
 		{stateBlank, "空白"},

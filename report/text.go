@@ -2,8 +2,11 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,14 +115,8 @@ func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
 	}
 	b.WriteString(p.Message(f.Msg))
 	fmt.Fprintf(&b, " (%s)\n", f.Rule)
-	for i := range f.Cells {
-		c := &f.Cells[i]
-		fmt.Fprintf(&b, "    %s", cellValue(c, p))
-		if where := shortPos(c.Pos, f.Pos.File, p); where != "" {
-			fmt.Fprintf(&b, " (%s)", where)
-		}
-		b.WriteString("\n")
-	}
+	// The suggestion first, right under the message; then the cells of
+	// the relation, at most maxCellLines of them.
 	for i, fx := range f.Fixes {
 		format := msgFix
 		if i > 0 {
@@ -127,7 +124,58 @@ func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
 		}
 		fmt.Fprintf(&b, "    %s\n", p.Sprintf(format, rules.CellRef(fx.Cell), rules.Num(fx.From), rules.Num(fx.To)))
 	}
+	shown, more := foldCells(f.Cells, f.Fixes)
+	for _, c := range shown {
+		fmt.Fprintf(&b, "    %s", cellValue(c, p))
+		if where := shortPos(c.Pos, f.Pos.File, p); where != "" {
+			fmt.Fprintf(&b, " (%s)", where)
+		}
+		b.WriteString("\n")
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "    %s\n", p.Sprintf(msgMoreCells, more))
+	}
 	io.WriteString(w, b.String())
+}
+
+// maxCellLines is the most cells a finding lists in text output.
+const maxCellLines = 8
+
+// foldCells returns the cells a finding lists in text output, in their
+// order: all of them when they fit in maxCellLines lines, else the
+// suggested cells and those that add most (largest values, then those
+// that are not numbers) in maxCellLines-1 lines, and how many are left
+// out for a line of their own.
+func foldCells(cells []schema.Cell, fixes []rules.Fix) (shown []*schema.Cell, more int) {
+	if len(cells) <= maxCellLines {
+		for i := range cells {
+			shown = append(shown, &cells[i])
+		}
+		return shown, 0
+	}
+	idx := make([]int, len(cells))
+	for i := range idx {
+		idx[i] = i
+	}
+	weight := func(i int) float64 {
+		c := &cells[i]
+		for _, fx := range fixes {
+			if fx.Cell == c.Key {
+				return math.Inf(1)
+			}
+		}
+		if !c.IsNumber() {
+			return -1 // a blank or text cell explains why a sum was not checked
+		}
+		return math.Abs(c.Value)
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(weight(b), weight(a)) })
+	keep := idx[:maxCellLines-1]
+	slices.Sort(keep)
+	for _, i := range keep {
+		shown = append(shown, &cells[i])
+	}
+	return shown, len(cells) - len(keep)
 }
 
 // cellValue renders "name = 3" or "name is blank".
