@@ -9,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"time"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -147,6 +148,7 @@ func (s *spill) encode(e *encoder, r FileResult) {
 	e.string(rep.Path)
 	e.string(rep.Format)
 	e.string(rep.Encoding)
+	e.varint(savedUnix(rep.Saved))
 	e.string(rep.Title)
 	e.pos(rep.TitlePos)
 	e.string(rep.Agency)
@@ -243,6 +245,9 @@ func (s *spill) decode(d *decoder) FileResult {
 	rep.Path = d.string()
 	rep.Format = d.string()
 	rep.Encoding = d.string()
+	if t := d.varint(); t != 0 {
+		rep.Saved = time.Unix(t, 0).UTC()
+	}
 	rep.Title = d.string()
 	rep.TitlePos = d.pos()
 	rep.Agency = d.string()
@@ -589,4 +594,13 @@ func (d *decoder) fail() {
 		d.err = errShort
 	}
 	d.b = nil
+}
+
+// savedUnix is a report's saved time in whole seconds, 0 for none (the
+// properties give no finer time).
+func savedUnix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
 }

@@ -12,6 +12,10 @@ type Document struct {
 	Encoding string
 	// Blocks holds paragraphs and tables in document order.
 	Blocks []Block
+	// Saved is when the file was last saved as its own properties say
+	// (.docx core properties, W3CDTF as written: "2023-01-18T02:15:00Z"),
+	// "" when unknown.
+	Saved string
 }
 
 // Block is one paragraph or one table; exactly one field is non-nil.

@@ -62,7 +62,25 @@ func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 		}
 		return nil, fmt.Errorf("read %s: %w", main.Name, err)
 	}
+	doc.Saved = pkg.savedAt()
 	return doc, nil
+}
+
+// savedAt returns when the document was last saved, as its core
+// properties say (dcterms:modified, else dcterms:created, W3CDTF), or "".
+// The properties are not the report: a part that is missing or cannot be
+// read leaves the date unknown and the document readable.
+func (p *docxPackage) savedAt() string {
+	f := p.find("docProps/core.xml")
+	if f == nil {
+		return ""
+	}
+	for _, elem := range []string{"modified", "created"} {
+		if v, err := p.scanMeta(f, elem, nil); err == nil && v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // layoutWalk walks the main part into a Document, and walks it once more,

@@ -90,3 +90,22 @@ func TestDocxLayoutTable(t *testing.T) {
 		})
 	}
 }
+
+// TestDocxSaved checks that the date a .docx was last saved is read from
+// its core properties, as Word, WPS and LibreOffice write them, and that a
+// package without them reads with none.
+func TestDocxSaved(t *testing.T) {
+	for name, want := range map[string]string{
+		"filled-2021-wps.docx":    "2025-12-08T22:17:24Z", // WPS
+		"seed-2020-pandoc.docx":   "2026-11-26T16:44:11Z", // pandoc
+		"filled-2021-gov-lo.docx": "",                     // LibreOffice from a web page writes no date
+	} {
+		if doc := parseFixture(t, name); doc.Saved != want {
+			t.Errorf("%s: saved %q, want %q", name, doc.Saved, want)
+		}
+	}
+	doc, err := parseBytes(t, docxOf(t, p(r("正文"))))
+	if err != nil || doc.Saved != "" {
+		t.Errorf("no properties: saved %q, %v", doc.Saved, err)
+	}
+}

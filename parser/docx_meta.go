@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // scanMeta reads the small XML part f and returns the first non-empty
 // result of pick for an element with local name elem. pick gets the raw
-// attribute region of the start tag (see attr).
+// attribute region of the start tag (see attr); a nil pick takes the
+// element's text instead.
 func (p *docxPackage) scanMeta(f *zip.File, elem string, pick func(attrs []byte) string) (string, error) {
 	b, err := p.readAll(f, maxMetaPartBytes)
 	if err != nil {
@@ -24,6 +26,7 @@ func (p *docxPackage) scanMeta(f *zip.File, elem string, pick func(attrs []byte)
 	// The element stack is kept to check that elements nest, so that a
 	// truncated part is an error here too.
 	var stack [][]byte
+	inElem := false // in an element elem whose text is wanted
 	for {
 		err := s.next()
 		if err == io.EOF {
@@ -41,7 +44,9 @@ func (p *docxPackage) scanMeta(f *zip.File, elem string, pick func(attrs []byte)
 				return "", fmt.Errorf("%w: read %s: nesting deeper than %d", ErrCorrupt, f.Name, maxMetaDepth)
 			}
 			if string(s.buf[s.local:s.nameEnd]) == elem {
-				if v := pick(s.attrs()); v != "" {
+				if pick == nil {
+					inElem = !s.empty
+				} else if v := pick(s.attrs()); v != "" {
 					return v, nil
 				}
 			}
@@ -53,10 +58,24 @@ func (p *docxPackage) scanMeta(f *zip.File, elem string, pick func(attrs []byte)
 				return "", fmt.Errorf("%w: read %s: unexpected </%s>", ErrCorrupt, f.Name, s.name())
 			}
 			stack = stack[:len(stack)-1]
+			inElem = false
 		case tokText:
 			if !s.cdata {
 				if err := checkRefs(s.text()); err != nil {
 					return "", fmt.Errorf("%w: read %s: %v", ErrCorrupt, f.Name, err)
+				}
+			}
+			if inElem {
+				v := s.text()
+				if !s.cdata {
+					u, err := appendUnescaped(nil, v)
+					if err != nil {
+						return "", fmt.Errorf("%w: read %s: %v", ErrCorrupt, f.Name, err)
+					}
+					v = u
+				}
+				if t := strings.TrimSpace(string(v)); t != "" {
+					return t, nil
 				}
 			}
 		}

@@ -17,14 +17,14 @@ import (
 var M1004 = &Rule{
 	ID:       "M1004",
 	Title:    "A publication date is given",
-	Doc:      `A report usually ends with the body's name and the date (2021年1月20日), or states 发布日期. Without one the deadline of article 49 cannot be checked. Only the text of the document is searched; a date given only on the web page that published it is not seen.`,
+	Doc:      `A report usually ends with the body's name and the date (2021年1月20日, 二〇二二年一月二十日, on its own line or after the name), or states 发布日期. A saved web page gives it as 发布时间 or 发布日期 above the report, which counts too. A .docx last saved in the year after the report year (its document properties) counts as dated; a date of another year in the properties is the template's and does not. Without a date the deadline of article 49 cannot be checked.`,
 	Severity: Info,
 	Since:    "0.2.0",
 	Example:  Example{Bad: "(no date at the end)", Good: "某某镇人民政府\n2021年1月20日"},
 	Check:    checkDatePresent,
 	ZH: Texts{
 		Title: "写明了发布日期",
-		Doc:   `报告通常在结尾署机关名称和日期（2021年1月20日），或写明发布日期。没有日期就无法核对条例第四十九条的期限。只查找文档正文；仅在发布网页上标注的日期无法看到。`,
+		Doc:   `报告通常在结尾署机关名称和日期（2021年1月20日、二〇二二年一月二十日，单独一行或写在机关名称之后），或写明发布日期。保存的网页在报告上方标注的“发布时间”“发布日期”也算。.docx 文件属性中的保存时间在报告年度的次年时，也视为已注明日期；其他年份的属性日期来自模板，不算。没有日期就无法核对条例第四十九条的期限。`,
 		Messages: []Translation{
 			{msgM1004, "正文中未找到发布日期"},
 		},
@@ -165,9 +165,17 @@ func checkDatePresent(pass *Pass) {
 	if len(pass.Report.Sections) == 0 {
 		return
 	}
-	if _, _, ok := publicationDate(pass.Report); !ok {
-		pass.Addf(parser.Pos{File: pass.Report.Path}, msgM1004)
+	r := pass.Report
+	if _, _, ok := publicationDate(r); ok {
+		return
 	}
+	// A file saved in the year after the report year was finished then:
+	// its properties stand in for a date the text does not give. (A date
+	// of another year is the template's or a copy's, and tells nothing.)
+	if r.Year != 0 && r.Saved.Year() == r.Year+1 {
+		return
+	}
+	pass.Addf(parser.Pos{File: r.Path}, msgM1004)
 }
 
 func checkDeadline(pass *Pass) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -565,6 +566,21 @@ func TestWrongColumnMove(t *testing.T) {
 	for _, f := range Run(r, all, Options{}) {
 		if f.Msg.Format == msgA2005Move {
 			t.Errorf("a move offered as the fix while another relation fails: %v", f)
+		}
+	}
+}
+
+// TestDateFromProperties checks that a file saved in the year after the
+// report year stands in for a date the text does not give, and one saved
+// in another year (the template's date) does not.
+func TestDateFromProperties(t *testing.T) {
+	for saved, want := range map[string]int{"": 1, "2023-01-18": 0, "2025-12-08": 1, "2022-06-01": 1} {
+		r := balanced()
+		if saved != "" {
+			r.Saved, _ = time.Parse("2006-01-02", saved)
+		}
+		if fs := Run(r, []*Rule{M1004}, Options{}); len(fs) != want {
+			t.Errorf("saved %q: %d findings, want %d", saved, len(fs), want)
 		}
 	}
 }

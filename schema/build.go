@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/format"
@@ -16,6 +17,7 @@ func Build(doc *parser.Document) *Report {
 			Path:     doc.Path,
 			Format:   doc.Format,
 			Encoding: doc.Encoding,
+			Saved:    savedTime(doc.Saved),
 			Tables:   map[string]parser.Pos{},
 			Cells:    map[string]*Cell{},
 		},
@@ -208,4 +210,15 @@ func (b *builder) fillKeys() {
 			r.Cells[k] = c
 		}
 	}
+}
+
+// savedTime reads a W3CDTF date of the document's properties
+// ("2023-01-18T02:15:00Z", "2023-01-18"); the zero time when it cannot.
+func savedTime(s string) time.Time {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }

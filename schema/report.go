@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -121,6 +122,10 @@ type Report struct {
 	Path     string
 	Format   string // input format: "txt", "docx"
 	Encoding string
+	// Saved is when the file was last saved, as its properties say (the
+	// zero time when they do not): not the publication date, which the
+	// text states, but a trace of when the report was finished.
+	Saved time.Time
 
 	Title    string
 	TitlePos parser.Pos
