@@ -70,8 +70,8 @@ func checkCellsPresent(pass *Pass) {
 	for ri, row := range rows {
 		table := row[:strings.IndexByte(row, '.')]
 		tpos, ok := r.Tables[table]
-		if !ok || explained[table] || explained[row] {
-			continue
+		if !ok || explained[table] || explained[row] || r.Cut.After(row, r.Keys) {
+			continue // read as unreadable, or cut off (C1015)
 		}
 		if shortTables[table] && allMissing(r, byRow[ri]) {
 			if len(lost[table]) == 0 {

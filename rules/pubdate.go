@@ -166,6 +166,9 @@ func checkDatePresent(pass *Pass) {
 		return
 	}
 	r := pass.Report
+	if r.Cut != nil {
+		return // the end of the text is missing (C1015)
+	}
 	if _, _, ok := publicationDate(r); ok {
 		return
 	}

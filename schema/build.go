@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -44,7 +45,46 @@ func Build(doc *parser.Document) *Report {
 	b.decideVersion()
 	b.fillKeys()
 	b.readYears()
+	b.findCut(doc)
 	return b.rep
+}
+
+// findCut sets Report.Cut when the document's last block is table 二 or
+// 三 and the table lacks its last row: the text stops inside it.
+func (b *builder) findCut(doc *parser.Document) {
+	r := b.rep
+	if len(doc.Blocks) == 0 || doc.Blocks[len(doc.Blocks)-1].Table == nil {
+		return
+	}
+	last := doc.Blocks[len(doc.Blocks)-1].Table
+	for _, t := range []string{format.T2, format.T3} {
+		if pos, ok := r.Tables[t]; !ok || pos != last.Pos {
+			continue
+		}
+		// The rows of the table in template order, and the last one read.
+		var rows []string
+		for _, k := range r.Keys {
+			if row := k[:strings.LastIndexByte(k, '.')]; strings.HasPrefix(k, t+".") && !slices.Contains(rows, row) {
+				rows = append(rows, row)
+			}
+		}
+		read := ""
+		for _, row := range rows {
+			for _, k := range r.Keys {
+				if strings.HasPrefix(k, row+".") && r.Cells[k].State != StateMissing {
+					read = row
+				}
+			}
+		}
+		if len(rows) == 0 || read == rows[len(rows)-1] {
+			return // the table is whole: the text ends with it
+		}
+		end := last.Pos
+		if n := len(last.Rows); n > 0 {
+			end = last.Rows[n-1].Pos
+		}
+		r.Cut = &Cut{Table: t, Last: read, Pos: end}
+	}
 }
 
 type builder struct {

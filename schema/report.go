@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nianbao/nianbao/format"
@@ -157,6 +158,11 @@ type Report struct {
 	R6Split bool
 
 	Issues []Issue
+
+	// Cut is set when the text stops part-way: it ends inside a table of
+	// the report that lacks its last rows (a download or copy cut short).
+	// What would follow is missing because of the cut, not left out.
+	Cut *Cut
 }
 
 // Cell returns the cell under key, or a missing cell when the document
@@ -181,4 +187,51 @@ func (r *Report) Section(n int) *Section {
 		}
 	}
 	return nil
+}
+
+// Cut says where a text that stops part-way ends.
+type Cut struct {
+	Table string     // format.T2 or format.T3: the table the text ends in
+	Last  string     // the last row read of it ("t3.R4_1"), "" for none
+	Pos   parser.Pos // where the text ends
+}
+
+// After reports whether a row ("t3.R5_1") or a cell ("t3.R5_1.NP") lies
+// after the cut: a later row of the cut table in template order (keys,
+// the report's Keys), or any row of a later table.
+func (c *Cut) After(key string, keys []string) bool {
+	if c == nil {
+		return false
+	}
+	if table, _, _ := strings.Cut(key, "."); table != c.Table {
+		return table > c.Table // t2 < t3 < t4, in document order
+	}
+	if c.Last == "" {
+		return true
+	}
+	row := key
+	if format.IsKey(key) {
+		row = key[:strings.LastIndexByte(key, '.')]
+	}
+	at := func(row string) int {
+		for i, k := range keys {
+			if strings.HasPrefix(k, row+".") {
+				return i
+			}
+		}
+		return -1
+	}
+	return at(row) > at(c.Last)
+}
+
+// CutSection is the number of the section the cut falls in: 2 for table
+// 二, 3 for table 三; 7 when the text is whole.
+func (c *Cut) CutSection() int {
+	switch {
+	case c == nil:
+		return 7
+	case c.Table == format.T2:
+		return 2
+	}
+	return 3
 }

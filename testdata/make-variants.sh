@@ -37,3 +37,5 @@ sed -e '4s/.*/2022年，本单位政务公开工作取得新进展，各项工�
 # than last year's plus this year's issued (X1007).
 sed -e 's/某某街道办事处/苏州市吴中区人民政府/' -e '14s/.*/\t2/' -e '16s/.*/\t30/' v2021-clean.txt > v2021-inforce.txt
 sed -e 's/某某街道办事处/吴中区人民政府/' -e 's/2022年/2021年/g' -e 's/2023年/2022年/' -e '16s/.*/\t10/' v2021-clean.txt > prev/吴中区人民政府2021年报.txt
+# A download cut short inside table 三, after row （三）8 (C1015).
+head -n 195 v2021-clean.txt > v2021-cut.txt
