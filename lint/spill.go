@@ -149,6 +149,12 @@ func (s *spill) encode(e *encoder, r FileResult) {
 	e.string(rep.Format)
 	e.string(rep.Encoding)
 	e.varint(savedUnix(rep.Saved))
+	e.bool(rep.Cut != nil)
+	if rep.Cut != nil {
+		e.string(rep.Cut.Table)
+		e.string(rep.Cut.Last)
+		e.pos(rep.Cut.Pos)
+	}
 	e.string(rep.Title)
 	e.pos(rep.TitlePos)
 	e.string(rep.Agency)
@@ -247,6 +253,9 @@ func (s *spill) decode(d *decoder) FileResult {
 	rep.Encoding = d.string()
 	if t := d.varint(); t != 0 {
 		rep.Saved = time.Unix(t, 0).UTC()
+	}
+	if d.bool() {
+		rep.Cut = &schema.Cut{Table: d.string(), Last: d.string(), Pos: d.pos()}
 	}
 	rep.Title = d.string()
 	rep.TitlePos = d.pos()
