@@ -3,6 +3,7 @@ package format
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,7 +13,9 @@ import (
 
 // NormalizeLabel prepares a label for matching: NFKC (full-width brackets,
 // colons and digits become ASCII), then every white space character, quote
-// mark and zero-width character is removed. It is idempotent.
+// mark and zero-width character is removed, and the traditional forms of
+// the format's characters become simplified ("政府信息公開" → "政府信息公开",
+// see traditional). It is idempotent.
 func NormalizeLabel(s string) string {
 	if plainASCII(s) {
 		return s // NFKC leaves it as it is, and there is nothing to remove
@@ -41,7 +44,11 @@ func normalizeCommon(s string) (string, bool) {
 				}
 				same = false
 			}
-		case r >= 0x4E00 && r <= 0x9FFF, r == '、', r == '。', r == '《', r == '》', r == '〔', r == '〕', r == '【', r == '】':
+		case r >= 0x4E00 && r <= 0x9FFF:
+			if isTraditional(r) {
+				same = false
+			}
+		case r == '、', r == '。', r == '《', r == '》', r == '〔', r == '〕', r == '【', r == '】':
 		case r >= 0xFF01 && r <= 0xFF5E, r == '\u3000', isQuote(r):
 			same = false
 		default:
@@ -56,6 +63,7 @@ func normalizeCommon(s string) (string, bool) {
 		if r >= 0xFF01 && r <= 0xFF5E {
 			r -= 0xFF01 - 0x21
 		}
+		r = simplified(r)
 		if unicode.IsSpace(r) || isQuote(r) {
 			continue
 		}
@@ -81,7 +89,7 @@ func normalizeLabelNFKC(s string) string {
 			removed = true
 			continue
 		}
-		b.WriteRune(r)
+		b.WriteRune(simplified(r))
 	}
 	if removed {
 		// A removed character may have separated a letter from a combining
@@ -90,6 +98,37 @@ func normalizeLabelNFKC(s string) string {
 		return norm.NFKC.String(b.String())
 	}
 	return b.String()
+}
+
+// tradSet has a bit for each rune of U+4E00–U+9FFF that traditional maps:
+// most label characters are tested against it, and only those it has are
+// looked up in the map.
+var tradSet = sync.OnceValue(func() *[(0x9FFF - 0x4E00 + 64) / 64]uint64 {
+	var set [(0x9FFF - 0x4E00 + 64) / 64]uint64
+	for r := range traditional {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			i := r - 0x4E00
+			set[i/64] |= 1 << (i % 64)
+		}
+	}
+	return &set
+})
+
+func isTraditional(r rune) bool {
+	if r < 0x4E00 || r > 0x9FFF {
+		return false
+	}
+	i := r - 0x4E00
+	return tradSet()[i/64]&(1<<(i%64)) != 0
+}
+
+// simplified returns the simplified form of a traditional character of
+// the format's labels, or r.
+func simplified(r rune) rune {
+	if isTraditional(r) {
+		return traditional[r]
+	}
+	return r
 }
 
 // plainASCII reports whether s is printable ASCII without spaces or quotes.
