@@ -143,3 +143,32 @@ func TestTable3HeaderVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestTable2HeaderTypos checks the misprints and truncations of table 二's
+// labels seen in real converted reports: tolerated like row-label typos, so
+// one odd header cell never drops a block.
+func TestTable2HeaderTypos(t *testing.T) {
+	orig, err := os.ReadFile("../testdata/v2021-clean.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(text string) *Report {
+		doc, err := parser.Parse(context.Background(), "t.txt", []byte(text), parser.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Build(doc)
+	}
+	want := build(string(orig))
+	typo := strings.NewReplacer("\t现行有效件数\n", "\t现在行有效件数\n", "\t本年废止件数\n", "\t本年废止件\n",
+		"\t行政事业性收费\n", "\t行政事业型收费\n", "\t本年处理决定数量\n", "\t本年处理决定数\n").Replace(string(orig))
+	if typo == string(orig) {
+		t.Fatal("no typo made")
+	}
+	got := build(typo)
+	for _, k := range want.Keys {
+		if a, b := want.Cell(k), got.Cell(k); a.State != b.State || a.Value != b.Value {
+			t.Errorf("%s: %s %v, want %s %v", k, b.State, b.Value, a.State, a.Value)
+		}
+	}
+}
