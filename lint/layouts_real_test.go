@@ -19,7 +19,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-nospace-pingtan-2023":        162,
 	"digits-run-together-pingtan-2022":                169,
 	"digits-run-together-v2019-pingtan-2020":          167,
-	"ocr-markdown-split-tables-shuyang-2025":          10,
+	"ocr-markdown-split-tables-shuyang-2025":          25,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
 	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
 	"truncated-pdftotext-huaian-2024":                 87,

@@ -56,3 +56,40 @@ func TestStreamForms(t *testing.T) {
 		})
 	}
 }
+
+// Table 四 written as three small tables under headings that name the
+// groups (Markdown made from PDF reports) reads as one; a part whose
+// header is not the five result labels in order leaves the table unread.
+func TestT4Groups(t *testing.T) {
+	part := func(heading, header, values string) string {
+		return "### " + heading + "\n| " + header + " |\n|---|---|---|---|---|\n| " + values + " |\n\n"
+	}
+	const leaves = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+	text := "## 四、政府信息公开行政复议、行政诉讼情况\n\n" + part("行政复议", leaves, "27 | 10 | 9 | 15 | 61") +
+		part("行政诉讼（未经复议直接起诉）", leaves, "3 | 0 | 0 | 0 | 3") + part("行政诉讼（复议后起诉）", leaves, "8 | 0 | 1 | 1 | 10")
+	for _, tt := range []struct {
+		name, text string
+		read       bool
+	}{
+		{"three parts", text, true},
+		{"columns swapped", strings.Replace(text, leaves, "结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计", 1), false},
+		{"part missing", strings.Replace(text, "### 行政诉讼（复议后起诉）", "### 其他", 1), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parser.Parse(context.Background(), "t.md", []byte(tt.text), parser.DefaultLimits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := schema.Build(doc)
+			for k, v := range map[string]float64{"t4.rev.keep": 27, "t4.rev.total": 61, "t4.lit_direct.keep": 3, "t4.lit_after.other": 1, "t4.lit_after.total": 10} {
+				c := rep.Cell(k)
+				switch {
+				case !tt.read && c.State != schema.StateMissing:
+					t.Errorf("%s = %s %q, want unread", k, c.State, c.Raw)
+				case tt.read && (c.State != schema.StateNumber || c.Value != v):
+					t.Errorf("%s = %s %q, want %v", k, c.State, c.Raw, v)
+				}
+			}
+		})
+	}
+}

@@ -66,6 +66,7 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 	if err := s.run(); err != nil {
 		return nil, err
 	}
+	mergeT4Groups(s.doc)
 	return s.doc, nil
 }
 
