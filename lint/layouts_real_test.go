@@ -22,7 +22,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-table4-pingtan-2025":         147,
 	"digits-run-together-v2019-pingtan-2019":          165,
 	"digits-run-together-v2019-pingtan-2020":          167,
-	"ocr-markdown-split-tables-shuyang-2025":          10,
+	"ocr-markdown-split-tables-shuyang-2025":          25,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
 	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
 	"truncated-pdftotext-huaian-2024":                 87,

@@ -197,7 +197,13 @@ func closesNote(t string) bool {
 	return strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
 }
 
+// maxValueBytes bounds the text of a value: longer text is not one.
+const maxValueBytes = 256
+
 func (f *flat) isValue(j int) bool {
+	if len(f.s.lines[j].text) > maxValueBytes {
+		return false
+	}
 	t := format.TrimCell(f.s.lines[j].text)
 	return t != "" && (isValueText(t) || f.s.lines[j].glued && strings.Trim(t, "0123456789") == "")
 }
@@ -205,6 +211,9 @@ func (f *flat) isValue(j int) bool {
 // isText reports whether line j is a label line: not blank, not a value,
 // not overly long.
 func (f *flat) isText(j int) bool {
+	if len(f.s.lines[j].text) > 4*80 {
+		return false // more than 80 characters
+	}
 	t := format.TrimCell(f.s.lines[j].text)
 	return t != "" && !isValueText(t) && utf8.RuneCountInString(t) <= 80
 }
@@ -228,8 +237,8 @@ func readFlatTable(s *textScanner, i int) ([]Row, int, bool) {
 	if h, _, _, ok := (&flat{s: s}).headerAt(i); !ok || !h.startsTable() {
 		return nil, i, false
 	}
-	if cells, blankCells, ok := spacedCells(s, i); ok {
-		rows, next, ok := readStream(s, cells, blankCells)
+	if src, ok := spacedCells(s, i); ok {
+		rows, next, ok := readWindowed(s, src)
 		if !ok {
 			return nil, i, false
 		}
@@ -257,7 +266,8 @@ func readFlat(s *textScanner, i int, mode blankMode) ([]Row, int, bool) {
 	}
 	switch mode {
 	case detectBlanks:
-		f.blankCells = f.detectBlankCells(i)
+		// The parts of a run-together line have no empty lines.
+		f.blankCells = !s.lines[i].glued && f.detectBlankCells(i)
 	case blanksAreCells:
 		f.blankCells, f.stream = true, true
 	case noBlankCells:
@@ -331,7 +341,7 @@ func (f *flat) detectBlankCells(i int) bool {
 		case f.isValue(j):
 			gap = gap || blank
 			sawValue, blank = true, false
-		case utf8.RuneCountInString(lines[j].text) > 80:
+		case len(lines[j].text) > 80 && utf8.RuneCountInString(lines[j].text) > 80:
 			return gap && tight
 		default:
 			sawValue, blank = false, false

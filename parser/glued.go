@@ -25,6 +25,11 @@ import (
 // whole table is longer.
 const gluedMinBytes = 400
 
+// maxGluedTables bounds, in bytes, the part of a run-together line cut
+// into cells: the three tables of a report take a few thousand; what
+// follows is text.
+const maxGluedTables = 64 << 10
+
 // gluedWords lists the labels of the format as reports print them, the
 // dictionary a run-together line is cut with. Never modified.
 var gluedWords = sync.OnceValue(func() map[string]bool {
@@ -131,9 +136,9 @@ func splitGlued(lines []srcLine) []srcLine {
 
 // gluedParts cuts a line holding tables run together: the text before the
 // first table (from the caption of table 二 or the corner note of table
-// 三) and after the last (from the heading of section 五, else 六) is cut
-// at the section headings; the text between into labels, headings,
-// numbers and the rest, each a glued line.
+// 三) and after the last (from the heading of section 五, else 六, at most
+// maxGluedTables bytes on) is cut at the section headings; the text
+// between into labels, headings, numbers and the rest, each a glued line.
 func gluedParts(l srcLine) []srcLine {
 	t := l.text
 	start := len(t)
@@ -142,14 +147,18 @@ func gluedParts(l srcLine) []srcLine {
 			start = min(start, k)
 		}
 	}
-	end := len(t)
+	end := min(len(t), start+maxGluedTables)
+	for end < len(t) && !utf8.RuneStart(t[end]) {
+		end--
+	}
 	for _, sec := range sectionStarts()[4:] {
+		found := false
 		for _, h := range sec {
-			if k := strings.Index(t[start:], h); k >= 0 {
-				end = min(end, start+k)
+			if k := strings.Index(t[start:], h); k >= 0 && start+k < end {
+				end, found = start+k, true
 			}
 		}
-		if end < len(t) {
+		if found {
 			break
 		}
 	}
@@ -283,9 +292,23 @@ func textTokens(t string) []string {
 	return out
 }
 
+// gluedFirst holds the first rune of every word of gluedWords. Never
+// modified.
+var gluedFirst = sync.OnceValue(func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range gluedWords() {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+})
+
 // gluedWordAt returns the length of the longest word of gluedWords that t
 // starts with, or 0.
 func gluedWordAt(t string) int {
+	if r, _ := utf8.DecodeRuneInString(t); !gluedFirst()[r] {
+		return 0
+	}
 	for n := min(len(t), gluedMaxWord()); n > 0; n-- {
 		if (n == len(t) || utf8.RuneStart(t[n])) && gluedWords()[t[:n]] {
 			return n

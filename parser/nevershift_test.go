@@ -171,7 +171,7 @@ func TestNeverShiftedRandom(t *testing.T) {
 						did = append(did, "blank "+num)
 					case op == 'd': // dropped: the cell and its separator
 						switch sep := layoutSep(mut, tk); {
-						case (sep == "\t" || sep == " | ") && strings.IndexAny(l[tk.end:], "|\t") >= 0:
+						case (sep == "\t" || sep == " | ") && strings.ContainsAny(l[tk.end:], "|\t"):
 							k := strings.IndexAny(l[tk.end:], "|\t")
 							mut[tk.line] = l[:tk.start] + l[tk.end+k+1:]
 						case strings.TrimSpace(l) == num:

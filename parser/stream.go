@@ -63,6 +63,37 @@ func readStream(s *textScanner, cells []streamCell, blankCells bool) ([]Row, int
 	return rows, end, true
 }
 
+// A streamSource gives the cells of a stream table from its start: at
+// most limit of them, whether the stream shows empty cells, and whether
+// they are all there are.
+type streamSource func(limit int) (cells []streamCell, blankCells, all bool)
+
+// firstWindow is how many cells a stream table is read from first: more
+// than the header of any table and its first row, so that a line where no
+// table starts costs little.
+const firstWindow = 96
+
+// readWindowed reads a stream table from src, first from firstWindow
+// cells, then, when the table runs to the end of them, from
+// maxStreamCells.
+func readWindowed(s *textScanner, src streamSource) ([]Row, int, bool) {
+	var (
+		rows []Row
+		next int
+		ok   bool
+	)
+	for _, limit := range []int{firstWindow, maxStreamCells} {
+		cells, blank, all := src(limit)
+		if rows, next, ok = readStream(s, cells, blank); !ok {
+			return nil, 0, false
+		}
+		if all || next <= cells[len(cells)-1].line {
+			break
+		}
+	}
+	return rows, next, true
+}
+
 // isPipeLine reports whether the trimmed line t holds only "|" and spaces.
 func isPipeLine(t string) bool {
 	return t != "" && strings.Trim(t, "| \t\u3000") == ""
@@ -99,7 +130,7 @@ const spacedEvidence = 8
 // cell, and an empty cell shows only as three (2k+1) blank lines in a row
 // among cells separated by one: then blankCells is true. The cells run to
 // a line of more than 80 characters (a paragraph) or maxStreamCells.
-func spacedCells(s *textScanner, i int) (cells []streamCell, blankCells, ok bool) {
+func spacedCells(s *textScanner, i int) (streamSource, bool) {
 	lines := s.lines
 	seen, tight, pipes := 0, false, 0
 	for j := i; j < len(lines) && seen < 2*spacedEvidence; j++ {
@@ -110,7 +141,7 @@ func spacedCells(s *textScanner, i int) (cells []streamCell, blankCells, ok bool
 		spaced := j+1 < len(lines) && isBlank(lines[j+1].text)
 		if isPipeLine(t) {
 			if !spaced {
-				return nil, false, false
+				return nil, false
 			}
 			pipes++
 		}
@@ -118,38 +149,45 @@ func spacedCells(s *textScanner, i int) (cells []streamCell, blankCells, ok bool
 		seen++
 	}
 	if pipes >= 3 {
-		return pipeStreamCells(s, i), true, true
+		return func(limit int) ([]streamCell, bool, bool) {
+			cells, all := pipeStreamCells(s, i, limit)
+			return cells, true, all
+		}, true
 	}
 	if tight || pipes > 0 || seen < spacedEvidence {
-		return nil, false, false
+		return nil, false
 	}
-	blankRun := 0
-	for j := i; j < len(lines) && len(cells) < maxStreamCells; j++ {
-		t := lines[j].text
-		if isBlank(t) {
-			blankRun++
-			continue
-		}
-		if utf8.RuneCountInString(t) > 80 {
-			break
-		}
-		if len(cells) > 0 && blankRun >= 3 && blankRun%2 == 1 {
-			for e := 1; e < blankRun; e += 2 {
-				cells = append(cells, streamCell{line: j - blankRun + e})
+	return func(limit int) (cells []streamCell, blankCells, all bool) {
+		blankRun := 0
+		for j := i; j < len(lines); j++ {
+			t := lines[j].text
+			if isBlank(t) {
+				blankRun++
+				continue
 			}
-			blankCells = true
+			if len(cells) >= limit {
+				return cells, blankCells, false
+			}
+			if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
+				break
+			}
+			if len(cells) > 0 && blankRun >= 3 && blankRun%2 == 1 {
+				for e := 1; e < blankRun; e += 2 {
+					cells = append(cells, streamCell{line: j - blankRun + e})
+				}
+				blankCells = true
+			}
+			blankRun = 0
+			cells = append(cells, streamCell{text: streamText(t), line: j})
 		}
-		blankRun = 0
-		cells = append(cells, streamCell{text: streamText(t), line: j})
-	}
-	return cells, blankCells, true
+		return cells, blankCells, true
+	}, true
 }
 
 // pipeStreamCells returns the cells of a spaced table whose cells are
 // separated by lines of "|" (see spacedCells).
-func pipeStreamCells(s *textScanner, i int) []streamCell {
+func pipeStreamCells(s *textScanner, i, limit int) (cells []streamCell, all bool) {
 	var (
-		cells []streamCell
 		cur   []string
 		start int
 		open  bool // a cell has begun: after a pipe, or text
@@ -161,7 +199,10 @@ func pipeStreamCells(s *textScanner, i int) []streamCell {
 		cells = append(cells, streamCell{text: strings.Join(cur, "\n"), line: start})
 		cur, open = nil, false
 	}
-	for j := i; j < len(s.lines) && len(cells) < maxStreamCells; j++ {
+	for j := i; j < len(s.lines); j++ {
+		if len(cells) >= limit {
+			return cells, false
+		}
 		raw := s.lines[j].text
 		t := strings.TrimSpace(raw)
 		rowEnd := strings.HasSuffix(raw, "  ")
@@ -180,8 +221,8 @@ func pipeStreamCells(s *textScanner, i int) []streamCell {
 				cur, open = nil, false
 			}
 			continue
-		case utf8.RuneCountInString(t) > 80:
-			return cells
+		case len(t) > 80 && utf8.RuneCountInString(t) > 80:
+			return cells, true
 		}
 		if !open {
 			start = j
@@ -194,7 +235,7 @@ func pipeStreamCells(s *textScanner, i int) []streamCell {
 	if open {
 		emit(len(s.lines) - 1)
 	}
-	return cells
+	return cells, true
 }
 
 // readLoosePipeTable reads pipe rows that are not Markdown pipe rows: rows
@@ -208,49 +249,56 @@ func pipeStreamCells(s *textScanner, i int) []streamCell {
 // dropped. A leading or trailing pipe only marks the line's start or
 // end: a trailing pipe may close a row, stand before an empty last cell
 // (html2text) or before one the converter dropped, so it is never read as
-// an empty cell. An empty cell between two pipes is an empty cell.
+// an empty cell. An empty cell between two pipes is an empty cell. The
+// first cell must be a label that opens a table, so that a line where
+// none starts costs little.
 func readLoosePipeTable(s *textScanner, i int) ([]Row, int, bool) {
 	lines := s.lines
 	if !strings.Contains(lines[i].text, "|") && (i+1 >= len(lines) || !strings.Contains(lines[i+1].text, "|")) {
 		return nil, i, false
 	}
-	end, withPipes, most, open := i, 0, 0, false
-	for ; end < len(lines) && end-i < maxStreamCells; end++ {
-		t := strings.TrimSpace(lines[end].text)
-		if t == "" {
-			if !open {
-				break
+	withPipes, most := 0, 0
+	src := func(limit int) (cells []streamCell, blank, all bool) {
+		withPipes, most = 0, 0
+		open := false // a line ending in a pipe left the row open
+		for j := i; j < len(lines); j++ {
+			t := strings.TrimSpace(lines[j].text)
+			switch n := strings.Count(t, "|"); {
+			case t == "":
+				if !open {
+					return cells, blank, true
+				}
+				continue
+			case isPipeLine(t):
+				open = true
+				continue
+			case isRule(t):
+				continue
+			case n > 0:
+				withPipes++
+				most = max(most, n)
+				open = strings.HasSuffix(t, "|")
 			}
-			continue
+			if len(cells) >= limit {
+				return cells, blank, false
+			}
+			for _, f := range splitPipes(t) {
+				c := streamText(unescapeMarkdown(htmlBreak().ReplaceAllString(f, "\n")))
+				blank = blank || c == ""
+				cells = append(cells, streamCell{text: c, line: j})
+			}
 		}
-		switch n := strings.Count(t, "|"); {
-		case isPipeLine(t):
-			open = true
-		case n > 0 && !isRule(t):
-			withPipes++
-			most = max(most, n)
-			open = strings.HasSuffix(t, "|")
-		}
+		return cells, blank, true
 	}
-	if withPipes < 2 && most < 4 {
+	first, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(lines[i].text), "|"), "|")
+	if len(first) > maxLabelLen || !lookupHeader(stripMarkdown(first)).startsTable() {
+		return nil, i, false // no table starts here
+	}
+	rows, next, ok := readWindowed(s, src)
+	if !ok || withPipes < 2 && most < 4 {
 		return nil, i, false
 	}
-	var (
-		cells []streamCell
-		blank bool
-	)
-	for j := i; j < end && len(cells) < maxStreamCells; j++ {
-		t := strings.TrimSpace(lines[j].text)
-		if t == "" || isRule(t) || isPipeLine(t) {
-			continue
-		}
-		for _, f := range splitPipes(t) {
-			c := streamText(unescapeMarkdown(htmlBreak().ReplaceAllString(f, "\n")))
-			blank = blank || c == ""
-			cells = append(cells, streamCell{text: c, line: j})
-		}
-	}
-	return readStream(s, cells, blank)
+	return rows, next, true
 }
 
 // readSpacedRowsTable reads a table whose rows are lines of cells
@@ -272,14 +320,19 @@ func readSpacedRowsTable(s *textScanner, i int) ([]Row, int, bool) {
 	if !lookupHeader(t).startsTable() {
 		return nil, i, false
 	}
-	var cells []streamCell
-	for j := i; j < len(s.lines) && len(cells) < maxStreamCells && !isBlank(s.lines[j].text); j++ {
-		if len(s.lines[j].text) > maxLabelLen {
-			break
+	rows, next, ok := readWindowed(s, func(limit int) (cells []streamCell, _, all bool) {
+		for j := i; j < len(s.lines) && !isBlank(s.lines[j].text) && len(s.lines[j].text) <= maxLabelLen; j++ {
+			if len(cells) >= limit {
+				return cells, false, false
+			}
+			for _, p := range gluedTokens(s.lines[j].text) {
+				cells = append(cells, streamCell{text: p, line: j, glued: true})
+			}
 		}
-		for _, p := range gluedTokens(s.lines[j].text) {
-			cells = append(cells, streamCell{text: p, line: j, glued: true})
-		}
+		return cells, false, true
+	})
+	if !ok {
+		return nil, i, false
 	}
-	return readStream(s, cells, false)
+	return rows, next, true
 }

@@ -34,7 +34,12 @@ type srcLine struct {
 //     tables with dashed column rules;
 //  5. and 6. one cell per line with empty cells as empty lines (docx2txt,
 //     LibreOffice's Text export);
-//  7. one cell per line without empty cells (text copied from a web page).
+//  7. one cell per line without empty cells (text copied from a web page);
+//  8. streams of cells whose row ends are not marked (stream.go): one cell
+//     per line with a blank line after each, cells between lines of "|",
+//     pipe rows without a leading pipe, broken over lines or on one line;
+//  9. tables run together on one line, cell boundaries lost (glued.go);
+//  10. rows of a label and numbers separated by spaces (pdftotext).
 //
 // Any other line that is not blank is a paragraph. Page-number lines and
 // page headers repeated over page breaks are dropped first.
@@ -61,6 +66,7 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 	if err := s.run(); err != nil {
 		return nil, err
 	}
+	mergeT4Groups(s.doc)
 	return s.doc, nil
 }
 
