@@ -1,10 +1,14 @@
 package lint_test
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/nianbao/nianbao/lint"
@@ -82,4 +86,42 @@ func TestRealReports(t *testing.T) {
 
 func describe(f rules.Finding) string {
 	return fmt.Sprintf("%s %v %v", f.Cell, f.Msg.Format, f.Msg.Args)
+}
+
+// TestRealLayoutsMetadata checks the year and agency read from the real
+// converted texts: the year always; the agency where the text names the
+// body as the truth has it (a text cut before its title names none).
+func TestRealLayoutsMetadata(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/layouts/real/*.truth.json")
+	for _, tp := range files {
+		var tr struct {
+			Agency    string `json:"agency"`
+			AsWritten string `json:"agency_as_written"`
+			Year      int    `json:"year"`
+		}
+		b, err := os.ReadFile(tp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &tr); err != nil {
+			t.Fatal(err)
+		}
+		src, _ := filepath.Glob(strings.TrimSuffix(tp, ".truth.json") + ".*")
+		src = slices.DeleteFunc(src, func(s string) bool { return strings.HasSuffix(s, ".truth.json") })
+		text, err := os.ReadFile(src[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
+		if r.Report == nil {
+			t.Fatalf("%s: %v", src[0], r.Err)
+		}
+		if r.Report.Year != tr.Year {
+			t.Errorf("%s: year %d, want %d", src[0], r.Report.Year, tr.Year)
+		}
+		want := cmp.Or(tr.AsWritten, tr.Agency)
+		if strings.Contains(string(text), want) && r.Report.Agency != want {
+			t.Errorf("%s: agency %q, want %q", src[0], r.Report.Agency, want)
+		}
+	}
 }

@@ -173,7 +173,7 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 			lines = append(lines, "")
 			continue
 		}
-		lines = append(lines, ChineseYears(format.NormalizeLabel(p.Text)))
+		lines = append(lines, ChineseYears(strings.TrimPrefix(format.NormalizeLabel(p.Text), "标题:")))
 	}
 	heading := func(n string) bool { return n != "" && !breadcrumb(n) && !sentence(n) }
 	titled := func(n string) bool {
@@ -209,7 +209,14 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 	if first >= 0 {
 		var title strings.Builder
 		for i := first; i <= last; i++ {
-			title.WriteString(format.TrimCell(preamble[i].Text))
+			text := format.TrimCell(preamble[i].Text)
+			if i == first {
+				// A crawler's record names the title field ("标题: …").
+				for _, label := range []string{"标题:", "标题："} {
+					text = format.TrimCell(strings.TrimPrefix(text, label))
+				}
+			}
+			title.WriteString(text)
 			b.titleParas = append(b.titleParas, preamble[i].Pos)
 		}
 		b.rep.Title = title.String()
