@@ -173,7 +173,7 @@ func addSeeds(f *testing.F, patterns ...string) {
 // FuzzParseTxt feeds the tab-prefixed seed and every other text layout
 // through the text reader.
 func FuzzParseTxt(f *testing.F) {
-	addSeeds(f, "../testdata/*.txt", "../testdata/layouts/*.txt")
+	addSeeds(f, "../testdata/*.txt", "../testdata/layouts/*.txt", "../testdata/layouts/*.md", "../testdata/layouts/real/*.txt", "../testdata/layouts/real/*.md")
 	f.Add([]byte("\t\n\n\n\t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		doc, err := Parse(context.Background(), "fuzz.txt", b, DefaultLimits())
