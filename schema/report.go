@@ -2,9 +2,9 @@ package schema
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nianbao/nianbao/format"
@@ -166,17 +166,38 @@ type Report struct {
 }
 
 // Cell returns the cell under key, or a missing cell when the document
-// lacks it. It panics when the format has no cell of that key (see
-// format.IsKey): a misspelt key is a bug, and a missing cell would silence
-// every check that reads it.
+// lacks it: a cell shared by every report, which callers must not modify.
+// It panics when the format has no cell of that key (see format.IsKey): a
+// misspelt key is a bug, and a missing cell would silence every check that
+// reads it.
 func (r *Report) Cell(key string) *Cell {
 	if c, ok := r.Cells[key]; ok {
 		return c
 	}
-	if !format.IsKey(key) {
-		panic(fmt.Sprintf("schema: no cell %q in the format", key))
+	return missingCell(key)
+}
+
+// missingCells holds a missing cell for every key of the format. Never
+// modified.
+var missingCells = sync.OnceValue(func() map[string]*Cell {
+	m := map[string]*Cell{}
+	for _, v := range []format.Version{format.V2019, format.V2021, format.VUnknown} {
+		for _, split := range []bool{false, true} {
+			for _, k := range format.KeysFor(v, split) {
+				m[k] = &Cell{Key: k, State: StateMissing, Kind: format.KindOf(k)}
+			}
+		}
 	}
-	return &Cell{Key: key, State: StateMissing, Kind: format.KindOf(key)}
+	return m
+})
+
+// missingCell returns the shared missing cell of key. key does not escape
+// (strconv.Quote copies it), so that callers may build keys on the stack.
+func missingCell(key string) *Cell {
+	if c, ok := missingCells()[key]; ok {
+		return c
+	}
+	panic("schema: no cell " + strconv.Quote(key) + " in the format")
 }
 
 // Section returns the section numbered n, or nil.
