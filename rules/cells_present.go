@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -51,7 +52,9 @@ func checkCellsPresent(pass *Pass) {
 	explained := map[string]bool{}
 	for _, is := range r.Issues {
 		switch {
-		case is.Kind == schema.IssueUnreadableHeader, is.Kind == schema.IssueUnreadableRow && is.Found == 0:
+		case is.Kind == schema.IssueUnreadableHeader, is.Kind == schema.IssueUnreadableRow && (is.Found == 0 || is.Table == format.T4):
+			// Table 四 has one row of data: when it cannot be read, no
+			// row of the table is missing.
 			explained[is.Table] = true
 		case is.Kind == schema.IssueUnreadableRow && is.Row != "":
 			explained[is.Row] = true

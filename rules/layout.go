@@ -16,6 +16,7 @@ var P0002 = &Rule{
 		Messages: []Translation{
 			{msgP0002Header, "%s的表头无法按标准格式识别，该表数据未读取"},
 			{msgP0002Row, "%s“%s”行有 %d 个单元格，应为 %d 个，该行数据未读取"},
+			{msgP0002Data, "%s的数据行有 %d 个单元格，应为 %d 个，数据未读取"},
 			{msgP0002NoData, "%s没有数据行"},
 			{msgP0002Rows, "%s有 %d 行的单元格少于栏目所需，这些行的数据未读取（第一行：“%s”，%d 个单元格，应为 %d 个）；多半是报告复制为文本时丢失了空白单元格，请改用 .docx 检查"},
 			{msgP0002Twice, "%s出现了两次，第二个未读取"},
@@ -26,6 +27,7 @@ var P0002 = &Rule{
 const (
 	msgP0002Header = "the header rows of %s cannot be read as the format's columns; its values were not read"
 	msgP0002Row    = "%s row “%s” has %d cells, %d were expected; its values were not read"
+	msgP0002Data   = "the data row of %s has %d cells, %d were expected; its values were not read"
 	msgP0002NoData = "%s has no data row"
 	msgP0002Rows   = "%s: %d rows have fewer cells than the columns need, so their values were not read (the first: “%s”, %d cells for %d); blank cells were probably lost when the report was copied as text: check the .docx instead"
 	msgP0002Twice  = "%s appears twice; the second one was not read"
@@ -53,6 +55,8 @@ func checkLayout(pass *Pass) {
 			switch {
 			case is.Found == 0:
 				pass.Addf(is.Pos, msgP0002NoData, t)
+			case is.Label == "":
+				pass.Addf(is.Pos, msgP0002Data, t, is.Found, is.Want)
 			case len(rows) < manyRows:
 				pass.Addf(is.Pos, msgP0002Row, t, is.Label, is.Found, is.Want)
 			case rows[0].Pos == is.Pos:

@@ -254,6 +254,12 @@ func (b *builder) mapT3(t *parser.Table) {
 			continue
 		}
 		labels, values := row.Cells[:len(row.Cells)-n], row.Cells[len(row.Cells)-n:]
+		if surplus(labels) {
+			// More numbers than columns (a cell split in two): reading
+			// from the right would shift the row.
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1})
+			continue
+		}
 		key, label, pos := "", "", row.Pos
 		var nonEmptyLabels []parser.Cell
 		for _, c := range labels {

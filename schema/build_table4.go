@@ -43,10 +43,28 @@ func (b *builder) mapT4(t *parser.Table) {
 		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves)})
 		return
 	}
+	if surplus(row.Cells[:len(row.Cells)-len(leaves)]) {
+		// More numbers than columns: a cell split in two, read from the
+		// right, would shift every value.
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves)})
+		return
+	}
 	values := row.Cells[len(row.Cells)-len(leaves):]
 	for i, l := range leaves {
 		if l.key != "" {
 			b.setCell(format.JoinKey(format.T4, "", l.key), format.Count, values[i], "")
 		}
 	}
+}
+
+// surplus reports whether the cell right before a row's values holds a
+// number: the row has more numbers than the table has columns. (A number
+// further left, such as an enumerator in a cell of its own before the
+// label, is not one.)
+func surplus(cells []parser.Cell) bool {
+	if len(cells) == 0 {
+		return false
+	}
+	_, class := format.ParseNumber(cells[len(cells)-1].Text, format.Money)
+	return class == format.ClassNumber
 }

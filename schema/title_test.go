@@ -173,3 +173,36 @@ func TestTable2HeaderTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestSurplusValues checks that a row with one number more than the table
+// has columns (a cell split in two by a converter) is reported, not read
+// shifted from the right.
+func TestSurplusValues(t *testing.T) {
+	orig, err := os.ReadFile("../testdata/v2021-clean.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 一、本年新收: 自然人 "3" written as "1" and "2" in two cells.
+	text := string(orig)
+	i := strings.Index(text, "\t一、本年新收政府信息公开申请数量\n")
+	j := strings.Index(text[i:], "\n\t") + i + 1
+	k := strings.Index(text[j:], "\n") + j
+	split := text[:j] + "\t1\n\t2" + text[k:]
+	doc, err := parser.Parse(context.Background(), "t.txt", []byte(split), parser.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Build(doc)
+	for _, col := range []string{"NP", "BIZ", "TOT"} {
+		if c := r.Cell("t3.NEW." + col); c.State != StateMissing {
+			t.Errorf("t3.NEW.%s read as %s %v from a row with a split cell", col, c.State, c.Value)
+		}
+	}
+	found := false
+	for _, is := range r.Issues {
+		found = found || is.Kind == IssueUnreadableRow && is.Table == "t3"
+	}
+	if !found {
+		t.Error("the row is not reported")
+	}
+}
