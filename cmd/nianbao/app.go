@@ -59,6 +59,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	return &cli.App{
 		Name:      "nianbao",
+		Version:   report.Build.Version,
 		Usage:     "政府信息公开工作年度报告检查工具 / checks government information-disclosure annual reports",
 		Writer:    stdout,
 		ErrWriter: stderr,
@@ -97,6 +98,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: templateAction,
 			},
 			serveCommand(),
+			versionCommand(),
 			{
 				Name: "rules", Usage: "列出全部规则 / list every rule",
 				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},

@@ -6,10 +6,13 @@ import (
 	"context"
 	"os"
 	"os/signal"
+
+	"github.com/nianbao/nianbao/report"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	report.Build = buildInfo()
 	stopProfiles := startProfiles(os.Stderr)
 	code := run(ctx, os.Args, os.Stdout, os.Stderr)
 	stopProfiles()
