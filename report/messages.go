@@ -84,6 +84,9 @@ func translations() [][2]string {
 		{"nianbao serve: open %s in a browser; press Ctrl-C to stop", "nianbao serve：请在浏览器中打开 %s ，按 Ctrl-C 停止"},
 		{"warning: listening on %s, which other computers can reach: anyone who can connect can upload files to be checked", "警告：正在监听 %s，其他计算机也能访问，任何能连接到本机的人都可以上传文件进行检查"},
 		{"nianbao serve: stopped", "nianbao serve：已停止"},
+		{"nianbao check page: %s\nClose this window to quit.", "nianbao 检查页面：%s\n关闭此窗口即可退出。"},
+		{"the browser could not be opened (%v): open %s in a browser", "无法自动打开浏览器（%v）：请在浏览器中打开 %s"},
+		{"Press Enter to close this window.", "按回车键关闭此窗口。"},
 
 		// nianbao version (cmd/nianbao/version.go).
 		{"commit: %s", "提交：%s"},
