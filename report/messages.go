@@ -88,6 +88,13 @@ func translations() [][2]string {
 		{"the browser could not be opened (%v): open %s in a browser", "无法自动打开浏览器（%v）：请在浏览器中打开 %s"},
 		{"Press Enter to close this window.", "按回车键关闭此窗口。"},
 
+		// The inputs of check, lint and extract (cmd/nianbao/inputs.go).
+		{"%s: no such file or directory", "找不到 %s：文件或目录不存在"},
+		{"- (standard input) must be the only PATH", "“-”（标准输入）只能单独检查，不能与其他路径一起给出"},
+		{"--prev cannot be used with - (standard input)", "--prev 不能与“-”（标准输入）一起使用"},
+		{"reading a report from standard input (end it with Ctrl-D, or Ctrl-Z and Enter on Windows)", "正在从标准输入读取报告（输入结束请按 Ctrl-D；Windows 中按 Ctrl-Z 后回车）"},
+		{"-", "标准输入"},
+
 		// nianbao version (cmd/nianbao/version.go).
 		{"commit: %s", "提交：%s"},
 		{"date: %s", "日期：%s"},
