@@ -23,14 +23,23 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool    sarifTool     `json:"tool"`
-		Results []sarifResult `json:"results"`
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations"`
+		Results     []sarifResult     `json:"results"`
+	}
+	// sarifInvocation says that the run completed, and with which build:
+	// SARIF has no version field on an invocation, so the build goes in
+	// its properties.
+	sarifInvocation struct {
+		ExecutionSuccessful bool              `json:"executionSuccessful"`
+		Properties          map[string]string `json:"properties"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
 	}
 	sarifDriver struct {
 		Name           string      `json:"name"`
+		Version        string      `json:"version"`
 		InformationURI string      `json:"informationUri,omitempty"`
 		Rules          []sarifRule `json:"rules"`
 	}
@@ -88,7 +97,7 @@ func SARIF(w io.Writer, rs []lint.FileResult, p *Printer) error {
 func writeSARIF(w io.Writer, b *lint.Batch, p *Printer) error {
 	all := rules.All()
 	index := map[string]int{}
-	drv := sarifDriver{Name: "nianbao", InformationURI: "https://github.com/nianbao/nianbao", Rules: []sarifRule{}}
+	drv := sarifDriver{Name: "nianbao", Version: Build.Version, InformationURI: "https://github.com/nianbao/nianbao", Rules: []sarifRule{}}
 	for i, r := range all {
 		index[r.ID] = i
 		drv.Rules = append(drv.Rules, sarifRule{ID: r.ID, ShortDescription: sarifText{p.Sprintf(r.Title)},
@@ -99,7 +108,7 @@ func writeSARIF(w io.Writer, b *lint.Batch, p *Printer) error {
 	if err := encode(&buf, sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
-		Runs:    []sarifRun{{Tool: sarifTool{drv}, Results: []sarifResult{}}},
+		Runs:    []sarifRun{{Tool: sarifTool{drv}, Invocations: []sarifInvocation{invocation()}, Results: []sarifResult{}}},
 	}); err != nil {
 		return err
 	}
@@ -170,6 +179,20 @@ func writeSARIF(w io.Writer, b *lint.Batch, p *Printer) error {
 	bw.WriteString("]")
 	bw.Write(tail)
 	return bw.Flush()
+}
+
+// invocation is the run's one invocation: nianbao writes the log only
+// when the run completed, so the execution was successful whatever it
+// found.
+func invocation() sarifInvocation {
+	props := map[string]string{"version": Build.Version}
+	if Build.Commit != "" {
+		props["commit"] = Build.Commit
+	}
+	if Build.Date != "" {
+		props["date"] = Build.Date
+	}
+	return sarifInvocation{ExecutionSuccessful: true, Properties: props}
 }
 
 func sarifLevel(s rules.Severity) string {

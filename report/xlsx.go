@@ -71,7 +71,7 @@ type xlsxWriter struct {
 // the header's columns, printed landscape.
 func (x *xlsxWriter) sheet(name string, headRow, cols int, widths []float64) (*xlsx.Sheet, error) {
 	return x.wb.NewSheet(xlsx.SheetOptions{Name: x.p.Sprintf(name), Widths: widths, Freeze: headRow,
-		FilterRow: headRow, FilterCols: cols, Landscape: true})
+		FilterRow: headRow, FilterCols: cols, Landscape: true, Footer: x.p.Sprintf(xlsxFooter, Build.Version)})
 }
 
 // header translates heads into a row of header cells.

@@ -59,6 +59,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	return &cli.App{
 		Name:      "nianbao",
+		Version:   report.Build.Version,
 		Usage:     "政府信息公开工作年度报告检查工具 / checks government information-disclosure annual reports",
 		Writer:    stdout,
 		ErrWriter: stderr,
@@ -97,6 +98,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: templateAction,
 			},
 			serveCommand(),
+			versionCommand(),
 			{
 				Name: "rules", Usage: "列出全部规则 / list every rule",
 				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
@@ -206,6 +208,9 @@ func checkAction(c *cli.Context, suggest bool) error {
 	if c.NArg() == 0 {
 		return usageError("%s: no PATH given (try: nianbao %s testdata/seed-2020.txt)", c.Command.Name, c.Command.Name)
 	}
+	if err := checkPaths(c.Args().Slice(), c.StringSlice("prev"), p); err != nil {
+		return err
+	}
 	opts := lint.DefaultOptions()
 	if err := configure(c, &opts); err != nil {
 		return err
@@ -230,10 +235,15 @@ func checkAction(c *cli.Context, suggest bool) error {
 		formats = append(formats, o.format)
 	}
 	opts.Retain, opts.Aggregate = report.Needs(formats...)
-	bar := progress(c.App.ErrWriter)
-	opts.Progress = bar.update
-	b, err := lint.RunBatch(c.Context, c.Args().Slice(), opts)
-	bar.done()
+	var b *lint.Batch
+	if isStdin(c.Args().Slice()) {
+		b, err = checkStdin(c.Context, opts, p, c.App.ErrWriter)
+	} else {
+		bar := progress(c.App.ErrWriter)
+		opts.Progress = bar.update
+		b, err = lint.RunBatch(c.Context, c.Args().Slice(), opts)
+		bar.done()
+	}
 	heapPoint(c.App.ErrWriter)
 	if err != nil {
 		if c.Context.Err() != nil {
@@ -312,6 +322,12 @@ func extractAction(c *cli.Context) error {
 	}
 	if c.NArg() == 0 {
 		return usageError("extract: no PATH given")
+	}
+	if err := checkPaths(c.Args().Slice(), nil, p); err != nil {
+		return err
+	}
+	if isStdin(c.Args().Slice()) {
+		return usageError("extract: %s", p.Sprintf(msgNotFound, "-"))
 	}
 	opts := lint.DefaultOptions()
 	opts.Rules = []*rules.Rule{rules.P0001}

@@ -134,7 +134,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "testdata/seed-2020-r7-total.txt"}, exitFindings, "testdata/seed-2020-r7-total.txt:338: 错误 [表三 （七）总计 / 总计]", ""},
 		{[]string{"check", "testdata/seed-2020-t4-rev.txt", "--format", "json"}, exitFindings, `"cell": "t4.rev.total"`, ""},
 		{[]string{"check", "--fail-on", "info", "testdata/v2021-clean.txt"}, exitOK, "未发现问题", ""},
-		{[]string{"check", "testdata/no-such-file.txt", "testdata/v2021-clean.txt"}, exitFindings, "testdata/no-such-file.txt: 错误 文件不存在 (P0001)", ""},
+		{[]string{"check", "testdata/no-such-file.txt", "testdata/v2021-clean.txt"}, exitError, "", "nianbao: 找不到 testdata/no-such-file.txt：文件或目录不存在"},
+		{[]string{"lint", "--lang", "en", "no-such-dir/"}, exitError, "", "nianbao: no-such-dir/: no such file or directory"},
+		{[]string{"check", "--prev", "testdata/no-such-dir", "testdata/v2021-clean.txt"}, exitError, "", "nianbao: --prev: 找不到 testdata/no-such-dir"},
+		{[]string{"check", "-", "testdata/v2021-clean.txt"}, exitError, "", "“-”（标准输入）只能单独检查"},
+		{[]string{"check", "--prev", "testdata/prev", "-"}, exitError, "", "--prev 不能与“-”（标准输入）一起使用"},
 		{[]string{"check"}, exitError, "", "no PATH given"},
 		{[]string{"check", "--format", "xml", "testdata/seed-2020.txt"}, exitError, "", "unknown format"},
 		{[]string{"check", "--fail-on", "fatal", "testdata/seed-2020.txt"}, exitError, "", "unknown severity"},
@@ -145,7 +149,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"rules", "--lang", "en"}, exitOK, "C1004\twarning\tBlank or \"/\" data cells", ""},
 		{[]string{"explain", "a2001"}, exitOK, "第一项加第二项之和，等于第三项加第四项之和", ""},
 		{[]string{"explain", "Z9999"}, exitError, "", "no rule"},
-		{[]string{"extract", "testdata/no-such-file.txt"}, exitFindings, `"error": "文件不存在"`, ""},
+		{[]string{"extract", "testdata/no-such-file.txt"}, exitError, "", "找不到 testdata/no-such-file.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -442,9 +446,10 @@ func TestInterspersedFlags(t *testing.T) {
 	if a != b || c1 != c2 || !strings.HasPrefix(a, "{") {
 		t.Errorf("outputs differ:\n%s\n%s", a, b)
 	}
-	// "--" ends the flags: a file may start with a dash.
+	// "--" ends the flags: a file may start with a dash (this one is
+	// missing, and named as a path, not as a flag).
 	_, stderr, code := runCmd(t, "check", "--", "-odd-name.txt")
-	if code != exitFindings {
+	if code != exitError || !strings.Contains(stderr, "找不到 -odd-name.txt") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

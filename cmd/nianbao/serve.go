@@ -17,7 +17,10 @@ const usageServe = `在本机启动检查页面：在浏览器中选择或拖入
    按 Ctrl-C 停止。
 
    nianbao serve
+   nianbao serve --open --addr 127.0.0.1:0      # 任选一个空闲端口，并在默认浏览器中打开
    nianbao serve --addr 127.0.0.1:9000 --max-upload 50MB
+
+   在 Windows 中双击 nianbao.exe 即启动本页面并打开浏览器，关闭窗口即退出。
 
    接口：POST /api/check（multipart 字段 file）返回与 nianbao check --format json 相同的 JSON；
    POST /api/check.xlsx 返回工作簿；POST /api/check.html 返回页面所用的 HTML 片段。`
@@ -27,6 +30,8 @@ const (
 	msgServing = "nianbao serve: open %s in a browser; press Ctrl-C to stop"
 	msgExposed = "warning: listening on %s, which other computers can reach: anyone who can connect can upload files to be checked"
 	msgStopped = "nianbao serve: stopped"
+	msgWindow  = "nianbao check page: %s\nClose this window to quit."
+	msgNoOpen  = "the browser could not be opened (%v): open %s in a browser"
 )
 
 func serveCommand() *cli.Command {
@@ -38,6 +43,9 @@ func serveCommand() *cli.Command {
 			&cli.StringFlag{Name: "max-upload", Value: "20MB", Usage: "largest file accepted (`SIZE`: 20MB, 512KB, bytes)"},
 			&cli.StringFlag{Name: "lang", Value: "zh", Usage: "default language of the page and the API: zh or en", EnvVars: []string{"NIANBAO_LANG"}},
 			&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: .nianbao.yaml in the working directory or a parent)"},
+			&cli.BoolFlag{Name: "open", Usage: "open the page in the default browser"},
+			// Started by a double-click: the console window is nianbao's own.
+			&cli.BoolFlag{Name: "window", Hidden: true},
 		},
 		Action: serveAction,
 	}
@@ -102,7 +110,16 @@ func serveAction(c *cli.Context) error {
 		// Every interface: the loopback one is the address to open here.
 		url = "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(a.Port)) + "/"
 	}
-	fmt.Fprintln(c.App.Writer, p.Sprintf(msgServing, url))
+	if c.Bool("window") {
+		fmt.Fprintln(c.App.Writer, p.Sprintf(msgWindow, url))
+	} else {
+		fmt.Fprintln(c.App.Writer, p.Sprintf(msgServing, url))
+	}
+	if c.Bool("open") {
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintln(stderr, p.Sprintf(msgNoOpen, err, url))
+		}
+	}
 	srv := serve.NewServer(serve.Handler(opts), log.New(stderr, "nianbao serve: ", 0))
 	if err := serve.Serve(c.Context, ln, srv); err != nil {
 		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)

@@ -54,6 +54,9 @@ type SheetOptions struct {
 	FilterRow, FilterCols int
 	// Landscape prints across the page, one page wide.
 	Landscape bool
+	// Footer, when set, is printed at the bottom left of every page, with
+	// the page number and the number of pages at the bottom right.
+	Footer string
 }
 
 // Workbook is a workbook being written.
@@ -255,6 +258,13 @@ func (wb *Workbook) endSheet() error {
 	w.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
 	if s.opts.Landscape {
 		w.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	}
+	if s.opts.Footer != "" {
+		// "&" starts a code in a header or footer: "&&" is the character.
+		left := strings.ReplaceAll(s.opts.Footer, "&", "&&")
+		w.WriteString(`<headerFooter><oddFooter>`)
+		w.Write(appendEscaped(nil, "&L"+left+"&R&P / &N"))
+		w.WriteString(`</oddFooter></headerFooter>`)
 	}
 	w.WriteString(`</worksheet>`)
 	if err := w.Flush(); err != nil {
