@@ -96,6 +96,7 @@ func translations() [][2]string {
 		{"--prev cannot be used with - (standard input)", "--prev 不能与“-”（标准输入）一起使用"},
 		{"reading a report from standard input (end it with Ctrl-D, or Ctrl-Z and Enter on Windows)", "正在从标准输入读取报告（输入结束请按 Ctrl-D；Windows 中按 Ctrl-Z 后回车）"},
 		{"-", "标准输入"},
+		{"extract reads files, not - (standard input)", "extract 只读取文件，不读取“-”（标准输入）"},
 
 		// nianbao version (cmd/nianbao/version.go).
 		{"commit: %s", "提交：%s"},

@@ -327,7 +327,7 @@ func extractAction(c *cli.Context) error {
 		return err
 	}
 	if isStdin(c.Args().Slice()) {
-		return usageError("extract: %s", p.Sprintf(msgNotFound, "-"))
+		return usageError("%s", p.Sprintf(msgStdinExtract))
 	}
 	opts := lint.DefaultOptions()
 	opts.Rules = []*rules.Rule{rules.P0001}

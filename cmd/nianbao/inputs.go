@@ -23,6 +23,8 @@ const (
 	msgStdinPrev  = "--prev cannot be used with - (standard input)"
 	msgStdinWait  = "reading a report from standard input (end it with Ctrl-D, or Ctrl-Z and Enter on Windows)"
 	msgStdinName  = "-"
+
+	msgStdinExtract = "extract reads files, not - (standard input)"
 )
 
 // checkPaths refuses, as a usage error, a path that does not exist: a

@@ -150,6 +150,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"explain", "a2001"}, exitOK, "第一项加第二项之和，等于第三项加第四项之和", ""},
 		{[]string{"explain", "Z9999"}, exitError, "", "no rule"},
 		{[]string{"extract", "testdata/no-such-file.txt"}, exitError, "", "找不到 testdata/no-such-file.txt"},
+		{[]string{"extract", "-"}, exitError, "", "extract 只读取文件，不读取“-”（标准输入）"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

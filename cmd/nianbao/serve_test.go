@@ -119,7 +119,7 @@ func TestServeTextsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{msgNotFound, msgStdinAlone, msgStdinPrev, msgStdinWait, msgStdinName, msgServing, msgExposed, msgStopped, msgWindow, msgNoOpen, msgPressEnter, msgVersionCommit, msgVersionDate, msgVersionUnknown} {
+	for _, k := range []string{msgNotFound, msgStdinAlone, msgStdinPrev, msgStdinWait, msgStdinName, msgStdinExtract, msgServing, msgExposed, msgStopped, msgWindow, msgNoOpen, msgPressEnter, msgVersionCommit, msgVersionDate, msgVersionUnknown} {
 		if p.Sprintf(k) == k {
 			t.Errorf("no Chinese text for %q", k)
 		}
