@@ -1,13 +1,10 @@
 package lint_test
 
 import (
-	"context"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -41,15 +38,7 @@ func TestRealLayouts(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(tp), ".truth.json")
 		t.Run(name, func(t *testing.T) {
 			tr := readTruth(t, tp)
-			src, _ := filepath.Glob(strings.TrimSuffix(tp, ".truth.json") + ".*")
-			src = slices.DeleteFunc(src, func(s string) bool { return strings.HasSuffix(s, ".truth.json") })
-			if len(src) != 1 {
-				t.Fatalf("want one source file, have %q", src)
-			}
-			res := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
-			if res.Err != nil {
-				t.Fatalf("read: %v", res.Err)
-			}
+			res := checkSource(t, strings.TrimSuffix(tp, ".truth.json")+".*")
 			count := map[string]int{}
 			for k, want := range tr.Cells {
 				v := cellVerdict(res.Report.Cell(k), want)

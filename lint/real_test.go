@@ -27,14 +27,7 @@ func TestRealReports(t *testing.T) {
 		dir := filepath.Dir(tp)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			tr := readTruth(t, tp)
-			src, _ := filepath.Glob(filepath.Join(dir, "source.*"))
-			if len(src) != 1 {
-				t.Fatalf("want one source file, have %q", src)
-			}
-			res := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
-			if res.Err != nil {
-				t.Fatalf("read: %v", res.Err)
-			}
+			res := checkSource(t, filepath.Join(dir, "source.*"))
 			count := map[string]int{}
 			for k, want := range tr.Cells {
 				v := cellVerdict(res.Report.Cell(k), want)

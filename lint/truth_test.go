@@ -1,12 +1,16 @@
 package lint_test
 
 import (
+	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/nianbao/nianbao/format"
+	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/schema"
 )
 
@@ -76,3 +80,19 @@ func cellVerdict(c *schema.Cell, want string) string {
 }
 
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// checkSource checks the one source file that a glob pattern names (the
+// document a truth file was made from) with the default options.
+func checkSource(t *testing.T, pattern string) lint.FileResult {
+	t.Helper()
+	src, _ := filepath.Glob(pattern)
+	src = slices.DeleteFunc(src, func(s string) bool { return strings.HasSuffix(s, ".truth.json") })
+	if len(src) != 1 {
+		t.Fatalf("want one source file, have %q", src)
+	}
+	res := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
+	if res.Err != nil {
+		t.Fatalf("read %s: %v", src[0], res.Err)
+	}
+	return res
+}

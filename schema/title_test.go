@@ -20,6 +20,27 @@ func buildText(t *testing.T, lines ...string) *Report {
 	return Build(doc)
 }
 
+// cleanText returns the text of testdata/v2021-clean.txt, a filled
+// 2021-format report, to make variants of.
+func cleanText(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/v2021-clean.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// buildRaw builds the report of a whole text.
+func buildRaw(t *testing.T, text string) *Report {
+	t.Helper()
+	doc, err := parser.Parse(context.Background(), "t.txt", []byte(text), parser.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(doc)
+}
+
 // TestTitles checks the titles real reports and web pages carry: spelling
 // variants of the report's name, a title over two lines, a leading year,
 // breadcrumbs and banners before it, and a preamble sentence that must
@@ -102,17 +123,8 @@ func TestSectionHeadings(t *testing.T) {
 // of the table read as in the original: one odd header cell never makes
 // the table unreadable.
 func TestTable3HeaderVariants(t *testing.T) {
-	orig, err := os.ReadFile("../testdata/v2021-clean.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	build := func(text string) *Report {
-		doc, err := parser.Parse(context.Background(), "t.txt", []byte(text), parser.DefaultLimits())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return Build(doc)
-	}
+	orig := []byte(cleanText(t))
+	build := func(text string) *Report { return buildRaw(t, text) }
 	want := build(string(orig))
 	corner := "\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
 	for name, text := range map[string]string{
@@ -149,17 +161,8 @@ func TestTable3HeaderVariants(t *testing.T) {
 // labels seen in real converted reports: tolerated like row-label typos, so
 // one odd header cell never drops a block.
 func TestTable2HeaderTypos(t *testing.T) {
-	orig, err := os.ReadFile("../testdata/v2021-clean.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	build := func(text string) *Report {
-		doc, err := parser.Parse(context.Background(), "t.txt", []byte(text), parser.DefaultLimits())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return Build(doc)
-	}
+	orig := []byte(cleanText(t))
+	build := func(text string) *Report { return buildRaw(t, text) }
 	want := build(string(orig))
 	typo := strings.NewReplacer("\t现行有效件数\n", "\t现在行有效件数\n", "\t本年废止件数\n", "\t本年废止件\n",
 		"\t行政事业性收费\n", "\t行政事业型收费\n", "\t本年处理决定数量\n", "\t本年处理决定数\n").Replace(string(orig))
@@ -178,21 +181,13 @@ func TestTable2HeaderTypos(t *testing.T) {
 // has columns (a cell split in two by a converter) is reported, not read
 // shifted from the right.
 func TestSurplusValues(t *testing.T) {
-	orig, err := os.ReadFile("../testdata/v2021-clean.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	orig := cleanText(t)
 	// 一、本年新收: 自然人 "3" written as "1" and "2" in two cells.
 	text := string(orig)
 	i := strings.Index(text, "\t一、本年新收政府信息公开申请数量\n")
 	j := strings.Index(text[i:], "\n\t") + i + 1
 	k := strings.Index(text[j:], "\n") + j
-	split := text[:j] + "\t1\n\t2" + text[k:]
-	doc, err := parser.Parse(context.Background(), "t.txt", []byte(split), parser.DefaultLimits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := Build(doc)
+	r := buildRaw(t, text[:j]+"\t1\n\t2"+text[k:])
 	for _, col := range []string{"NP", "BIZ", "TOT"} {
 		if c := r.Cell("t3.NEW." + col); c.State != StateMissing {
 			t.Errorf("t3.NEW.%s read as %s %v from a row with a split cell", col, c.State, c.Value)
