@@ -112,7 +112,7 @@ func TestExpand(t *testing.T) {
 // BenchmarkCheckFile measures read, parse and check of one report.
 func BenchmarkCheckFile(b *testing.B) {
 	opts := DefaultOptions()
-	for _, name := range []string{"seed-2020.txt", "v2021-clean.txt", "docx/filled-2021-wps.docx", "docx/seed-2020-lo.docx"} {
+	for _, name := range []string{"seed-2020.txt", "v2021-clean.txt", "docx/filled-2021-wps.docx", "docx/seed-2020-lo.docx", "real/2025-pingtan-zone/source.html", "real/2019-shanghai-gov-office/source.html"} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
