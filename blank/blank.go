@@ -45,7 +45,7 @@ const (
 )
 
 // Title texts. They are document content, not row or column labels, so
-// they live here rather than in schema/labels.go.
+// they live here rather than in format/labels.go.
 const (
 	// templateTitle is the title of both embedded templates, the text of a
 	// single run (TestTemplateTitleIsOneRun).
