@@ -266,3 +266,28 @@ func FuzzCellText(f *testing.F) {
 		}
 	})
 }
+
+// TestFooter checks the printed footer as excelize reads it: the text on
+// the left ("&" doubled, as a footer code needs), the page numbers on the
+// right.
+func TestFooter(t *testing.T) {
+	var buf bytes.Buffer
+	wb := New(&buf)
+	if _, err := wb.NewSheet(SheetOptions{Name: "汇总", Landscape: true, Footer: "由 nianbao 1.2.0 生成 R&D"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hf, err := f.GetHeaderFooter("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "&L由 nianbao 1.2.0 生成 R&&D&R&P / &N"; hf == nil || hf.OddFooter != want {
+		t.Errorf("footer %+v, want %q", hf, want)
+	}
+}
