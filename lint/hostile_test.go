@@ -362,7 +362,7 @@ func hostileCases() []hostile {
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "empty.txt"), nil)
 			}},
-		{name: "empty.docx", msg: rules.MsgP0001Empty, err: parser.ErrCorrupt, // told as an empty .txt is
+		{name: "empty.docx", msg: rules.MsgP0001Empty, err: parser.ErrEmpty, // told as an empty .txt is
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "empty.docx"), nil)
 			}},

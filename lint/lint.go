@@ -144,10 +144,6 @@ func readFailure(path string, err error) rules.Finding {
 		msg = rules.Message{Format: rules.MsgP0001Legacy}
 	case errors.Is(err, parser.ErrEncrypted):
 		msg = rules.Message{Format: rules.MsgP0001Encrypted}
-	case errors.Is(err, parser.ErrCorrupt) && emptyFile(path):
-		// A zero-byte .docx is no zip package, but what the user needs
-		// to hear is what an empty .txt gets.
-		msg = rules.Message{Format: rules.MsgP0001Empty}
 	case errors.Is(err, parser.ErrCorrupt), errors.Is(err, parser.ErrNoDocumentXML):
 		msg = rules.Message{Format: rules.MsgP0001Corrupt, Args: []any{errText(err)}}
 	case errors.Is(err, parser.ErrTooLarge):
@@ -177,12 +173,6 @@ func readFailure(path string, err error) rules.Finding {
 		Msg:      msg,
 		Pos:      parser.Pos{File: path},
 	}
-}
-
-// emptyFile reports whether path names a regular file of no bytes.
-func emptyFile(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == 0
 }
 
 // errText is the technical cause without the path, which the finding shows

@@ -936,7 +936,7 @@ func TestDocxErrors(t *testing.T) {
 	}{
 		{"not a zip", []byte("PK\x03\x04 this is not a zip file at all"), nil, ErrCorrupt},
 		{"truncated zip", valid[:len(valid)/2], nil, ErrCorrupt},
-		{"empty file named .docx", []byte{}, nil, ErrCorrupt},
+		{"empty file named .docx", []byte{}, nil, ErrEmpty},
 		{"no document.xml", zipOf(t, "[Content_Types].xml", contentTypes, "word/styles.xml", "<w:styles/>"), nil, ErrNoDocumentXML},
 		{"main part is not a document", zipOf(t, "word/document.xml", `<?xml version="1.0"?><workbook/>`), nil, ErrNoDocumentXML},
 		{"truncated document.xml", zipOf(t, "word/document.xml", docXML(p(r("abc")) + tbl(tr(tc("", p(r("1"))))))[:300]), nil, ErrCorrupt},

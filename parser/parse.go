@@ -115,6 +115,10 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
+	case len(data) == 0:
+		// Zero bytes are no document of any format: an empty .docx is an
+		// empty file, not a corrupt package.
+		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	case bytes.HasPrefix(data, oleMagic):
 		return nil, sniffOLE(data)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
