@@ -3,7 +3,6 @@ package format
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,26 +99,25 @@ func normalizeLabelNFKC(s string) string {
 	return b.String()
 }
 
-// tradSet has a bit for each rune of U+4E00–U+9FFF that traditional maps:
-// most label characters are tested against it, and only those it has are
-// looked up in the map.
-var tradSet = sync.OnceValue(func() *[(0x9FFF - 0x4E00 + 64) / 64]uint64 {
-	var set [(0x9FFF - 0x4E00 + 64) / 64]uint64
+// tradBits has a bit for each rune of U+4E00–U+9FFF that traditional
+// maps: most label characters are tested against it, and only those it has
+// are looked up in the map. 2.6 KB, made once at start from the map.
+var tradBits = func() (set [(0x9FFF - 0x4E00 + 64) / 64]uint64) {
 	for r := range traditional {
 		if r >= 0x4E00 && r <= 0x9FFF {
 			i := r - 0x4E00
 			set[i/64] |= 1 << (i % 64)
 		}
 	}
-	return &set
-})
+	return set
+}()
 
 func isTraditional(r rune) bool {
 	if r < 0x4E00 || r > 0x9FFF {
 		return false
 	}
 	i := r - 0x4E00
-	return tradSet()[i/64]&(1<<(i%64)) != 0
+	return tradBits[i/64]&(1<<(i%64)) != 0
 }
 
 // simplified returns the simplified form of a traditional character of
