@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"strings"
+
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 )
@@ -65,6 +67,10 @@ func surplus(cells []parser.Cell) bool {
 	if len(cells) == 0 {
 		return false
 	}
-	_, class := format.ParseNumber(cells[len(cells)-1].Text, format.Money)
+	t := cells[len(cells)-1].Text
+	if len(t) > 64 || !strings.ContainsAny(t, "0123456789０１２３４５６７８９") {
+		return false // a label: not worth parsing as a number
+	}
+	_, class := format.ParseNumber(t, format.Money)
 	return class == format.ClassNumber
 }
