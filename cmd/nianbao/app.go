@@ -67,6 +67,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		DisableSliceFlagSeparator: true,
 		// Never let urfave/cli call os.Exit; run returns the code.
 		ExitErrHandler: func(*cli.Context, error) {},
+		// --lang before the command too ("nianbao --lang en check …"):
+		// run reads it from the arguments (argsLang).
+		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language of messages: zh or en", EnvVars: []string{"NIANBAO_LANG"}}},
 		Commands: []*cli.Command{
 			{
 				Name: "check", Usage: "检查报告（文件或目录） / check reports (files or directories)", ArgsUsage: "PATH...",
@@ -372,6 +375,7 @@ func explainAction(c *cli.Context) error {
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
+	localize(app, argsLang(args))
 	err := app.RunContext(ctx, interspersed(app, args))
 	if err == nil {
 		return exitOK
