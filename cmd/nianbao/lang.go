@@ -109,11 +109,27 @@ func localize(app *cli.App, lang string) {
 	}
 	flags(app.Flags)
 	app.OnUsageError = flagError(lang)
+	// The help command's own text is English; --help says the same.
+	app.HideHelpCommand = true
+	if lang == "zh" {
+		app.CustomAppHelpTemplate = zhHeadings.Replace(cli.AppHelpTemplate)
+	}
 	for _, c := range app.Commands {
 		flags(c.Flags)
 		c.OnUsageError = flagError(lang)
+		c.HideHelpCommand = true
+		if lang == "zh" {
+			c.CustomHelpTemplate = zhHeadings.Replace(cli.CommandHelpTemplate)
+		}
 	}
 }
+
+// zhHeadings turns the headings of urfave/cli's help templates Chinese.
+var zhHeadings = strings.NewReplacer(
+	"NAME:", "名称：", "USAGE:", "用法：", "DESCRIPTION:", "说明：", "COMMANDS:", "命令：",
+	"GLOBAL OPTIONS:", "全局选项：", "OPTIONS:", "选项：", "CATEGORY:", "类别：", "VERSION:", "版本：",
+	"[command options]", "[选项]", "[global options]", "[全局选项]", "command [command options]", "命令 [选项]",
+)
 
 func pickText(lang, zh, en string) string {
 	if lang == "en" {
