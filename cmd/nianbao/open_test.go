@@ -35,7 +35,7 @@ func TestStartArgs(t *testing.T) {
 		}
 	}
 	stdout, _, code := runCmd(t)
-	if code != exitOK || !strings.Contains(stdout, "COMMANDS") {
+	if code != exitOK || !strings.Contains(stdout, "命令：") {
 		t.Errorf("no arguments: exit %d, %q", code, stdout)
 	}
 }
