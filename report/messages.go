@@ -6,18 +6,19 @@ const (
 	sevWarning = "warning"
 	sevInfo    = "info"
 
-	msgSummary   = "files checked: %d; errors: %d, warnings: %d, infos: %d"
-	msgClean     = "no problems found"
-	msgFix       = "suggestion: change %s from %s to %s"
-	msgFixOr     = "or change %s from %s to %s"
-	msgRelated   = "%s = %s"
-	msgRelatedNo = "%s is %s"
-	msgLine      = "line %d"
-	msgAt        = "table %d, row %d, column %d"
-	msgTable     = "table %d"
-	msgMoreCells = "and %d more cells"
-	msgPara      = "paragraph %d"
-	msgWhere     = "%s (%s)"
+	msgSummary    = "files checked: %d; errors: %d, warnings: %d, infos: %d"
+	msgClean      = "no problems found"
+	msgFix        = "suggestion: change %s from %s to %s"
+	msgFixOr      = "or change %s from %s to %s"
+	msgRelated    = "%s = %s"
+	msgRelatedNo  = "%s is %s"
+	msgLine       = "line %d"
+	msgAt         = "table %d, row %d, column %d"
+	msgTable      = "table %d"
+	msgMoreCells  = "and %d more cells"
+	msgMoreIssues = "%d more findings not listed (--max-issues)"
+	msgPara       = "paragraph %d"
+	msgWhere      = "%s (%s)"
 
 	stateBlank   = "blank"
 	stateNA      = "marked"
@@ -47,6 +48,7 @@ func translations() [][2]string {
 		{msgAt, "第 %d 个表格第 %d 行第 %d 列"},
 		{msgTable, "第 %d 个表格"},
 		{msgMoreCells, "另有 %d 个单元格"},
+		{msgMoreIssues, "另有 %d 个问题未列出（--max-issues）"},
 		{msgPara, "第 %d 段"},
 		{msgWhere, "%s（%s）"},
 		{stateBlank, "空白"},

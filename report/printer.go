@@ -18,6 +18,13 @@ type Printer struct {
 	p       *message.Printer
 	english bool
 	zh      *lazyCatalog // nil for English
+
+	// Quiet makes the text output list only errors, then the summary
+	// line (for scripts and a quick look).
+	Quiet bool
+	// MaxIssues, when above 0, is the most findings the text output lists;
+	// a line says how many more there are.
+	MaxIssues int
 }
 
 // NewPrinter returns a printer for lang: "zh" (the default when empty) or

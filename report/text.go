@@ -59,18 +59,31 @@ func Text(w io.Writer, rs []lint.FileResult, p *Printer) error {
 // before the summary.
 func writeText(w io.Writer, b *lint.Batch, p *Printer) error {
 	bw := bufio.NewWriter(w)
+	listed, left := 0, 0
 	err := b.Each(func(_ int, r lint.FileResult) error {
 		if len(r.Findings) == 0 {
-			fmt.Fprintf(bw, "%s: %s\n", r.Path, p.Sprintf(msgClean))
+			if !p.Quiet {
+				fmt.Fprintf(bw, "%s: %s\n", r.Path, p.Sprintf(msgClean))
+			}
 			return nil
 		}
 		for _, f := range r.Findings {
-			writeFinding(bw, r, f, p)
+			switch {
+			case p.Quiet && f.Severity < rules.Error:
+			case p.MaxIssues > 0 && listed >= p.MaxIssues:
+				left++
+			default:
+				writeFinding(bw, r, f, p)
+				listed++
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if left > 0 {
+		fmt.Fprintln(bw, p.Sprintf(msgMoreIssues, left))
 	}
 	for _, l := range unmatchedLines(b.PrevUnmatched, p) {
 		fmt.Fprintf(bw, "%s (%s)\n", l, rules.X1004.ID)

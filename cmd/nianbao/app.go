@@ -55,6 +55,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			&cli.StringFlag{Name: "config", Usage: "configuration `FILE` (default: .nianbao.yaml in the working directory or a parent)"},
 			&cli.BoolFlag{Name: "each-blank", Usage: "report every blank or \"/\" cell instead of a count per table"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: all cores)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text output: list errors only, then the summary line"},
+			&cli.IntFlag{Name: "max-issues", Usage: "text output: list at most `N` findings"},
 		}, limitFlags()...)
 	}
 	return &cli.App{
@@ -191,6 +193,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
+	p.Quiet, p.MaxIssues = c.Bool("quiet"), c.Int("max-issues")
 	failOn, err := rules.ParseSeverity(c.String("fail-on"))
 	if err != nil {
 		return usageError("--fail-on: %v", err)

@@ -62,6 +62,8 @@ var flagZH = map[string]string{
 	"overwrite FILE if it exists":                                                                                                   "FILE 已存在时覆盖",
 	"listen on `HOST:PORT`; HOST is an IP address or localhost (a non-loopback host makes the page reachable from other computers)": "监听 `HOST:PORT`；HOST 为 IP 地址或 localhost（非本机地址会让其他电脑也能访问页面）",
 	"largest file accepted (`SIZE`: 20MB, 512KB, bytes)":                                                                            "接受的最大文件 `SIZE`（如 20MB、512KB 或字节数）",
+	"text output: list errors only, then the summary line":                                                                          "文本输出只列出错误，然后是汇总行",
+	"text output: list at most `N` findings":                                                                                        "文本输出最多列出 `N` 个问题",
 	"open the page in the default browser":                                                                                          "在默认浏览器中打开页面",
 	"show help":                                                                                                                     "显示帮助",
 	"print the version":                                                                                                             "显示版本",

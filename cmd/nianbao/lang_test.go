@@ -32,3 +32,27 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("English help:\n%s", out)
 	}
 }
+
+// TestQuietAndMaxIssues checks the two options for scripts: --quiet lists
+// errors only, --max-issues N at most N findings and how many are left.
+func TestQuietAndMaxIssues(t *testing.T) {
+	t.Chdir("../..")
+	run1 := func(args ...string) string {
+		var out, errb bytes.Buffer
+		run(context.Background(), append([]string{"nianbao", "check"}, args...), &out, &errb)
+		return out.String()
+	}
+	quiet := run1("--quiet", "testdata/v2021-errors.txt")
+	if strings.Contains(quiet, "警告") && !strings.Contains(quiet, "个警告") || !strings.Contains(quiet, "错误 [") {
+		t.Errorf("--quiet:\n%s", quiet)
+	}
+	for _, l := range strings.Split(quiet, "\n") {
+		if strings.Contains(l, ": 警告 ") || strings.Contains(l, ": 提示 ") {
+			t.Errorf("--quiet lists %q", l)
+		}
+	}
+	most := run1("--max-issues", "2", "testdata/v2021-errors.txt")
+	if n := strings.Count(most, "testdata/v2021-errors.txt:"); n != 2 || !strings.Contains(most, "另有 5 个问题未列出") {
+		t.Errorf("--max-issues 2: %d findings listed:\n%s", n, most)
+	}
+}
