@@ -29,6 +29,21 @@ type SectionDef struct {
 	Words [][]string
 }
 
+// Named reports whether s has every word of one of the section's other
+// spellings (Words): "存在的主要问题及整改措施" names section 五.
+func (d SectionDef) Named(s string) bool {
+	for _, words := range d.Words {
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(s, w)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 var Sections = []SectionDef{
 	{1, "一", []string{"总体情况"}, "一、总体情况", "1. Overview",
 		[][]string{{"总体情况"}, {"基本情况"}}},

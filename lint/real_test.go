@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"cmp"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/rules"
 )
 
@@ -99,22 +97,17 @@ func TestRealLayoutsMetadata(t *testing.T) {
 		if err := json.Unmarshal(b, &tr); err != nil {
 			t.Fatal(err)
 		}
-		src, _ := filepath.Glob(strings.TrimSuffix(tp, ".truth.json") + ".*")
-		src = slices.DeleteFunc(src, func(s string) bool { return strings.HasSuffix(s, ".truth.json") })
-		text, err := os.ReadFile(src[0])
+		r := checkSource(t, strings.TrimSuffix(tp, ".truth.json")+".*")
+		text, err := os.ReadFile(r.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := lint.CheckFile(context.Background(), src[0], lint.DefaultOptions())
-		if r.Report == nil {
-			t.Fatalf("%s: %v", src[0], r.Err)
-		}
 		if r.Report.Year != tr.Year {
-			t.Errorf("%s: year %d, want %d", src[0], r.Report.Year, tr.Year)
+			t.Errorf("%s: year %d, want %d", r.Path, r.Report.Year, tr.Year)
 		}
 		want := cmp.Or(tr.AsWritten, tr.Agency)
 		if strings.Contains(string(text), want) && r.Report.Agency != want {
-			t.Errorf("%s: agency %q, want %q", src[0], r.Report.Agency, want)
+			t.Errorf("%s: agency %q, want %q", r.Path, r.Report.Agency, want)
 		}
 	}
 }

@@ -94,23 +94,11 @@ func listedParts(list string) (listed, named int) {
 		}
 	}
 	for _, sec := range format.Sections {
-		for _, words := range sec.Words {
-			if containsAllWords(list, words) {
-				named++
-				break
-			}
+		if sec.Named(list) {
+			named++
 		}
 	}
 	return listed, named
-}
-
-func containsAllWords(s string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
-		}
-	}
-	return true
 }
 
 var chineseNumbers = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -88,22 +88,11 @@ func headingNumber(text string) int {
 		if !strings.Contains(enum, sec.Numeral) || len([]rune(strings.Trim(enum, "、.．:： "))) != 1 {
 			continue
 		}
-		for _, words := range sec.Words {
-			if containsAll(core, words) {
-				return sec.Number
-			}
+		if sec.Named(core) {
+			return sec.Number
 		}
 	}
 	return 0
-}
-
-func containsAll(s string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // maxTitleLen bounds the paragraphs taken for the title, in bytes: a title

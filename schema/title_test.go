@@ -123,19 +123,19 @@ func TestSectionHeadings(t *testing.T) {
 // of the table read as in the original: one odd header cell never makes
 // the table unreadable.
 func TestTable3HeaderVariants(t *testing.T) {
-	orig := []byte(cleanText(t))
+	orig := cleanText(t)
 	build := func(text string) *Report { return buildRaw(t, text) }
-	want := build(string(orig))
+	want := build(orig)
 	corner := "\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
 	for name, text := range map[string]string{
-		"钩稽":                strings.Replace(string(orig), "勾稽", "钩稽", 1),
-		"other punctuation": strings.Replace(string(orig), corner, "\t(本列数据的钩稽关系为:第一项加第二项之和=第三项加第四项之和)\n", 1),
-		"note in two cells": strings.Replace(string(orig), corner, "\t本列数据的勾稽关系为：第一项加第二项之和，\n\t等于第三项加第四项之和\n", 1),
-		"unit note":         strings.Replace(string(orig), corner, corner+"\t单位：件\n", 1),
-		"stray text":        strings.Replace(string(orig), "\t申请人情况\n", "\t申请人情况\n\t（以下为本机关统计）\n", 1),
+		"钩稽":                strings.Replace(orig, "勾稽", "钩稽", 1),
+		"other punctuation": strings.Replace(orig, corner, "\t(本列数据的钩稽关系为:第一项加第二项之和=第三项加第四项之和)\n", 1),
+		"note in two cells": strings.Replace(orig, corner, "\t本列数据的勾稽关系为：第一项加第二项之和，\n\t等于第三项加第四项之和\n", 1),
+		"unit note":         strings.Replace(orig, corner, corner+"\t单位：件\n", 1),
+		"stray text":        strings.Replace(orig, "\t申请人情况\n", "\t申请人情况\n\t（以下为本机关统计）\n", 1),
 	} {
 		t.Run(name, func(t *testing.T) {
-			if text == string(orig) {
+			if text == orig {
 				t.Fatal("the variant changed nothing")
 			}
 			got := build(text)
@@ -161,12 +161,12 @@ func TestTable3HeaderVariants(t *testing.T) {
 // labels seen in real converted reports: tolerated like row-label typos, so
 // one odd header cell never drops a block.
 func TestTable2HeaderTypos(t *testing.T) {
-	orig := []byte(cleanText(t))
+	orig := cleanText(t)
 	build := func(text string) *Report { return buildRaw(t, text) }
-	want := build(string(orig))
+	want := build(orig)
 	typo := strings.NewReplacer("\t现行有效件数\n", "\t现在行有效件数\n", "\t本年废止件数\n", "\t本年废止件\n",
-		"\t行政事业性收费\n", "\t行政事业型收费\n", "\t本年处理决定数量\n", "\t本年处理决定数\n").Replace(string(orig))
-	if typo == string(orig) {
+		"\t行政事业性收费\n", "\t行政事业型收费\n", "\t本年处理决定数量\n", "\t本年处理决定数\n").Replace(orig)
+	if typo == orig {
 		t.Fatal("no typo made")
 	}
 	got := build(typo)
@@ -183,7 +183,7 @@ func TestTable2HeaderTypos(t *testing.T) {
 func TestSurplusValues(t *testing.T) {
 	orig := cleanText(t)
 	// 一、本年新收: 自然人 "3" written as "1" and "2" in two cells.
-	text := string(orig)
+	text := orig
 	i := strings.Index(text, "\t一、本年新收政府信息公开申请数量\n")
 	j := strings.Index(text[i:], "\n\t") + i + 1
 	k := strings.Index(text[j:], "\n") + j
