@@ -17,14 +17,19 @@ func CSV(w io.Writer, rs []lint.FileResult, p *Printer) error {
 	return writeCSV(w, batchOf(rs), p)
 }
 
+// findingHeads are the columns of a list of findings, in the CSV and in
+// the workbook's 问题清单.
+var findingHeads = []string{hdrFile, hdrAgency, hdrYear, hdrRule, hdrSeverity, hdrTable, hdrRow, hdrColumn, hdrCell,
+	hdrExpected, hdrActual, hdrMessage, hdrLocation}
+
 func writeCSV(w io.Writer, b *lint.Batch, p *Printer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // as Excel writes it
-	head := []string{hdrFile, hdrAgency, hdrYear, hdrRule, hdrSeverity, hdrTable, hdrRow, hdrColumn, hdrCell, hdrExpected, hdrActual, hdrMessage, hdrLocation}
-	for i, h := range head {
+	head := make([]string, len(findingHeads))
+	for i, h := range findingHeads {
 		head[i] = p.Sprintf(h)
 	}
 	if err := cw.Write(head); err != nil {

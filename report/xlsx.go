@@ -9,17 +9,18 @@ import (
 	"github.com/nianbao/nianbao/schema"
 )
 
-// Sheet names of the workbook (translated: 汇总, 问题清单, 数据, 合计).
+// Sheet names of the workbook (translated: 汇总, 问题清单, 数据, 合计, 说明).
 const (
 	sheetSummary  = "Summary"
 	sheetFindings = "Findings"
 	sheetData     = "Data"
 	sheetTotal    = "Total"
+	sheetAbout    = "About"
 )
 
 // xlsxStyles holds the style IDs of one workbook.
 type xlsxStyles struct {
-	header, key, bad, warn, ok, gray, title int
+	header, key, bad, warn, ok, gray, title, link int
 }
 
 func newStyles(wb *xlsx.Workbook) xlsxStyles {
@@ -31,29 +32,34 @@ func newStyles(wb *xlsx.Workbook) xlsxStyles {
 		ok:     wb.Style(xlsx.Style{Color: "006100", Fill: "C6EFCE"}),
 		gray:   wb.Style(xlsx.Style{Color: "FFFFFF", Fill: "7F7F7F"}),
 		title:  wb.Style(xlsx.Style{Bold: true, Size: 12}),
+		link:   wb.Style(xlsx.Style{Color: "0563C1", Underline: true}),
 	}
 }
 
 // XLSX writes the review workbook:
 //
 //   - 汇总: one row per file — file, agency, year, format version, errors,
-//     warnings, infos, status (coloured);
-//   - 问题清单: one row per finding — file, agency, rule, severity, table,
-//     row, column, expected, actual, message;
+//     warnings, infos, status (coloured); the file links to its first
+//     finding in 问题清单;
+//   - 问题清单: one row per finding, the columns of the CSV (findingHeads);
 //   - 数据: one row per file, one column per canonical cell (numbers as
-//     numbers, blank and missing cells empty, "/" and text as written);
+//     numbers, blank and missing cells empty, "/" and text as written),
+//     the cells' names on top and their keys in the row under them, file
+//     and agency frozen at the left;
 //   - 合计: the district sums per cell with the number of reports that
-//     contributed, then the table checks run on the sums.
+//     contributed, then the table checks run on the sums;
+//   - 说明: when and by which version the workbook was made, from which
+//     inputs, and how to read it.
 //
-// Every sheet has a frozen, filterable header and prints landscape, one
-// page wide. The sheets are written one after another and each row as it
+// Every sheet has a frozen, filterable header and prints on A4, landscape
+// and one page wide, the header repeated on every page. The sheets are written one after another and each row as it
 // is made, the findings and cells of one file at a time (Batch.Each): the
 // workbook of a large batch takes no more memory than a small one. The
 // batch must have been run with Options.Aggregate for 合计 to have rows.
 func XLSX(w io.Writer, b *lint.Batch, p *Printer) error {
 	wb := xlsx.New(w)
 	x := &xlsxWriter{wb: wb, st: newStyles(wb), p: p}
-	for _, sheet := range []func(*lint.Batch) error{x.summary, x.findings, x.data, x.total} {
+	for _, sheet := range []func(*lint.Batch) error{x.summary, x.findings, x.data, x.total, x.about} {
 		if err := sheet(b); err != nil {
 			return err
 		}
@@ -67,10 +73,11 @@ type xlsxWriter struct {
 	p  *Printer
 }
 
-// sheet starts a sheet whose header is row headRow: frozen, filtered over
-// the header's columns, printed landscape.
+// sheet starts a sheet whose header is rows 1..headRow: frozen, repeated
+// on every printed page, filtered over the header's columns, printed
+// landscape.
 func (x *xlsxWriter) sheet(name string, headRow, cols int, widths []float64) (*xlsx.Sheet, error) {
-	return x.wb.NewSheet(xlsx.SheetOptions{Name: x.p.Sprintf(name), Widths: widths, Freeze: headRow,
+	return x.wb.NewSheet(xlsx.SheetOptions{Name: x.p.Sprintf(name), Widths: widths, Freeze: headRow, PrintTitles: headRow,
 		FilterRow: headRow, FilterCols: cols, Landscape: true, Footer: x.p.Sprintf(xlsxFooter, Build.Version)})
 }
 
@@ -141,9 +148,16 @@ func (x *xlsxWriter) summary(b *lint.Batch) error {
 	if err := sh.Row(1, 30, x.header(heads)...); err != nil {
 		return err
 	}
+	// 问题清单 lists every finding of each file in turn, from row 2.
+	first := 2
 	for i, s := range b.Summaries {
 		agency, year, version := metaValues(s)
 		row := cellsOf(s.Path, agency, year, version, s.Errors, s.Warnings, s.Infos, statusText(s, x.p))
+		if n := s.Errors + s.Warnings + s.Infos; n > 0 {
+			sh.Link(i+2, 1, xlsx.Ref(x.p.Sprintf(sheetFindings), 1, first))
+			row[0].Style = x.st.link
+			first += n
+		}
 		if s.Errors > 0 {
 			row[4].Style = x.st.bad
 		}
@@ -164,20 +178,16 @@ func (x *xlsxWriter) summary(b *lint.Batch) error {
 }
 
 func (x *xlsxWriter) findings(b *lint.Batch) error {
-	heads := []string{hdrFile, hdrAgency, hdrRule, hdrSeverity, hdrTable, hdrRow, hdrColumn, hdrExpected, hdrActual, hdrMessage}
-	sh, err := x.sheet(sheetFindings, 1, len(heads), []float64{40, 20, 8, 8, 8, 36, 14, 8, 8, 90})
+	sh, err := x.sheet(sheetFindings, 1, len(findingHeads), []float64{40, 20, 6, 8, 8, 8, 36, 14, 16, 8, 8, 90, 24})
 	if err != nil {
 		return err
 	}
-	if err := sh.Row(1, 30, x.header(heads)...); err != nil {
+	if err := sh.Row(1, 30, x.header(findingHeads)...); err != nil {
 		return err
 	}
 	row := 2
-	return b.Each(func(_ int, r lint.FileResult) error {
-		var agency any
-		if r.Report != nil && r.Report.Agency != "" {
-			agency = r.Report.Agency
-		}
+	return b.Each(func(i int, r lint.FileResult) error {
+		agency, year, _ := metaValues(b.Summaries[i])
 		for _, fd := range r.Findings {
 			name := format.CellName{}
 			if fd.Cell != "" {
@@ -190,9 +200,14 @@ func (x *xlsxWriter) findings(b *lint.Batch) error {
 			case 2:
 				style = x.st.warn
 			}
-			cells := cellsOf(r.Path, agency, fd.Rule, x.p.Severity(fd.Severity),
-				name.Table, name.Row, name.Col, optNum(fd.Expected), optNum(fd.Actual), x.p.Message(fd.Msg))
-			cells[3].Style = style
+			var key any
+			if fd.Cell != "" {
+				key = fd.Cell
+			}
+			cells := cellsOf(r.Path, agency, year, fd.Rule, x.p.Severity(fd.Severity),
+				name.Table, name.Row, name.Col, key, optNum(fd.Expected), optNum(fd.Actual), x.p.Message(fd.Msg), x.p.Pos(fd.Pos))
+			cells[4].Style = style
+			cells[8].Style = x.st.key
 			if err := sh.Row(row, 0, cells...); err != nil {
 				return err
 			}
@@ -236,22 +251,25 @@ func (x *xlsxWriter) data(b *lint.Batch) error {
 	if err != nil {
 		return err
 	}
+	// Row 1: the cells' names; row 2: their keys (for formulas and
+	// scripts), the filter on it.
 	heads := []string{hdrFile, hdrAgency, hdrYear, hdrVersion}
-	keyRow := []any{nil, nil, nil, nil}
+	keyRow := []any{"file", "agency", "year", "version"}
 	widths := []float64{40, 20, 8, 8}
 	for _, k := range keys {
 		heads = append(heads, x.p.Cell(k))
 		keyRow = append(keyRow, k)
 		widths = append(widths, 14)
 	}
-	sh, err := x.sheet(sheetData, 2, len(heads), widths)
+	sh, err := x.wb.NewSheet(xlsx.SheetOptions{Name: x.p.Sprintf(sheetData), Widths: widths, Freeze: 2, FreezeCols: 2,
+		PrintTitles: 2, FilterRow: 2, FilterCols: len(heads), Landscape: true, Footer: x.p.Sprintf(xlsxFooter, Build.Version)})
 	if err != nil {
 		return err
 	}
-	if err := sh.Row(1, 0, x.styled(keyRow, x.st.key)...); err != nil {
+	if err := sh.Row(1, 90, x.header(heads)...); err != nil {
 		return err
 	}
-	if err := sh.Row(2, 90, x.header(heads)...); err != nil {
+	if err := sh.Row(2, 0, x.styled(keyRow, x.st.key)...); err != nil {
 		return err
 	}
 	row := make([]xlsx.Cell, len(heads))
@@ -362,4 +380,60 @@ func yesNo(b bool) string {
 		return msgYes
 	}
 	return msgNo
+}
+
+// about writes 说明: when, by which version and from which inputs the
+// workbook was made, the batch's counts, and what each sheet holds.
+func (x *xlsxWriter) about(b *lint.Batch) error {
+	sh, err := x.wb.NewSheet(xlsx.SheetOptions{Name: x.p.Sprintf(sheetAbout), Widths: []float64{16, 100},
+		Footer: x.p.Sprintf(xlsxFooter, Build.Version)})
+	if err != nil {
+		return err
+	}
+	var files, errs, warns, infos, unreadable int
+	for _, s := range b.Summaries {
+		files++
+		errs += s.Errors
+		warns += s.Warnings
+		infos += s.Infos
+		if s.Unreadable {
+			unreadable++
+		}
+	}
+	version := Build.Version
+	if Build.Commit != "" {
+		version += " (" + Build.Commit + ")"
+	}
+	rows := [][2]any{
+		{x.p.Sprintf(aboutTitle), nil},
+		{x.p.Sprintf(aboutVersion), "nianbao " + version},
+	}
+	if !x.p.Generated.IsZero() {
+		rows = append(rows, [2]any{x.p.Sprintf(aboutGenerated), x.p.Generated.Format("2006-01-02 15:04:05 MST")})
+	}
+	for i, in := range x.p.Inputs {
+		head := any(nil)
+		if i == 0 {
+			head = x.p.Sprintf(aboutInputs)
+		}
+		rows = append(rows, [2]any{head, in})
+	}
+	rows = append(rows,
+		[2]any{x.p.Sprintf(aboutFiles), x.p.Sprintf(aboutCounts, files, unreadable, errs, warns, infos)},
+		[2]any{nil, nil},
+		[2]any{x.p.Sprintf(sheetSummary), x.p.Sprintf(aboutSummary)},
+		[2]any{x.p.Sprintf(sheetFindings), x.p.Sprintf(aboutFindings)},
+		[2]any{x.p.Sprintf(sheetData), x.p.Sprintf(aboutData)},
+		[2]any{x.p.Sprintf(sheetTotal), x.p.Sprintf(aboutTotal)},
+	)
+	for i, r := range rows {
+		style := 0
+		if i == 0 {
+			style = x.st.title
+		}
+		if err := sh.Row(i+1, 0, xlsx.Cell{Value: r[0], Style: style}, xlsx.Cell{Value: r[1]}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -165,7 +165,7 @@ func checkWorkbook(t *testing.T, path string, files []batchgen.File) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if got := strings.Join(x.GetSheetList(), " "); got != "汇总 问题清单 数据 合计" {
+	if got := strings.Join(x.GetSheetList(), " "); got != "汇总 问题清单 数据 合计 说明" {
 		t.Fatalf("sheets %s", got)
 	}
 	sum, err := x.GetRows("汇总")
@@ -207,13 +207,67 @@ func checkWorkbook(t *testing.T, path string, files []batchgen.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The columns of the CSV: file, agency, year, rule, severity, table,
+	// row, column, cell, expected, actual, message, location.
+	if got := strings.Join(findings[0], " "); got != "文件 机关 年度 规则 级别 表 行 列 单元格 应为 实为 说明 位置" {
+		t.Fatalf("问题清单 header %s", got)
+	}
 	a2001 := 0
 	for _, r := range findings[1:] {
-		if len(r) > 7 && strings.HasPrefix(r[2], "A2") && r[5] == "（七）总计" && r[6] == "总计" {
+		if len(r) > 9 && strings.HasPrefix(r[3], "A2") && r[6] == "（七）总计" && r[7] == "总计" {
 			a2001++
-			if _, err := strconv.ParseFloat(r[7], 64); err != nil {
-				t.Errorf("问题清单: expected value %q is not a number", r[7])
+			if r[8] != "t3.R7.TOT" {
+				t.Errorf("问题清单: key %q for （七）总计 / 总计", r[8])
 			}
+			if _, err := strconv.ParseFloat(r[9], 64); err != nil {
+				t.Errorf("问题清单: expected value %q is not a number", r[9])
+			}
+		}
+	}
+	// Each file name in 汇总 leads to its first finding.
+	for i := range files {
+		cell := fmt.Sprintf("A%d", i+2)
+		ok, target, err := x.GetCellHyperLink("汇总", cell)
+		if err != nil || !ok {
+			if sum[i+1][4]+sum[i+1][5]+sum[i+1][6] != "000" {
+				t.Errorf("汇总 %s has findings but no link (%v)", cell, err)
+			}
+			continue
+		}
+		var row int
+		if _, err := fmt.Sscanf(target, "'问题清单'!A%d", &row); err != nil || row < 2 || row > len(findings) || findings[row-1][0] != files[i].Path {
+			t.Errorf("汇总 %s links to %q, not to a finding of %s", cell, target, files[i].Path)
+		} else if row > 2 && findings[row-2][0] == files[i].Path {
+			t.Errorf("汇总 %s links to %q, not to the file's first finding", cell, target)
+		}
+	}
+	// Printed on A4 with the header on every page.
+	for _, sh := range []string{"汇总", "问题清单", "数据"} {
+		pl, err := x.GetPageLayout(sh)
+		if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+			t.Errorf("%s: page %+v (%v), want A4 (9) landscape", sh, pl, err)
+		}
+	}
+	titles := 0
+	for _, dn := range x.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles++
+		}
+	}
+	if titles < 4 {
+		t.Errorf("%d sheets repeat their header on printed pages, want 4", titles)
+	}
+	about, err := x.GetRows("说明")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var aboutText strings.Builder
+	for _, r := range about {
+		aboutText.WriteString(strings.Join(r, " ") + "\n")
+	}
+	for _, want := range []string{"生成程序 nianbao ", "生成时间 ", "输入 ", fmt.Sprintf("共 %d 个文件", len(files))} {
+		if !strings.Contains(aboutText.String(), want) {
+			t.Errorf("说明 lacks %q:\n%s", want, aboutText.String())
 		}
 	}
 	broken := 0
@@ -226,13 +280,20 @@ func checkWorkbook(t *testing.T, path string, files []batchgen.File) {
 		t.Errorf("问题清单: %d rows on （七）总计 / 总计 for %d broken reports", a2001, broken)
 	}
 
-	// 数据: row 1 holds the cell keys, row 2 the names, then one row per file.
+	// 数据: row 1 holds the names, row 2 the cell keys, then one row per
+	// file; file and agency stay in view.
 	data, err := x.GetRows("数据")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if data[0][0] != "文件" || data[1][0] != "file" || !strings.Contains(strings.Join(data[0], " "), "本年新收政府信息公开申请数量") {
+		t.Errorf("数据: rows 1–2 start %v / %v", data[0][:min(6, len(data[0]))], data[1][:min(6, len(data[1]))])
+	}
+	if p, err := x.GetPanes("数据"); err != nil || !p.Freeze || p.XSplit != 2 || p.YSplit != 2 {
+		t.Errorf("数据: panes %+v %v, want file and agency columns and two header rows frozen", p, err)
+	}
 	col := map[string]int{}
-	for j, k := range data[0] {
+	for j, k := range data[1] {
 		if k != "" {
 			col[k] = j
 		}
@@ -389,7 +450,7 @@ func TestInterruptWritesNothing(t *testing.T) {
 	cancel()
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, []string{"nianbao", "check", "testdata", "-o", filepath.Join(dir, "a.xlsx"), "-o", filepath.Join(dir, "a.html")}, &stdout, &stderr)
-	if code != exitError || !strings.Contains(stderr.String(), "interrupted") {
+	if code != exitError || !strings.Contains(stderr.String(), "已中断，未写入任何文件") {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -405,9 +466,9 @@ func TestOutputFlags(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"check", "-o", filepath.Join(dir, "x.pdf"), "testdata/seed-2020.txt"}, exitError, "cannot tell the format"},
-		{[]string{"check", "--format", "pdf", "testdata/seed-2020.txt"}, exitError, "unknown format"},
-		{[]string{"check", "-o", filepath.Join(dir, "no-such-dir", "x.csv"), "testdata/seed-2020.txt"}, exitError, "write"},
+		{[]string{"check", "-o", filepath.Join(dir, "x.pdf"), "testdata/seed-2020.txt"}, exitError, "无法从扩展名判断格式"},
+		{[]string{"check", "--format", "pdf", "testdata/seed-2020.txt"}, exitError, "没有 \"pdf\" 这种格式"},
+		{[]string{"check", "-o", filepath.Join(dir, "no-such-dir", "x.csv"), "testdata/seed-2020.txt"}, exitError, filepath.Join(dir, "no-such-dir", "x.csv") + "：文件或目录不存在"},
 		{[]string{"check", "--format", "csv", "--fail-on", "error", "--checks", "A*", "testdata/v2021-clean.txt"}, exitOK, ""},
 	}
 	for _, tt := range tests {

@@ -32,8 +32,12 @@ func (wb *Workbook) workbook(w *bufio.Writer) {
 	for i, s := range wb.sheets {
 		if s.FilterRow > 0 && s.FilterCols > 0 {
 			ref := fmt.Sprintf("$A$%d:$%s$%d", s.FilterRow, ColumnName(s.FilterCols), max(wb.lastRows[i], s.FilterRow+1))
-			names = append(names, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">'%s'!%s</definedName>`,
-				i, attr(strings.ReplaceAll(s.Name, "'", "''")), ref))
+			names = append(names, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!%s</definedName>`,
+				i, attr(quoteSheet(s.Name)), ref))
+		}
+		if s.PrintTitles > 0 {
+			names = append(names, fmt.Sprintf(`<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s!$1:$%d</definedName>`,
+				i, attr(quoteSheet(s.Name)), s.PrintTitles))
 		}
 	}
 	if len(names) > 0 {
@@ -60,6 +64,9 @@ func (wb *Workbook) styleSheet(w *bufio.Writer) {
 		w.WriteString(`<font>`)
 		if s.Bold {
 			w.WriteString(`<b/>`)
+		}
+		if s.Underline {
+			w.WriteString(`<u/>`)
 		}
 		size := s.Size
 		if size == 0 {

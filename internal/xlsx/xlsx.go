@@ -4,8 +4,9 @@
 //
 // It writes the subset the review workbook uses: text, numbers and empty
 // cells; cell styles (font, fill, bottom border, alignment); column widths
-// and row heights; a frozen header; an autofilter; a landscape page one
-// page wide. Text is stored inline (t="inlineStr"), so there is no shared
+// and row heights; frozen header rows and columns; an autofilter; links
+// to a place in the workbook; A4 pages, landscape and one page wide where
+// asked, the header rows repeated on every printed page. Text is stored inline (t="inlineStr"), so there is no shared
 // string table to hold. What it writes is read back by excelize in the
 // tests and opened by LibreOffice.
 package xlsx
@@ -29,9 +30,10 @@ type Style struct {
 	Color     string  // font colour, RRGGBB; "": automatic
 	Fill      string  // solid fill, RRGGBB; "": none
 	Border    string  // thin bottom border colour, RRGGBB; "": none
-	Wrap      bool    // wrap text
-	VAlign    string  // "top", "center", "bottom" or ""
-	NumFormat int     // built-in number format ID (0: General)
+	Underline bool
+	Wrap      bool   // wrap text
+	VAlign    string // "top", "center", "bottom" or ""
+	NumFormat int    // built-in number format ID (0: General)
 }
 
 // Cell is one value with its style (an ID from Workbook.Style). Value is
@@ -47,12 +49,17 @@ type SheetOptions struct {
 	// Widths are the column widths in characters, from column A; 0 keeps
 	// a column's default width.
 	Widths []float64
-	// Freeze keeps rows 1..Freeze in view when scrolling (0: none).
-	Freeze int
+	// Freeze keeps rows 1..Freeze in view when scrolling (0: none), and
+	// FreezeCols columns A.. (0: none).
+	Freeze, FreezeCols int
+	// PrintTitles repeats rows 1..PrintTitles at the top of every printed
+	// page (0: none).
+	PrintTitles int
 	// FilterRow, when positive, puts an autofilter on that row over
 	// FilterCols columns, down to the last row written.
 	FilterRow, FilterCols int
-	// Landscape prints across the page, one page wide.
+	// Landscape prints across the page, one page wide. Every sheet prints
+	// on A4.
 	Landscape bool
 	// Footer, when set, is printed at the bottom left of every page, with
 	// the page number and the number of pages at the bottom right.
@@ -88,7 +95,11 @@ type Sheet struct {
 	opts    SheetOptions
 	lastRow int
 	buf     []byte
+	links   []link
 }
+
+// link is a cell that leads to a place in the workbook.
+type link struct{ ref, location string }
 
 // ErrRowOrder is returned for a row at or above one already written.
 var ErrRowOrder = errors.New("xlsx: rows must be written in ascending order")
@@ -119,10 +130,24 @@ func (wb *Workbook) NewSheet(opts SheetOptions) (*Sheet, error) {
 		w.WriteString(` tabSelected="1"`)
 	}
 	w.WriteString(`>`)
-	if opts.Freeze > 0 {
-		top := "A" + strconv.Itoa(opts.Freeze+1)
-		fmt.Fprintf(w, `<pane ySplit="%d" topLeftCell="%s" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="%s" sqref="%s"/>`,
-			opts.Freeze, top, top, top)
+	if opts.Freeze > 0 || opts.FreezeCols > 0 {
+		top := ColumnName(opts.FreezeCols+1) + strconv.Itoa(opts.Freeze+1)
+		pane := "bottomLeft"
+		switch {
+		case opts.Freeze > 0 && opts.FreezeCols > 0:
+			pane = "bottomRight"
+		case opts.FreezeCols > 0:
+			pane = "topRight"
+		}
+		w.WriteString(`<pane`)
+		if opts.FreezeCols > 0 {
+			fmt.Fprintf(w, ` xSplit="%d"`, opts.FreezeCols)
+		}
+		if opts.Freeze > 0 {
+			fmt.Fprintf(w, ` ySplit="%d"`, opts.Freeze)
+		}
+		fmt.Fprintf(w, ` topLeftCell="%s" activePane="%s" state="frozen"/><selection pane="%s" activeCell="%s" sqref="%s"/>`,
+			top, pane, pane, top, top)
 	}
 	w.WriteString(`</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
 	if slices.ContainsFunc(opts.Widths, func(w float64) bool { return w > 0 }) {
@@ -191,6 +216,24 @@ func (s *Sheet) Row(row int, height float64, cells ...Cell) error {
 	return nil
 }
 
+// Link makes the cell at row, col (from 1) of the sheet being written lead
+// to location, a place in the workbook such as Ref("问题清单", 1, 5). The
+// cell's value is written by Row as usual.
+func (s *Sheet) Link(row, col int, location string) {
+	s.links = append(s.links, link{ColumnName(col) + strconv.Itoa(row), location})
+}
+
+// Ref is the place of cell col, row (from 1) of the named sheet, as a link
+// or a formula names it.
+func Ref(sheet string, col, row int) string {
+	return quoteSheet(sheet) + "!" + ColumnName(col) + strconv.Itoa(row)
+}
+
+// quoteSheet quotes a sheet name for a reference: 'name', with ' doubled.
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
 // appendValue writes the rest of a <c> element: its type and value.
 func appendValue(b []byte, v any) ([]byte, error) {
 	var n string
@@ -255,9 +298,19 @@ func (wb *Workbook) endSheet() error {
 	if o := s.opts; o.FilterRow > 0 && o.FilterCols > 0 {
 		fmt.Fprintf(w, `<autoFilter ref="%s"/>`, filterRef(o, s.lastRow))
 	}
+	if len(s.links) > 0 {
+		w.WriteString(`<hyperlinks>`)
+		for _, l := range s.links {
+			fmt.Fprintf(w, `<hyperlink ref="%s" location="%s"/>`, l.ref, attr(l.location))
+		}
+		w.WriteString(`</hyperlinks>`)
+	}
 	w.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
+	// paperSize 9 is A4.
 	if s.opts.Landscape {
-		w.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+		w.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	} else {
+		w.WriteString(`<pageSetup paperSize="9" orientation="portrait"/>`)
 	}
 	if s.opts.Footer != "" {
 		// "&" starts a code in a header or footer: "&&" is the character.
