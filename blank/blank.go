@@ -3,9 +3,11 @@ package blank
 import (
 	"bytes"
 	"embed"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,15 +113,73 @@ func Bytes(year int, agency string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fill(tpl, Title(year, agency))
+	return fill(tpl, layTitle(year, agency))
 }
 
-// checkAgency rejects what would break the one-line title: the docx
-// library turns line breaks into <w:br/>, and XML 1.0 cannot hold most
-// other control characters.
+// Title layout. The templates print the title in 宋体, bold, 18 pt, on an
+// A4 page with 1800-twip side margins: 8306 twips of line, 23 full-width
+// characters at 18 pt.
+const (
+	lineTwips       = 11906 - 2*1800
+	titleHalfPoints = 36 // the templates' w:sz of the title
+	minHalfPoints   = 28 // 14 pt: the smallest a title is set
+)
+
+// titleLayout is the title as the template prints it: one or two lines at
+// a size in half-points.
+type titleLayout struct {
+	lines []string
+	size  int
+}
+
+// ems is the width of s in ems: full-width characters 1, ASCII ½.
+func ems(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x80 {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// fits reports whether s fits one line at size half-points (an em is
+// size×10 twips).
+func fits(s string, size int) bool { return ems(s)*float64(size*10) <= lineTwips }
+
+// layTitle fits the title to its line: at 18 pt when it fits, else at
+// 16 pt; a longer title breaks after the agency, so that the second line
+// is "{年}年政府信息公开工作年度报告" and never one character alone, the
+// agency line shrunk (not below 14 pt) until it fits.
+func layTitle(year int, agency string) titleLayout {
+	title := Title(year, agency)
+	for _, size := range []int{titleHalfPoints, 32} {
+		if fits(title, size) {
+			return titleLayout{[]string{title}, size}
+		}
+	}
+	name := strings.TrimSpace(agency)
+	if name == "" {
+		name = AgencyPlaceholder
+	}
+	size := titleHalfPoints
+	for size > minHalfPoints && !fits(name, size) {
+		size -= 2
+	}
+	return titleLayout{[]string{name, strings.TrimPrefix(title, name)}, size}
+}
+
+// checkAgency rejects what would break the title or the file name made of
+// it: line breaks and the control characters XML 1.0 cannot hold, and the
+// path separators / and \ (the title names the file written).
 func checkAgency(agency string) error {
 	if !utf8.ValidString(agency) {
 		return fmt.Errorf("%w: not valid UTF-8", ErrInvalidAgency)
+	}
+	if strings.ContainsAny(agency, `/\`) {
+		return fmt.Errorf("%w: %q holds a path separator", ErrInvalidAgency, agency)
 	}
 	for _, r := range agency {
 		if unicode.IsControl(r) {
@@ -139,14 +199,16 @@ func templateFor(v format.Version) ([]byte, error) {
 	return b, nil
 }
 
-// fill returns tpl with its title replaced by title.
+// fill returns tpl with its title laid out as t, every table row kept on
+// one page and the header rows of table 三 repeated on each page it runs
+// over.
 //
 // The docx library's Write ignores the errors of its zip writer and of
 // reading the template's entries. Writing to a bytes.Buffer cannot fail,
 // and the embedded templates are read back by the tests, so neither can go
 // unnoticed; the output still goes to a buffer first so that a failing
 // writer never receives a partial package.
-func fill(tpl []byte, title string) ([]byte, error) {
+func fill(tpl []byte, t titleLayout) ([]byte, error) {
 	r, err := docx.ReadDocxFromMemory(bytes.NewReader(tpl), int64(len(tpl)))
 	if err != nil {
 		return nil, fmt.Errorf("open embedded template: %w", err)
@@ -159,12 +221,67 @@ func fill(tpl []byte, title string) ([]byte, error) {
 	if n := strings.Count(d.GetContent(), ">"+templateTitle+"</w:t>"); n != 1 {
 		return nil, fmt.Errorf("embedded template: title %q found as a whole run %d times, want 1", templateTitle, n)
 	}
-	if err := d.Replace(templateTitle, title, 1); err != nil {
-		return nil, fmt.Errorf("fill title: %w", err)
+	var run strings.Builder
+	for i, l := range t.lines {
+		if i > 0 {
+			run.WriteString("<w:br/>")
+		}
+		run.WriteString("<w:t>")
+		if err := xml.EscapeText(&run, []byte(l)); err != nil {
+			return nil, err
+		}
+		run.WriteString("</w:t>")
 	}
+	size := strconv.Itoa(t.size)
+	d.ReplaceRaw(fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr><w:t>%s</w:t>`, titleHalfPoints, titleHalfPoints, templateTitle),
+		`<w:sz w:val="`+size+`"/><w:szCs w:val="`+size+`"/></w:rPr>`+run.String(), 1)
+	if strings.Contains(d.GetContent(), templateTitle) {
+		return nil, fmt.Errorf("embedded template: the title run is not %d half-points", titleHalfPoints)
+	}
+	d.SetContent(keepRows(d.GetContent()))
 	var buf bytes.Buffer
 	if err := d.Write(&buf); err != nil {
 		return nil, fmt.Errorf("write template: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// keepRows marks every table row of doc (word/document.xml) as one that
+// does not split across pages, and the rows of table 三 above its first
+// data row as header rows that Word and WPS repeat on each page.
+func keepRows(doc string) string {
+	var b strings.Builder
+	b.Grow(len(doc) + 4096)
+	inT3Header := false
+	for {
+		i := strings.Index(doc, "<w:tbl>")
+		j := strings.Index(doc, "<w:trPr>")
+		if j < 0 {
+			b.WriteString(doc)
+			return b.String()
+		}
+		if i >= 0 && i < j {
+			// A table starts: table 三 is the one with the applications.
+			end := strings.Index(doc[i:], "</w:tbl>")
+			inT3Header = end > 0 && strings.Contains(doc[i:i+end], format.T3Rows[0].Core[0])
+		}
+		row := doc[:j+len("<w:trPr>")]
+		if inT3Header && strings.Contains(doc[j:nextRowEnd(doc, j)], format.T3Rows[0].Core[0]) {
+			inT3Header = false
+		}
+		b.WriteString(row)
+		b.WriteString("<w:cantSplit/>")
+		if inT3Header {
+			b.WriteString("<w:tblHeader/>")
+		}
+		doc = doc[j+len("<w:trPr>"):]
+	}
+}
+
+// nextRowEnd is the end of the row holding position i of doc.
+func nextRowEnd(doc string, i int) int {
+	if k := strings.Index(doc[i:], "</w:tr>"); k >= 0 {
+		return i + k
+	}
+	return len(doc)
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -273,7 +274,7 @@ func TestUnsupportedYear(t *testing.T) {
 }
 
 func TestInvalidAgency(t *testing.T) {
-	for _, agency := range []string{"某某镇\n人民政府", "某某镇\t人民政府", "某某\x00镇", "\xff镇"} {
+	for _, agency := range []string{"某某镇\n人民政府", "某某镇\t人民政府", "某某\x00镇", "\xff镇", "../某某镇", `某某镇\人民政府`, "a/b"} {
 		if _, err := Bytes(2025, agency); !errors.Is(err, ErrInvalidAgency) {
 			t.Errorf("Bytes(2025, %q): error %v, want ErrInvalidAgency", agency, err)
 		}
@@ -318,9 +319,10 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestOutputKeepsTemplate checks that the title run is the only change:
-// every entry but word/document.xml is the template's, and the document
-// differs only in the title text.
+// TestOutputKeepsTemplate checks that the title run and the rows' page
+// breaking are the only changes: every entry but word/document.xml is the
+// template's, and the document differs only in the title text and the
+// rows' properties (keepRows).
 func TestOutputKeepsTemplate(t *testing.T) {
 	for _, f := range fixtures {
 		year := 2020
@@ -340,7 +342,7 @@ func TestOutputKeepsTemplate(t *testing.T) {
 		if !slices.Equal(outNames, tplNames) {
 			t.Fatalf("%s: entries %q, template has %q", f.template, outNames, tplNames)
 		}
-		tplParts["word/document.xml"] = bytes.Replace(tplParts["word/document.xml"], []byte(templateTitle), []byte(Title(year, "")), 1)
+		tplParts["word/document.xml"] = []byte(keepRows(string(bytes.Replace(tplParts["word/document.xml"], []byte(templateTitle), []byte(Title(year, "")), 1))))
 		for _, name := range tplNames {
 			if !bytes.Equal(outParts[name], tplParts[name]) {
 				t.Errorf("%s: %s changed beyond the title", f.template, name)
@@ -364,6 +366,82 @@ func TestWriteFiles(t *testing.T) {
 		name := filepath.Join(*out, fmt.Sprintf("template-%d.docx", year))
 		if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestTitleFits checks the title's layout: one line at 18 pt when it fits,
+// 16 pt when that makes it fit, else two lines broken after the agency —
+// never a line of one character.
+func TestTitleFits(t *testing.T) {
+	for _, c := range []struct {
+		agency string
+		lines  int
+		size   int
+	}{
+		{"", 1, 36},
+		{"某某镇人民政府", 1, 36},
+		{"苏州市吴中区人民政府", 1, 32},
+		{"苏州市吴中区人民政府办公室", 2, 36},
+		{"中国（上海）自由贸易试验区临港新片区管理委员会办公室", 2, 30},
+	} {
+		l := layTitle(2025, c.agency)
+		if len(l.lines) != c.lines || l.size != c.size {
+			t.Errorf("%q: %d lines at %d half-points %q, want %d at %d", c.agency, len(l.lines), l.size, l.lines, c.lines, c.size)
+		}
+		if strings.Join(l.lines, "") != Title(2025, c.agency) {
+			t.Errorf("%q: lines %q do not make the title", c.agency, l.lines)
+		}
+		for _, line := range l.lines {
+			if utf8.RuneCountInString(line) < 2 {
+				t.Errorf("%q: a line of one character: %q", c.agency, l.lines)
+			}
+		}
+		if len(l.lines) == 2 && l.lines[1] != "2025年政府信息公开工作年度报告" {
+			t.Errorf("%q: second line %q", c.agency, l.lines[1])
+		}
+	}
+	out, err := Bytes(2025, "中国（上海）自由贸易试验区临港新片区管理委员会办公室")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, parts := entries(t, out)
+	doc := string(parts["word/document.xml"])
+	if !strings.Contains(doc, `<w:sz w:val="30"/><w:szCs w:val="30"/></w:rPr><w:t>中国（上海）自由贸易试验区临港新片区管理委员会办公室</w:t><w:br/><w:t>2025年政府信息公开工作年度报告</w:t>`) {
+		t.Error("the two-line title is not in the document")
+	}
+}
+
+// TestRowsKeptTogether checks that no row splits across pages and that
+// table 三's header rows — and only those — repeat on each page.
+func TestRowsKeptTogether(t *testing.T) {
+	for _, year := range []int{2020, 2025} {
+		out, err := Bytes(year, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, parts := entries(t, out)
+		doc := string(parts["word/document.xml"])
+		rows := strings.Count(doc, "<w:tr ") + strings.Count(doc, "<w:tr>")
+		if n := strings.Count(doc, "<w:cantSplit/>"); n != rows || rows == 0 {
+			t.Errorf("%d: %d of %d rows kept on one page", year, n, rows)
+		}
+		tables := strings.Split(doc, "<w:tbl>")
+		for i, tb := range tables[1:] {
+			n := strings.Count(tb, "<w:tblHeader/>")
+			isT3 := strings.Contains(tb, "本年新收政府信息公开申请数量")
+			switch {
+			case isT3 && (n < 2 || n > 4):
+				t.Errorf("%d: table 三 repeats %d header rows, want its 2–4 header rows", year, n)
+			case !isT3 && n != 0:
+				t.Errorf("%d: table %d repeats %d rows", year, i+1, n)
+			}
+			if isT3 {
+				first := strings.Index(tb, "本年新收政府信息公开申请数量")
+				if strings.Contains(tb[first:], "<w:tblHeader/>") {
+					t.Errorf("%d: a data row of table 三 is marked as a header", year)
+				}
+			}
 		}
 	}
 }

@@ -68,22 +68,42 @@ func FindConfig(dir string) string {
 func LoadConfig(file string) (*Config, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
+		return nil, rules.Errorf("cannot read the configuration %s: %s", file, err.Error())
 	}
 	c := &Config{Path: file}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, configError(file, err)
 	}
 	return c, nil
 }
+
+// configError words a YAML error of the configuration file for the user:
+// an unknown key is named with the keys there are, never with the Go type
+// the file is read into.
+func configError(file string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		var line int
+		var key string
+		if _, e := fmt.Sscanf(te.Errors[0], "line %d: field %s not found", &line, &key); e == nil {
+			return rules.Errorf("%s, line %d: unknown key %q (the keys are %s)", file, line, key, configKeys)
+		}
+		return rules.Errorf("%s: a value of the wrong kind (%s)", file, strings.Join(te.Errors, "; "))
+	}
+	return rules.Errorf("%s is not valid YAML: %s", file, err.Error())
+}
+
+// configKeys lists the keys of the configuration file.
+const configKeys = "rules, enable, disable, severity, year, blank, aliases"
 
 // Apply turns the configuration, then the command line's enable and
 // disable lists, into opts: the rules to run, severity overrides and the
 // expected year. A rule ID or pattern that names no rule is an error.
 func (c *Config) Apply(opts *Options, enable, disable []string) error {
-	where := "configuration"
+	// Without a file, the rules come from --checks.
+	where := any("--checks")
 	if c.Path != "" {
 		where = c.Path
 	}
@@ -91,7 +111,7 @@ func (c *Config) Apply(opts *Options, enable, disable []string) error {
 	spec := strings.Join(c.Rules, ",")
 	selected, err := rules.Select(all, spec)
 	if err != nil {
-		return fmt.Errorf("%s: rules: %w", where, err)
+		return rules.Errorf("%s, %s: %s", where, "rules", err)
 	}
 	on := map[string]bool{}
 	for _, r := range selected {
@@ -101,7 +121,7 @@ func (c *Config) Apply(opts *Options, enable, disable []string) error {
 		for _, p := range pats {
 			ids, err := rules.Match(all, p)
 			if err != nil {
-				return fmt.Errorf("%s: %s: %w", where, field, err)
+				return rules.Errorf("%s, %s: %s", where, field, err)
 			}
 			for _, id := range ids {
 				on[id] = v
@@ -115,7 +135,7 @@ func (c *Config) Apply(opts *Options, enable, disable []string) error {
 	if err := set("disable", c.Disable, false); err != nil {
 		return err
 	}
-	where = "command line"
+	where = rules.Phrase("the command line")
 	if err := set("--enable", enable, true); err != nil {
 		return err
 	}
@@ -130,16 +150,16 @@ func (c *Config) Apply(opts *Options, enable, disable []string) error {
 	case "allow", "allowed", "ok":
 		on[rules.C1004.ID] = false
 	default:
-		return fmt.Errorf("%s: blank: %q is not error, warning or allow", c.Path, c.Blank)
+		return rules.Errorf("%s, blank: %q is not error, warning or allow", c.Path, c.Blank)
 	}
 	for pat, s := range c.Severity {
 		level, err := rules.ParseSeverity(s)
 		if err != nil {
-			return fmt.Errorf("%s: severity of %s: %w", c.Path, pat, err)
+			return rules.Errorf("%s, severity of %s: %s", c.Path, pat, err)
 		}
 		ids, err := rules.Match(all, pat)
 		if err != nil {
-			return fmt.Errorf("%s: severity: %w", c.Path, err)
+			return rules.Errorf("%s, %s: %s", c.Path, "severity", err)
 		}
 		for _, id := range ids {
 			sev[id] = level
@@ -151,13 +171,13 @@ func (c *Config) Apply(opts *Options, enable, disable []string) error {
 	}
 	for _, group := range c.Aliases {
 		if len(group) < 2 {
-			return fmt.Errorf("%s: aliases: %q names one body only: list two names or more", c.Path, group)
+			return rules.Errorf("%s, aliases: %q names one body only: list two names or more", c.Path, group)
 		}
 	}
 	opts.Aliases = c.Aliases
 	if c.Year != 0 {
 		if c.Year < 2019 || c.Year > 2100 {
-			return fmt.Errorf("%s: year: %d is not a report year", c.Path, c.Year)
+			return rules.Errorf("%s, year: %d is not a report year", c.Path, c.Year)
 		}
 		opts.Rule.Year = c.Year
 	}

@@ -226,14 +226,14 @@ func seed(t *testing.T) []byte {
 func hostileCases() []hostile {
 	lim := parser.DefaultLimits()
 	return []hostile{
-		{name: "zip-bomb.docx", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge, maxAlloc: 16 << 20,
+		{name: "zip-bomb.docx", msg: rules.MsgP0001Inflated, err: parser.ErrTooLarge, maxAlloc: 16 << 20,
 			make: func(t *testing.T, dir string) string {
 				// 512 MiB of zeros in about 650 KB, honestly declared: the
 				// declared size is over MaxInflatedBytes.
 				n := int(2 * lim.MaxInflatedBytes)
 				return writeFile(t, filepath.Join(dir, "zip-bomb.docx"), bomb(t, n, n))
 			}},
-		{name: "ratio-bomb.docx", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge, maxAlloc: 16 << 20,
+		{name: "ratio-bomb.docx", msg: rules.MsgP0001Ratio, err: parser.ErrTooLarge, maxAlloc: 16 << 20,
 			make: func(t *testing.T, dir string) string {
 				// 64 MiB: under MaxInflatedBytes, but a ratio near 1000:1.
 				return writeFile(t, filepath.Join(dir, "ratio-bomb.docx"), bomb(t, 64<<20, 64<<20))
@@ -244,7 +244,7 @@ func hostileCases() []hostile {
 				// stops at the declared size.
 				return writeFile(t, filepath.Join(dir, "lying-size.docx"), bomb(t, int(2*lim.MaxInflatedBytes), 4096))
 			}},
-		{name: "deep-xml.docx", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "deep-xml.docx", msg: rules.MsgP0001Depth, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				const depth = 100_000
 				body := strings.Repeat("<w:tbl><w:tr><w:tc>", depth) + strings.Repeat("</w:tc></w:tr></w:tbl>", depth)
@@ -253,20 +253,20 @@ func hostileCases() []hostile {
 				return writeFile(t, filepath.Join(dir, "deep-xml.docx"),
 					zipOf(t, zip.Store, zipEntry{name: "word/document.xml", data: documentXML(body)}))
 			}},
-		{name: "deep-unknown-xml.docx", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "deep-unknown-xml.docx", msg: rules.MsgP0001Depth, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				const depth = 100_000
 				body := "<w:p>" + strings.Repeat("<x:a>", depth) + strings.Repeat("</x:a>", depth) + "</w:p>"
 				return writeFile(t, filepath.Join(dir, "deep-unknown-xml.docx"),
 					zipOf(t, zip.Store, zipEntry{name: "word/document.xml", data: documentXML(body)}))
 			}},
-		{name: "deep.html", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "deep.html", msg: rules.MsgP0001Depth, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				const depth = 100_000
 				body := "<html><body>" + strings.Repeat("<div>", depth) + "x" + strings.Repeat("</div>", depth) + "</body></html>"
 				return writeFile(t, filepath.Join(dir, "deep.html"), []byte(body))
 			}},
-		{name: "rows-100k.docx", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "rows-100k.docx", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				// 300,000 cells, stored: over MaxCells.
 				return writeFile(t, filepath.Join(dir, "rows-100k.docx"),
@@ -278,7 +278,7 @@ func hostileCases() []hostile {
 				return writeFile(t, filepath.Join(dir, "rows-100k-narrow.docx"),
 					zipOf(t, zip.Deflate, zipEntry{name: "word/document.xml", data: documentXML(tableXML(100_000, 1))}))
 			}},
-		{name: "rows-100k.txt", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "rows-100k.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				// The seed report followed by a table of 100,000
 				// tab-separated rows: 800,000 cells, over MaxCells.
@@ -293,7 +293,7 @@ func hostileCases() []hostile {
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "one-line-50mb.txt"), bytes.Repeat([]byte("政府信息公开0123456789"), 50<<20/28))
 			}},
-		{name: "too-big.txt", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge, maxAlloc: 1 << 20,
+		{name: "too-big.txt", msg: rules.MsgP0001FileSize, err: parser.ErrTooLarge, maxAlloc: 1 << 20,
 			make: func(t *testing.T, dir string) string {
 				// Sparse: MaxFileBytes+1 bytes that cost no disk. Refused
 				// from its size, without reading.

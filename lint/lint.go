@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nianbao/nianbao/parser"
@@ -134,8 +135,10 @@ var errInternal = errors.New("internal error")
 // readFailure turns a read error into a P0001 finding whose message tells
 // the user what to do.
 func readFailure(path string, err error) rules.Finding {
-	msg := rules.Message{Format: rules.MsgP0001Generic, Args: []any{errText(err)}}
+	msg := rules.Message{Format: rules.MsgP0001Generic}
 	switch {
+	case errors.Is(err, errInternal):
+		msg = rules.Message{Format: rules.MsgP0001Internal}
 	case errors.Is(err, fs.ErrNotExist):
 		msg = rules.Message{Format: rules.MsgP0001NotFound}
 	case errors.Is(err, fs.ErrPermission):
@@ -145,9 +148,9 @@ func readFailure(path string, err error) rules.Finding {
 	case errors.Is(err, parser.ErrEncrypted):
 		msg = rules.Message{Format: rules.MsgP0001Encrypted}
 	case errors.Is(err, parser.ErrCorrupt), errors.Is(err, parser.ErrNoDocumentXML):
-		msg = rules.Message{Format: rules.MsgP0001Corrupt, Args: []any{errText(err)}}
+		msg = rules.Message{Format: rules.MsgP0001Corrupt}
 	case errors.Is(err, parser.ErrTooLarge):
-		msg = rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{errText(err)}}
+		msg = limitMessage(err)
 	case errors.Is(err, parser.ErrBinary):
 		msg = rules.Message{Format: rules.MsgP0001Binary}
 	case errors.Is(err, parser.ErrEmpty):
@@ -159,7 +162,7 @@ func readFailure(path string, err error) rules.Finding {
 		case ".doc", ".wps":
 			msg = rules.Message{Format: rules.MsgP0001Legacy}
 		case ".pdf":
-			msg = rules.Message{Format: rules.MsgP0001Binary}
+			msg = rules.Message{Format: rules.MsgP0001PDF}
 		default:
 			if ext == "" {
 				ext = errText(err)
@@ -171,8 +174,43 @@ func readFailure(path string, err error) rules.Finding {
 		Rule:     rules.P0001.ID,
 		Severity: rules.P0001.Severity,
 		Msg:      msg,
+		Detail:   errText(err),
 		Pos:      parser.Pos{File: path},
 	}
+}
+
+// limitMessage names the limit a read exceeded and the option that
+// raises it.
+func limitMessage(err error) rules.Message {
+	var le *parser.LimitError
+	if !errors.As(err, &le) {
+		return rules.Message{Format: rules.MsgP0001TooLarge}
+	}
+	switch le.Limit {
+	case parser.LimitFileSize:
+		return rules.Message{Format: rules.MsgP0001FileSize, Args: []any{sizeText(le.Max)}}
+	case parser.LimitInflated:
+		return rules.Message{Format: rules.MsgP0001Inflated, Args: []any{sizeText(le.Max)}}
+	case parser.LimitCells:
+		return rules.Message{Format: rules.MsgP0001Cells, Args: []any{int(le.Max)}}
+	case parser.LimitDepth:
+		return rules.Message{Format: rules.MsgP0001Depth, Args: []any{int(le.Max)}}
+	case parser.LimitRatio:
+		return rules.Message{Format: rules.MsgP0001Ratio}
+	}
+	return rules.Message{Format: rules.MsgP0001TooLarge}
+}
+
+// sizeText writes a number of bytes as people read it: 64 MB, 512 KB,
+// 1000 B.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
 }
 
 // errText is the technical cause without the path, which the finding shows

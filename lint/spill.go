@@ -316,6 +316,7 @@ func (e *encoder) finding(f rules.Finding) {
 	for _, a := range f.Msg.Args {
 		e.arg(a)
 	}
+	e.string(f.Detail)
 	e.string(f.Cell)
 	e.strings(f.Related)
 	e.uvarint(uint64(len(f.Cells)))
@@ -356,6 +357,7 @@ func (d *decoder) finding() rules.Finding {
 			f.Msg.Args[j] = d.arg()
 		}
 	}
+	f.Detail = d.string()
 	f.Cell = d.string()
 	f.Related = d.strings()
 	if n := d.count(); n > 0 {

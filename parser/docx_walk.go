@@ -238,7 +238,7 @@ func (w *docxWalker) walk(ctx context.Context, data []byte) error {
 		return err
 	}
 	if len(data) > math.MaxUint32 { // frames hold 32-bit offsets
-		return fmt.Errorf("%w: main part larger than 4 GiB", ErrTooLarge)
+		return tooLarge(LimitStructure, 4<<30, "main part larger than 4 GiB")
 	}
 	s := &w.s
 	s.reset(data)
@@ -382,7 +382,7 @@ func (w *docxWalker) up(n int) *frame {
 
 func (w *docxWalker) start(s *xmlScanner) error {
 	if len(w.stack) >= w.lim.MaxDepth {
-		return fmt.Errorf("%w: XML nesting deeper than %d", ErrTooLarge, w.lim.MaxDepth)
+		return tooLarge(LimitDepth, int64(w.lim.MaxDepth), "XML nesting deeper than %d", w.lim.MaxDepth)
 	}
 	name, attrs, local := s.name(), s.attrs(), s.buf[s.local:s.nameEnd]
 	f := frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)}
@@ -523,7 +523,7 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		}
 		w.cellCount++
 		if w.cellCount > w.lim.MaxCells {
-			return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, w.lim.MaxCells)
+			return tooLarge(LimitCells, int64(w.lim.MaxCells), "more than %d table cells", w.lim.MaxCells)
 		}
 		if w.rowOpen && w.nested == 0 && !w.cellOpen {
 			f.kind = kCell

@@ -1,6 +1,9 @@
 package parser
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 var (
 	// ErrUnsupportedFormat is returned for a file whose extension or content
@@ -33,3 +36,30 @@ var (
 	// only white space, byte order marks and line ends.
 	ErrEmpty = errors.New("empty file")
 )
+
+// Limits a read can exceed, named in a LimitError.
+const (
+	LimitFileSize  = "max-file-size" // bytes of the file
+	LimitInflated  = "max-inflated"  // bytes a .docx part inflates to, or its ratio
+	LimitCells     = "max-cells"     // table cells of one document
+	LimitDepth     = "max-depth"     // element nesting
+	LimitRatio     = "ratio"         // inflated/compressed size of a .docx part (a zip bomb)
+	LimitStructure = "structure"     // a fixed bound of the format (zip entries, 4 GiB part)
+)
+
+// LimitError is ErrTooLarge with the limit that was exceeded: Limit names
+// it (the option that sets it, LimitFileSize …) and Max is its value, so
+// that the message can tell the user which option to raise.
+type LimitError struct {
+	Limit  string
+	Max    int64
+	Detail string // what exceeded it, in English
+}
+
+func (e *LimitError) Error() string { return ErrTooLarge.Error() + ": " + e.Detail }
+func (e *LimitError) Unwrap() error { return ErrTooLarge }
+
+// tooLarge returns a LimitError for limit at max, detail formatted.
+func tooLarge(limit string, max int64, format string, args ...any) error {
+	return &LimitError{Limit: limit, Max: max, Detail: fmt.Sprintf(format, args...)}
+}

@@ -44,7 +44,7 @@ func parseHTML(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	if err != nil {
 		// Reading a string cannot fail: the parser's one error is its
 		// own limit on nesting (512 open elements).
-		return nil, fmt.Errorf("parse html: %w: %v", ErrTooLarge, err)
+		return nil, tooLarge(LimitDepth, 512, "parse html: %v", err)
 	}
 	w := &htmlWalker{ctx: ctx, path: path, lim: lim, doc: &Document{Path: path, Format: "html", Encoding: enc}}
 	if err := w.walk(root, 0); err != nil {
@@ -139,7 +139,7 @@ func isChrome(n *html.Node) bool {
 
 func (w *htmlWalker) walk(n *html.Node, depth int) error {
 	if depth > w.lim.MaxDepth {
-		return fmt.Errorf("%w: html nesting deeper than %d", ErrTooLarge, w.lim.MaxDepth)
+		return tooLarge(LimitDepth, int64(w.lim.MaxDepth), "html nesting deeper than %d", w.lim.MaxDepth)
 	}
 	w.steps++
 	if w.steps%ctxCheckEvery == 0 {
@@ -309,7 +309,7 @@ func (w *htmlWalker) table(t *html.Node) error {
 			}
 			w.cells++
 			if w.cells > w.lim.MaxCells {
-				return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, w.lim.MaxCells)
+				return tooLarge(LimitCells, int64(w.lim.MaxCells), "more than %d table cells", w.lim.MaxCells)
 			}
 			row.Cells = append(row.Cells, Cell{Text: cellText(c), Span: span, Pos: Pos{File: w.path, Table: tb.Index, Row: rowNo, Col: col + 1}})
 			if rows > 1 {

@@ -69,7 +69,7 @@ func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) 
 		return nil, fmt.Errorf("open %s: not a regular file: %s", path, fileType(fi.Mode()))
 	}
 	if fi.Size() > lim.MaxFileBytes {
-		return nil, fmt.Errorf("read %s: %w: %d bytes, larger than %d", path, ErrTooLarge, fi.Size(), lim.MaxFileBytes)
+		return nil, tooLarge(LimitFileSize, lim.MaxFileBytes, "%s: %d bytes, larger than %d", path, fi.Size(), lim.MaxFileBytes)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -81,7 +81,7 @@ func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) 
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	if int64(len(data)) > lim.MaxFileBytes {
-		return nil, fmt.Errorf("read %s: %w: larger than %d bytes", path, ErrTooLarge, lim.MaxFileBytes)
+		return nil, tooLarge(LimitFileSize, lim.MaxFileBytes, "%s: larger than %d bytes", path, lim.MaxFileBytes)
 	}
 	return Parse(ctx, path, data, lim)
 }
@@ -111,7 +111,7 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // sentinels of this package.
 func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document, error) {
 	if int64(len(data)) > lim.MaxFileBytes {
-		return nil, fmt.Errorf("%w: larger than %d bytes", ErrTooLarge, lim.MaxFileBytes)
+		return nil, tooLarge(LimitFileSize, lim.MaxFileBytes, "larger than %d bytes", lim.MaxFileBytes)
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
@@ -167,7 +167,7 @@ func checkCells(doc *Document, lim Limits) error {
 			n += len(r.Cells)
 		}
 		if n > lim.MaxCells {
-			return fmt.Errorf("%w: more than %d table cells", ErrTooLarge, lim.MaxCells)
+			return tooLarge(LimitCells, int64(lim.MaxCells), "more than %d table cells", lim.MaxCells)
 		}
 	}
 	return nil

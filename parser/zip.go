@@ -50,7 +50,7 @@ type docxPackage struct {
 // openPackage reads the zip directory of data.
 func openPackage(data []byte, lim Limits) (*docxPackage, error) {
 	if n, ok := zipEntryCount(data); ok && n > maxZipEntries {
-		return nil, fmt.Errorf("%w: zip directory lists %d entries, more than %d", ErrTooLarge, n, maxZipEntries)
+		return nil, tooLarge(LimitStructure, maxZipEntries, "zip directory lists %d entries, more than %d", n, maxZipEntries)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	// ErrInsecurePath comes with a usable reader; entries are never written
@@ -87,13 +87,13 @@ func (p *docxPackage) open(f *zip.File, max int64) (io.ReadCloser, error) {
 		max = 0
 	}
 	if size > uint64(max) {
-		return nil, fmt.Errorf("%w: %s declares %d bytes inflated, limit %d", ErrTooLarge, f.Name, size, max)
+		return nil, tooLarge(LimitInflated, max, "%s declares %d bytes inflated, limit %d", f.Name, size, max)
 	}
 	if packed > uint64(p.size) {
 		return nil, fmt.Errorf("%w: %s declares %d compressed bytes in a %d-byte file", ErrCorrupt, f.Name, packed, p.size)
 	}
 	if size > ratioFloor && (packed == 0 || size/packed > uint64(p.lim.MaxCompressionRatio)) {
-		return nil, fmt.Errorf("%w: %s compression ratio %d:%d exceeds %d", ErrTooLarge, f.Name, size, packed, p.lim.MaxCompressionRatio)
+		return nil, tooLarge(LimitRatio, p.lim.MaxCompressionRatio, "%s compression ratio %d:%d exceeds %d", f.Name, size, packed, p.lim.MaxCompressionRatio)
 	}
 	rc, err := f.Open()
 	if err != nil {

@@ -17,6 +17,7 @@ type jsonFinding struct {
 	Rule     string         `json:"rule"`
 	Severity rules.Severity `json:"severity"`
 	Message  string         `json:"message"`
+	Detail   string         `json:"detail,omitempty"`
 	Cell     string         `json:"cell,omitempty"`
 	Related  []string       `json:"related,omitempty"`
 	Expected *float64       `json:"expected,omitempty"`
@@ -80,7 +81,7 @@ func writeJSON(w io.Writer, b *lint.Batch, p *Printer) error {
 		f := file{fileHead: head(r), Findings: make([]jsonFinding, 0, len(r.Findings))}
 		for _, fd := range r.Findings {
 			f.Findings = append(f.Findings, jsonFinding{
-				Rule: fd.Rule, Severity: fd.Severity, Message: p.Message(fd.Msg),
+				Rule: fd.Rule, Severity: fd.Severity, Message: p.Message(fd.Msg), Detail: fd.Detail,
 				Cell: fd.Cell, Related: fd.Related, Expected: fd.Expected, Actual: fd.Actual,
 				Location: fd.Pos, Fixes: fd.Fixes,
 			})

@@ -30,7 +30,7 @@ func FormatOf(path string) (string, error) {
 	case ".sarif":
 		return "sarif", nil
 	}
-	return "", fmt.Errorf("%s: cannot tell the format from the extension (want .xlsx, .html, .csv, .sarif, .json or .txt)", path)
+	return "", rules.Errorf("%s: cannot tell the format from the extension (want .xlsx, .html, .csv, .sarif, .json or .txt)", path)
 }
 
 // Needs says what a batch must keep for the given output formats: how

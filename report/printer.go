@@ -1,10 +1,14 @@
 package report
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
+	"time"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/rules"
@@ -25,6 +29,15 @@ type Printer struct {
 	// MaxIssues, when above 0, is the most findings the text output lists;
 	// a line says how many more there are.
 	MaxIssues int
+
+	// Verbose adds the technical detail of a finding (an unreadable
+	// file's error) under its message in the text output.
+	Verbose bool
+
+	// Generated and Inputs, when set, are named in the outputs that say
+	// how they were made (the workbook's 说明).
+	Generated time.Time
+	Inputs    []string
 }
 
 // NewPrinter returns a printer for lang: "zh" (the default when empty) or
@@ -147,6 +160,10 @@ func (p *Printer) Sprintf(msg string, args ...any) string {
 			out[i] = format.SectionHeading(int(v), p.english)
 		case rules.Phrase:
 			out[i] = p.tr(string(v))
+		case *rules.MessageError:
+			out[i] = p.Message(v.Msg)
+		case error:
+			out[i] = p.Error(v)
 		case int:
 			out[i] = plain(v)
 		default:
@@ -154,6 +171,40 @@ func (p *Printer) Sprintf(msg string, args ...any) string {
 		}
 	}
 	return p.tr(msg, out...)
+}
+
+// Error renders an error for the user: a rules.MessageError (anywhere in
+// the chain) in the printer's language, an error of the system with its
+// cause in words, others as they are.
+func (p *Printer) Error(err error) string {
+	var me *rules.MessageError
+	if errors.As(err, &me) {
+		return p.Message(me.Msg)
+	}
+	for _, c := range sysErrors {
+		if errors.Is(err, c.err) {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return p.Sprintf(msgPathError, pe.Path, rules.Phrase(c.text))
+			}
+			return p.tr(c.text)
+		}
+	}
+	return err.Error()
+}
+
+// sysErrors are the causes of system errors a user meets, in words.
+var sysErrors = []struct {
+	err  error
+	text string
+}{
+	{fs.ErrNotExist, "no such file or directory"},
+	{fs.ErrPermission, "permission denied"},
+	{fs.ErrExist, "the file exists"},
+	{syscall.ENOSPC, "the disk is full"},
+	{syscall.EROFS, "read-only file system"},
+	{syscall.EADDRINUSE, "the address is in use by another program"},
+	{syscall.EISDIR, "is a directory"},
 }
 
 // Message renders a finding message.

@@ -128,6 +128,9 @@ func writeFinding(w io.Writer, r lint.FileResult, f rules.Finding, p *Printer) {
 	}
 	b.WriteString(p.Message(f.Msg))
 	fmt.Fprintf(&b, " (%s)\n", f.Rule)
+	if p.Verbose && f.Detail != "" {
+		fmt.Fprintf(&b, "    %s\n", p.Sprintf(msgDetail, f.Detail))
+	}
 	// The suggestion first, right under the message; then the cells of
 	// the relation, at most maxCellLines of them.
 	for i, fx := range f.Fixes {

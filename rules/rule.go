@@ -49,7 +49,7 @@ func ParseSeverity(s string) (Severity, error) {
 	case "error":
 		return Error, nil
 	}
-	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+	return 0, Errorf("unknown severity %q (want error, warning or info)", s)
 }
 
 // CellRef is a message argument naming a cell by key; printers render it as
@@ -90,6 +90,18 @@ type Message struct {
 	Args   []any
 }
 
+// MessageError is an error whose text is a Message: printers translate it
+// (report.Printer.Sprintf), Error gives the English.
+type MessageError struct{ Msg Message }
+
+func (e *MessageError) Error() string { return fmt.Sprintf(e.Msg.Format, e.Msg.Args...) }
+
+// Errorf returns a MessageError of an English format and its arguments;
+// an argument may itself be a MessageError, translated in turn.
+func Errorf(format string, args ...any) error {
+	return &MessageError{Message{Format: format, Args: args}}
+}
+
 // Equation records an arithmetic relation Σ Left = Σ Right that a finding
 // reports broken, so that fixes can be searched for.
 type Equation struct {
@@ -108,6 +120,10 @@ type Finding struct {
 	Rule     string
 	Severity Severity
 	Msg      Message
+	// Detail is the technical cause behind the message, for those who
+	// ask (the JSON's detail, the text output with --verbose): an
+	// unreadable file's error as the reader gave it, in English.
+	Detail string
 	// Cell is the key of the cell the finding is about, if any; for a bad
 	// sum it is the total.
 	Cell string
@@ -462,13 +478,13 @@ func Match(rs []*Rule, pat string) ([]string, error) {
 	var ids []string
 	for _, r := range rs {
 		if ok, err := path.Match(pat, r.ID); err != nil {
-			return nil, fmt.Errorf("bad rule pattern %q: %w", pat, err)
+			return nil, Errorf("bad rule pattern %q: %s", pat, err.Error())
 		} else if ok {
 			ids = append(ids, r.ID)
 		}
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("no rule matches %q (see nianbao rules)", pat)
+		return nil, Errorf("no rule matches %q (see nianbao rules)", pat)
 	}
 	return ids, nil
 }

@@ -27,6 +27,9 @@ func Translations() []Translation {
 			out = append(out, t)
 		}
 	}
+	for _, t := range errorTexts {
+		add(t)
+	}
 	for _, r := range All() {
 		add(Translation{r.Title, r.ZH.Title})
 		add(Translation{r.Doc, r.ZH.Doc})
@@ -35,4 +38,12 @@ func Translations() []Translation {
 		}
 	}
 	return out
+}
+
+// errorTexts are the Chinese of this package's errors (Errorf), which a
+// user meets on the command line and in the configuration.
+var errorTexts = []Translation{
+	{"unknown severity %q (want error, warning or info)", "没有 %q 这个级别（可用：error、warning 或 info）"},
+	{"bad rule pattern %q: %s", "规则模式 %q 无效：%s"},
+	{"no rule matches %q (see nianbao rules)", "没有与 %q 相符的规则（见 nianbao rules）"},
 }

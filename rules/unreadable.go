@@ -12,13 +12,20 @@ var P0001 = &Rule{
 		Title: "文件无法读取",
 		Doc:   `文件无法打开或无法作为年度报告读取：文件不存在、无法打开、是 Word 97-2003（.doc）或 WPS（.wps）旧格式、设有密码、已损坏或不完整、超出大小限制，或不是文本。提示信息会说明处理办法。此类文件不做其他检查，批量中的其他文件照常检查。`,
 		Messages: []Translation{
-			{MsgP0001Generic, "无法读取文件：%s"},
+			{MsgP0001Generic, "无法读取文件"},
 			{MsgP0001NotFound, "文件不存在"},
 			{MsgP0001Permission, "没有读取权限，无法打开文件"},
 			{MsgP0001Legacy, "这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试"},
 			{MsgP0001Encrypted, "文档设有密码：请去除密码后重试"},
-			{MsgP0001Corrupt, "文件已损坏或不完整（%s）：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
-			{MsgP0001TooLarge, "文件超出大小限制（%s）"},
+			{MsgP0001Corrupt, "文件已损坏或不完整：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
+			{MsgP0001PDF, "这是 PDF 文件：nianbao 暂不能读取 PDF，请检查报告的 Word（.docx）原件或网页"},
+			{MsgP0001Internal, "nianbao 读取此文件时出错（程序内部错误）：请将此文件和 --verbose 的输出反馈给维护人员"},
+			{MsgP0001TooLarge, "文件超出读取限制：请确认这是报告文件（--verbose 显示详情）"},
+			{MsgP0001FileSize, "文件大于 %s：请确认这是报告文件；确需检查时可用 --max-file-size 放宽限制"},
+			{MsgP0001Inflated, ".docx 解压后大于 %s：请确认这是报告文件；确需检查时可用 --max-inflated 放宽限制"},
+			{MsgP0001Cells, "文档的表格单元格超过 %d 个：请确认这是报告文件；确需检查时可用 --max-cells 放宽限制"},
+			{MsgP0001Depth, "文档的元素嵌套超过 %d 层：请确认这是报告文件；确需检查时可用 --max-depth 放宽限制"},
+			{MsgP0001Ratio, ".docx 的压缩比远超正常文档（可能是“压缩炸弹”），未解压读取：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
 			{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
 			{MsgP0001Empty, "文件为空或只有空白：请确认保存的是报告文件"},
 			{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx、.txt 和 .html"},
@@ -28,13 +35,20 @@ var P0001 = &Rule{
 
 // Messages of P0001, chosen by the driver from the error.
 const (
-	MsgP0001Generic     = "cannot read the file: %s"
+	MsgP0001Generic     = "cannot read the file"
 	MsgP0001NotFound    = "file not found"
 	MsgP0001Permission  = "permission denied: the file cannot be opened"
 	MsgP0001Legacy      = "this is a legacy Word 97-2003 (.doc) or WPS (.wps) file: save it as .docx in Word or WPS and try again"
 	MsgP0001Encrypted   = "the document is password-protected: remove the password and try again"
-	MsgP0001Corrupt     = "the file is damaged or incomplete (%s): open it in Word or WPS, save it again as .docx and try again"
-	MsgP0001TooLarge    = "the file exceeds a size limit (%s)"
+	MsgP0001Corrupt     = "the file is damaged or incomplete: open it in Word or WPS, save it again as .docx and try again"
+	MsgP0001PDF         = "this is a PDF file: nianbao cannot read PDF yet; check the report's Word (.docx) original or its web page"
+	MsgP0001Internal    = "nianbao failed while reading this file (an internal error): please send the file and the output of --verbose to the maintainers"
+	MsgP0001TooLarge    = "the file exceeds a read limit: check that this is the report (--verbose shows the detail)"
+	MsgP0001FileSize    = "the file is larger than %s: check that this is the report; to check it anyway, raise --max-file-size"
+	MsgP0001Inflated    = "the .docx unpacks to more than %s: check that this is the report; to check it anyway, raise --max-inflated"
+	MsgP0001Cells       = "the document has more than %d table cells: check that this is the report; to check it anyway, raise --max-cells"
+	MsgP0001Depth       = "the document nests elements deeper than %d levels: check that this is the report; to check it anyway, raise --max-depth"
+	MsgP0001Ratio       = "the .docx is compressed far more than a document can be (a possible zip bomb) and was not unpacked: open it in Word or WPS, save it again as .docx and try again"
 	MsgP0001Binary      = "this is not a text file: save the report as .docx or as UTF-8 .txt"
 	MsgP0001Empty       = "the file is empty or holds only white space: check that the right file was saved"
 	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx, .txt and .html"

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -47,7 +49,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format on stdout: text, json, xlsx, csv, html or sarif"},
 			&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically; repeatable; the format follows the extension: .xlsx .html .csv .sarif .json .txt)"},
 			&cli.StringSliceFlag{Name: "prev", Usage: "last year's reports (`PATH`: file or directory; repeatable) for the cross-year checks"},
-			&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language of messages: zh or en", EnvVars: []string{"NIANBAO_LANG"}},
+			langFlag(),
 			&cli.StringFlag{Name: "fail-on", Value: failOn, Usage: "exit 1 when a finding is at or above this severity: error, warning or info"},
 			&cli.StringFlag{Name: "checks", Usage: "rules to run, e.g. \"all,-C1004\" or \"A2*\" (replaces the rules: list of the configuration)"},
 			&cli.StringSliceFlag{Name: "enable", Usage: "enable rules by `ID` or glob (repeatable, or comma-separated)"},
@@ -57,6 +59,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: all cores)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text output: list errors only, then the summary line"},
 			&cli.IntFlag{Name: "max-issues", Usage: "text output: list at most `N` findings"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"V"}, Usage: "text output: add the technical detail under a finding (why a file could not be read)"},
 		}, limitFlags()...)
 	}
 	return &cli.App{
@@ -71,7 +74,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		// --lang before the command too ("nianbao --lang en check …"):
 		// run reads it from the arguments (argsLang).
-		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language of messages: zh or en", EnvVars: []string{"NIANBAO_LANG"}}},
+		Flags: []cli.Flag{langFlag()},
 		Commands: []*cli.Command{
 			{
 				Name: "check", Usage: "检查报告（文件或目录） / check reports (files or directories)", ArgsUsage: "PATH...",
@@ -87,7 +90,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Name: "extract", Usage: "以 JSON 输出识别出的内容 / print the typed content of reports as JSON", ArgsUsage: "PATH...",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output format: json"},
-					&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language of messages: zh or en", EnvVars: []string{"NIANBAO_LANG"}},
+					langFlag(),
 				},
 				Action: extractAction,
 			},
@@ -106,12 +109,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			versionCommand(),
 			{
 				Name: "rules", Usage: "列出全部规则 / list every rule",
-				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
+				Flags:  []cli.Flag{langFlag()},
 				Action: rulesAction,
 			},
 			{
 				Name: "explain", Usage: "说明一条规则 / explain a rule", ArgsUsage: "RULE-ID",
-				Flags:  []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", EnvVars: []string{"NIANBAO_LANG"}}},
+				Flags:  []cli.Flag{langFlag()},
 				Action: explainAction,
 			},
 		},
@@ -125,33 +128,42 @@ const usageTemplate = `写出该年度的官方空白模板（2019、2020 年度
    nianbao template --year 2020 -o 模板.docx`
 
 func templateAction(c *cli.Context) error {
+	p, err := cmdPrinter(c)
+	if err != nil {
+		return err
+	}
 	year, agency := c.Int("year"), c.String("agency")
 	f, err := blank.Format(year)
 	if err != nil {
-		return usageError("template: %v", err)
+		return usageError(p, msgTemplateYear, year, blank.FirstYear, blank.LastYear)
 	}
 	data, err := blank.Bytes(year, agency)
-	if err != nil {
-		return usageError("template: %v", err)
+	if errors.Is(err, blank.ErrInvalidAgency) {
+		return usageError(p, msgTemplateAgency, agency)
+	} else if err != nil {
+		return runError(p, err)
 	}
 	out := c.String("output")
 	if out == "" {
 		out = blank.Title(year, agency) + ".docx"
 	}
+	if !strings.EqualFold(filepath.Ext(out), ".docx") {
+		return usageError(p, msgTemplateExt, out)
+	}
 	if !c.Bool("force") {
 		if _, err := os.Stat(out); err == nil {
-			return usageError("template: %s exists (use --force to overwrite)", out)
+			return usageError(p, msgTemplateExists, out)
 		}
 	}
 	if err := atomicfile.Write(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", out, err), exitError)
+		return runError(p, writeError(out, err))
 	}
 	fmt.Fprintf(c.App.Writer, "%s（%s 年版格式）\n", out, f)
 	return nil
 }
 
 // configure applies the configuration file and the rule flags to opts.
-func configure(c *cli.Context, opts *lint.Options) error {
+func configure(c *cli.Context, p *report.Printer, opts *lint.Options) error {
 	cfg := &lint.Config{}
 	file := c.String("config")
 	if file == "" {
@@ -160,7 +172,7 @@ func configure(c *cli.Context, opts *lint.Options) error {
 	if file != "" {
 		var err error
 		if cfg, err = lint.LoadConfig(file); err != nil {
-			return usageError("%v", err)
+			return usageError(p, "%v", err)
 		}
 	}
 	if c.IsSet("checks") {
@@ -178,50 +190,106 @@ func configure(c *cli.Context, opts *lint.Options) error {
 		return out
 	}
 	if err := cfg.Apply(opts, split(c.StringSlice("enable")), split(c.StringSlice("disable"))); err != nil {
-		return usageError("%v", err)
+		return usageError(p, "%v", err)
 	}
 	return nil
 }
 
-// usageError is an error the user made on the command line.
-func usageError(format string, args ...any) error {
-	return cli.Exit(fmt.Sprintf("nianbao: "+format, args...), exitError)
+// Usage and run errors (translated in report/messages.go).
+const (
+	msgTemplateYear   = "template: there is no template for report year %d (the years are %d–%d)"
+	msgTemplateAgency = "template: --agency %q cannot stand in a title or a file name (no line breaks, control characters, / or \\)"
+	msgTemplateExt    = "template: %s: the template is a .docx file; give -o a name ending in .docx"
+	msgTemplateExists = "template: %s exists (use --force to overwrite)"
+	msgUnknownFormat  = "--format: unknown format %q (want %s)"
+	msgNoPath         = "%s: no PATH given (try: nianbao %s testdata/seed-2020.txt)"
+	msgInterrupted    = "interrupted; nothing written"
+	msgExtractJSON    = "--format: extract writes json only, not %q"
+	msgExplainOne     = "explain: give one rule ID (see nianbao rules)"
+	msgExplainNone    = "explain: no rule %q (see nianbao rules)"
+	msgNotPositive    = "--%s: %d is not a positive number"
+	msgNotSize        = "%q is not a size (e.g. 64M)"
+	msgServeArg       = "serve: unexpected argument %q (the page takes the files)"
+	msgBadPort        = "invalid port %q"
+	msgBadHost        = "host %q is not an IP address or localhost"
+	msgBadAddr        = "%q is not HOST:PORT (e.g. 127.0.0.1:8765)"
+	msgAddrInUse      = "--addr %s: the address is in use by another program (another nianbao serve?); choose another port, or 127.0.0.1:0 for any free one"
+	msgRequiredFlag   = "missing option %s (see nianbao %s --help)"
+	msgUnknownLang    = "--lang: unknown language %q (want zh or en)"
+	msgProgress       = "nianbao checking"
+	msgProgressRate   = "nianbao %d files/s"
+)
+
+// usageError is an error the user made on the command line, in the
+// user's language: format is an English text of the catalogue
+// (report/messages.go), an error argument is worded by p.Error.
+func usageError(p *report.Printer, format string, args ...any) error {
+	return cli.Exit("nianbao: "+p.Sprintf(format, args...), exitError)
+}
+
+// runError is an error met while running (reading, writing), worded for
+// the user.
+func runError(p *report.Printer, err error) error {
+	return cli.Exit("nianbao: "+p.Error(err), exitError)
+}
+
+// writeError names the file an output could not be written to.
+func writeError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		// The output is written to a temporary file beside it first: name
+		// the file the user asked for.
+		err = pe.Err
+	}
+	return &fs.PathError{Op: "write", Path: path, Err: err}
+}
+
+// cmdPrinter is the printer of the command's --lang (Chinese when the
+// command has none); an unknown language is a usage error, in Chinese.
+func cmdPrinter(c *cli.Context) (*report.Printer, error) {
+	p, err := report.NewPrinter(c.String("lang"))
+	if err != nil {
+		zh, _ := report.NewPrinter("zh")
+		return nil, usageError(zh, msgUnknownLang, c.String("lang"))
+	}
+	return p, nil
 }
 
 func checkAction(c *cli.Context, suggest bool) error {
-	p, err := report.NewPrinter(c.String("lang"))
+	p, err := cmdPrinter(c)
 	if err != nil {
-		return usageError("%v", err)
+		return err
 	}
-	p.Quiet, p.MaxIssues = c.Bool("quiet"), c.Int("max-issues")
+	p.Quiet, p.MaxIssues, p.Verbose = c.Bool("quiet"), c.Int("max-issues"), c.Bool("verbose")
+	p.Generated, p.Inputs = time.Now(), c.Args().Slice()
 	failOn, err := rules.ParseSeverity(c.String("fail-on"))
 	if err != nil {
-		return usageError("--fail-on: %v", err)
+		return usageError(p, "--fail-on: %v", err)
 	}
 	format := c.String("format")
 	if !slices.Contains(report.Formats, format) {
-		return usageError("--format: unknown format %q (want %s)", format, strings.Join(report.Formats, ", "))
+		return usageError(p, msgUnknownFormat, format, strings.Join(report.Formats, ", "))
 	}
 	type output struct{ path, format string }
 	var outputs []output
 	for _, o := range c.StringSlice("output") {
 		f, err := report.FormatOf(o)
 		if err != nil {
-			return usageError("-o: %v", err)
+			return usageError(p, "-o: %v", err)
 		}
 		outputs = append(outputs, output{o, f})
 	}
 	if c.NArg() == 0 {
-		return usageError("%s: no PATH given (try: nianbao %s testdata/seed-2020.txt)", c.Command.Name, c.Command.Name)
+		return usageError(p, msgNoPath, c.Command.Name, c.Command.Name)
 	}
 	if err := checkPaths(c.Args().Slice(), c.StringSlice("prev"), p); err != nil {
 		return err
 	}
 	opts := lint.DefaultOptions()
-	if err := configure(c, &opts); err != nil {
+	if err := configure(c, p, &opts); err != nil {
 		return err
 	}
-	if err := setLimits(c, &opts.Limits); err != nil {
+	if err := setLimits(c, p, &opts.Limits); err != nil {
 		return err
 	}
 	opts.Jobs = c.Int("jobs")
@@ -245,7 +313,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 	if isStdin(c.Args().Slice()) {
 		b, err = checkStdin(c.Context, opts, p, c.App.ErrWriter)
 	} else {
-		bar := progress(c.App.ErrWriter)
+		bar := progress(c.App.ErrWriter, p)
 		opts.Progress = bar.update
 		b, err = lint.RunBatch(c.Context, c.Args().Slice(), opts)
 		bar.done()
@@ -253,14 +321,14 @@ func checkAction(c *cli.Context, suggest bool) error {
 	heapPoint(c.App.ErrWriter)
 	if err != nil {
 		if c.Context.Err() != nil {
-			return cli.Exit("nianbao: interrupted; nothing written", exitError)
+			return usageError(p, msgInterrupted)
 		}
-		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)
+		return runError(p, err)
 	}
 	defer b.Close()
 	for _, o := range outputs {
 		if err := atomicfile.Write(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
-			return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", o.path, err), exitError)
+			return runError(p, writeError(o.path, err))
 		}
 	}
 	w := c.App.Writer
@@ -270,7 +338,7 @@ func checkAction(c *cli.Context, suggest bool) error {
 		err = report.SummaryLine(w, b.Summaries, p)
 	}
 	if err != nil {
-		return cli.Exit(fmt.Sprintf("nianbao: write output: %v", err), exitError)
+		return runError(p, writeError("-", err))
 	}
 	for _, s := range b.Summaries {
 		if s.Worst() >= failOn {
@@ -282,23 +350,35 @@ func checkAction(c *cli.Context, suggest bool) error {
 
 // progressBar shows files done, rate and time left on stderr when stderr is
 // a terminal; otherwise it does nothing.
-type progressBar struct{ bar *progressbar.ProgressBar }
+// progressBar shows, on a terminal, how many files are checked and how
+// fast, in the user's language (the library's own rate reads "files/hr").
+type progressBar struct {
+	bar   *progressbar.ProgressBar
+	p     *report.Printer
+	start time.Time
+}
 
-func progress(stderr io.Writer) *progressBar {
+func progress(stderr io.Writer, p *report.Printer) *progressBar {
 	f, ok := stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return &progressBar{}
 	}
-	return &progressBar{bar: progressbar.NewOptions(0,
+	return &progressBar{p: p, start: time.Now(), bar: progressbar.NewOptions(0,
 		progressbar.OptionSetWriter(stderr),
-		progressbar.OptionSetDescription("nianbao"),
+		progressbar.OptionSetDescription(progressText(p, 0, 0)),
 		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("files"),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 	)}
+}
+
+// progressText is the bar's description: the rate once there is one.
+func progressText(p *report.Printer, done int, elapsed time.Duration) string {
+	if done == 0 || elapsed <= 0 {
+		return p.Sprintf(msgProgress)
+	}
+	return p.Sprintf(msgProgressRate, int(float64(done)/elapsed.Seconds()+0.5))
 }
 
 func (b *progressBar) update(done, total int) {
@@ -309,6 +389,7 @@ func (b *progressBar) update(done, total int) {
 		b.bar.ChangeMax(total)
 		return
 	}
+	b.bar.Describe(progressText(b.p, done, time.Since(b.start)))
 	b.bar.Set(done)
 }
 
@@ -319,30 +400,30 @@ func (b *progressBar) done() {
 }
 
 func extractAction(c *cli.Context) error {
-	p, err := report.NewPrinter(c.String("lang"))
+	p, err := cmdPrinter(c)
 	if err != nil {
-		return usageError("%v", err)
+		return err
 	}
 	if f := c.String("format"); f != "json" {
-		return usageError("--format: extract writes json only, not %q", f)
+		return usageError(p, msgExtractJSON, f)
 	}
 	if c.NArg() == 0 {
-		return usageError("extract: no PATH given")
+		return usageError(p, msgNoPath, "extract", "extract")
 	}
 	if err := checkPaths(c.Args().Slice(), nil, p); err != nil {
 		return err
 	}
 	if isStdin(c.Args().Slice()) {
-		return usageError("%s", p.Sprintf(msgStdinExtract))
+		return usageError(p, msgStdinExtract)
 	}
 	opts := lint.DefaultOptions()
 	opts.Rules = []*rules.Rule{rules.P0001}
 	results, err := lint.Run(c.Context, c.Args().Slice(), opts)
 	if err != nil {
-		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)
+		return runError(p, err)
 	}
 	if err := report.Extract(c.App.Writer, results, p); err != nil {
-		return cli.Exit(fmt.Sprintf("nianbao: write output: %v", err), exitError)
+		return runError(p, writeError("-", err))
 	}
 	for _, r := range results {
 		if r.Report == nil {
@@ -353,24 +434,24 @@ func extractAction(c *cli.Context) error {
 }
 
 func rulesAction(c *cli.Context) error {
-	p, err := report.NewPrinter(c.String("lang"))
+	p, err := cmdPrinter(c)
 	if err != nil {
-		return usageError("%v", err)
+		return err
 	}
 	return report.Rules(c.App.Writer, rules.All(), p)
 }
 
 func explainAction(c *cli.Context) error {
-	p, err := report.NewPrinter(c.String("lang"))
+	p, err := cmdPrinter(c)
 	if err != nil {
-		return usageError("%v", err)
+		return err
 	}
 	if c.NArg() != 1 {
-		return usageError("explain: give one rule ID (see nianbao rules)")
+		return usageError(p, msgExplainOne)
 	}
 	r := rules.Lookup(c.Args().First())
 	if r == nil {
-		return usageError("explain: no rule %q (see nianbao rules)", c.Args().First())
+		return usageError(p, msgExplainNone, c.Args().First())
 	}
 	return report.Explain(c.App.Writer, r, p)
 }
@@ -391,8 +472,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return ec.ExitCode()
 	}
 	// Errors from flag parsing and unknown commands.
-	fmt.Fprintf(stderr, "nianbao: %v\n", err)
+	p, _ := report.NewPrinter(argsLang(args))
+	msg := err.Error()
+	if _, rest, ok := strings.Cut(msg, "Required flag"); ok {
+		flags := strings.Fields(strings.NewReplacer(`"`, "", "s ", " ", " not set", "").Replace(rest))
+		for i, f := range flags {
+			flags[i] = "--" + strings.TrimSuffix(f, ",")
+		}
+		msg = p.Sprintf(msgRequiredFlag, strings.Join(flags, "、"), commandOf(app, args))
+	}
+	fmt.Fprintf(stderr, "nianbao: %s\n", msg)
 	return exitError
+}
+
+// commandOf is the name of the command args run, "" for none.
+func commandOf(app *cli.App, args []string) string {
+	for _, a := range args[1:] {
+		if app.Command(a) != nil {
+			return a
+		}
+	}
+	return ""
 }
 
 // interspersed moves a command's flags in front of its arguments, so that

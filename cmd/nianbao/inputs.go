@@ -34,10 +34,10 @@ func checkPaths(paths, prev []string, p *report.Printer) error {
 	for _, path := range paths {
 		if path == "-" {
 			if len(paths) > 1 {
-				return usageError("%s", p.Sprintf(msgStdinAlone))
+				return usageError(p, msgStdinAlone)
 			}
 			if len(prev) > 0 {
-				return usageError("%s", p.Sprintf(msgStdinPrev))
+				return usageError(p, msgStdinPrev)
 			}
 			continue
 		}
@@ -47,7 +47,7 @@ func checkPaths(paths, prev []string, p *report.Printer) error {
 	}
 	for _, path := range prev {
 		if err := exists(path, p); err != nil {
-			return usageError("--prev: %s", p.Sprintf(msgNotFound, path))
+			return usageError(p, "--prev: %s", p.Sprintf(msgNotFound, path))
 		}
 	}
 	return nil
@@ -55,7 +55,7 @@ func checkPaths(paths, prev []string, p *report.Printer) error {
 
 func exists(path string, p *report.Printer) error {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		return usageError("%s", p.Sprintf(msgNotFound, path))
+		return usageError(p, msgNotFound, path)
 	}
 	return nil
 }

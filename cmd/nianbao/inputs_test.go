@@ -46,7 +46,7 @@ func TestCheckStdin(t *testing.T) {
 	// Bounded by --max-file-size, like a file.
 	withStdin(t, seed)
 	stdout, _, code = runCmd(t, "check", "--max-file-size", "1K", "-")
-	if code != exitFindings || !strings.Contains(stdout, "标准输入: 错误 文件超出大小限制") {
+	if code != exitFindings || !strings.Contains(stdout, "标准输入: 错误 文件大于 1 KB") {
 		t.Errorf("large stdin: exit %d\n%s", code, stdout)
 	}
 
@@ -75,7 +75,7 @@ func TestEmptyAndUnreadFormats(t *testing.T) {
 		"b.txt: 错误 文件为空或只有空白",
 		"c.doc: 错误 这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试",
 		"d.wps: 错误 这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试",
-		"e.pdf: 错误 不是文本文件：请将报告保存为 .docx",
+		"e.pdf: 错误 这是 PDF 文件：nianbao 暂不能读取 PDF",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("no %q in\n%s", want, stdout)

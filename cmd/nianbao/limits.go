@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/rules"
 	"github.com/urfave/cli/v2"
 )
 
@@ -22,7 +24,7 @@ func limitFlags() []cli.Flag {
 }
 
 // setLimits applies the limit flags that are set to lim.
-func setLimits(c *cli.Context, lim *parser.Limits) error {
+func setLimits(c *cli.Context, p *report.Printer, lim *parser.Limits) error {
 	for _, f := range []struct {
 		name string
 		dst  *int64
@@ -32,7 +34,7 @@ func setLimits(c *cli.Context, lim *parser.Limits) error {
 		}
 		n, err := parseSize(c.String(f.name))
 		if err != nil {
-			return usageError("--%s: %v", f.name, err)
+			return usageError(p, "--%s: %v", f.name, err)
 		}
 		*f.dst = n
 	}
@@ -45,7 +47,7 @@ func setLimits(c *cli.Context, lim *parser.Limits) error {
 		}
 		n := c.Int(f.name)
 		if n < 1 {
-			return usageError("--%s: %d is not a positive number", f.name, n)
+			return usageError(p, msgNotPositive, f.name, n)
 		}
 		*f.dst = n
 	}
@@ -69,7 +71,7 @@ func parseSize(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
 	if err != nil || n < 1 || n > (1<<62)>>shift {
-		return 0, fmt.Errorf("%q is not a size (e.g. 64M)", s)
+		return 0, rules.Errorf(msgNotSize, s)
 	}
 	return n << shift, nil
 }

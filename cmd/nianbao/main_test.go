@@ -136,19 +136,26 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "--fail-on", "info", "testdata/v2021-clean.txt"}, exitOK, "未发现问题", ""},
 		{[]string{"check", "testdata/no-such-file.txt", "testdata/v2021-clean.txt"}, exitError, "", "nianbao: 找不到 testdata/no-such-file.txt：文件或目录不存在"},
 		{[]string{"lint", "--lang", "en", "no-such-dir/"}, exitError, "", "nianbao: no-such-dir/: no such file or directory"},
-		{[]string{"check", "--prev", "testdata/no-such-dir", "testdata/v2021-clean.txt"}, exitError, "", "nianbao: --prev: 找不到 testdata/no-such-dir"},
+		{[]string{"check", "--prev", "testdata/no-such-dir", "testdata/v2021-clean.txt"}, exitError, "", "nianbao: --prev：找不到 testdata/no-such-dir"},
 		{[]string{"check", "-", "testdata/v2021-clean.txt"}, exitError, "", "“-”（标准输入）只能单独检查"},
 		{[]string{"check", "--prev", "testdata/prev", "-"}, exitError, "", "--prev 不能与“-”（标准输入）一起使用"},
-		{[]string{"check"}, exitError, "", "no PATH given"},
-		{[]string{"check", "--format", "xml", "testdata/seed-2020.txt"}, exitError, "", "unknown format"},
-		{[]string{"check", "--fail-on", "fatal", "testdata/seed-2020.txt"}, exitError, "", "unknown severity"},
-		{[]string{"check", "--lang", "fr", "testdata/seed-2020.txt"}, exitError, "", "unknown language"},
-		{[]string{"check", "--checks", "Q*", "testdata/seed-2020.txt"}, exitError, "", "no rule matches"},
+		{[]string{"check"}, exitError, "", "check：没有给出要检查的文件或目录"},
+		{[]string{"check", "--lang", "en"}, exitError, "", "no PATH given"},
+		{[]string{"check", "--format", "xml", "testdata/seed-2020.txt"}, exitError, "", "--format：没有 \"xml\" 这种格式"},
+		{[]string{"check", "--lang", "en", "--format", "xml", "testdata/seed-2020.txt"}, exitError, "", "unknown format"},
+		{[]string{"check", "--fail-on", "fatal", "testdata/seed-2020.txt"}, exitError, "", "没有 \"fatal\" 这个级别"},
+		{[]string{"check", "--lang", "en", "--fail-on", "fatal", "testdata/seed-2020.txt"}, exitError, "", "unknown severity"},
+		{[]string{"check", "--lang", "fr", "testdata/seed-2020.txt"}, exitError, "", "--lang：没有 \"fr\" 这种语言"},
+		{[]string{"check", "--checks", "Q*", "testdata/seed-2020.txt"}, exitError, "", "没有与 \"Q*\" 相符的规则"},
+		{[]string{"check", "--lang", "en", "--checks", "Q*", "testdata/seed-2020.txt"}, exitError, "", "no rule matches"},
 		{[]string{"check", "--no-such-flag", "testdata/seed-2020.txt"}, exitError, "", "no-such-flag"},
 		{[]string{"rules"}, exitOK, "A2001\t错误\t表三：各列 第一项+第二项 = 第三项（七）总计+第四项", ""},
 		{[]string{"rules", "--lang", "en"}, exitOK, "C1004\twarning\tBlank or \"/\" data cells", ""},
 		{[]string{"explain", "a2001"}, exitOK, "第一项加第二项之和，等于第三项加第四项之和", ""},
-		{[]string{"explain", "Z9999"}, exitError, "", "no rule"},
+		{[]string{"explain", "Z9999"}, exitError, "", "没有 \"Z9999\" 这条规则"},
+		{[]string{"template"}, exitError, "", "缺少选项 --year（见 nianbao template --help）"},
+		{[]string{"template", "--year", "2025", "--agency", "../某某镇"}, exitError, "", "不能用作标题或文件名"},
+		{[]string{"template", "--year", "2025", "-o", "x.xlsx"}, exitError, "", "-o 的文件名须以 .docx 结尾"},
 		{[]string{"extract", "testdata/no-such-file.txt"}, exitError, "", "找不到 testdata/no-such-file.txt"},
 		{[]string{"extract", "-"}, exitError, "", "extract 只读取文件，不读取“-”（标准输入）"},
 	}
@@ -499,17 +506,18 @@ func TestLimitFlags(t *testing.T) {
 	for _, c := range []struct {
 		flag, value, want string
 	}{
-		{"--max-file-size", "1K", "文件超出大小限制"},
-		{"--max-inflated", "64K", "文件超出大小限制"},
-		{"--max-cells", "50", "文件超出大小限制"},
-		{"--max-depth", "4", "文件超出大小限制"},
+		{"--max-file-size", "1K", "文件大于 1 KB：请确认这是报告文件；确需检查时可用 --max-file-size 放宽限制"},
+		{"--max-inflated", "64K", ".docx 解压后大于"},
+		{"--max-cells", "50", "文档的表格单元格超过 50 个"},
+		{"--max-depth", "4", "文档的元素嵌套超过 4 层"},
 	} {
 		out, _, code := runCmd(t, "check", c.flag, c.value, docx)
 		if code != exitFindings || !strings.Contains(out, c.want) || !strings.Contains(out, "P0001") {
 			t.Errorf("%s %s: exit %d\n%s", c.flag, c.value, code, out)
 		}
-		if c.flag == "--max-depth" && !strings.Contains(out, "deeper than 4") {
-			t.Errorf("--max-depth 4: the finding does not name the limit:\n%s", out)
+		// The detail, in English, is there for those who ask.
+		if out, _, _ := runCmd(t, "check", "--verbose", c.flag, c.value, docx); !strings.Contains(out, "详情：input exceeds limit") {
+			t.Errorf("%s %s --verbose: no detail:\n%s", c.flag, c.value, out)
 		}
 		if _, errOut, code := runCmd(t, "check", c.flag, "0", docx); code != exitError || !strings.Contains(errOut, c.flag) {
 			t.Errorf("%s 0: exit %d, %q", c.flag, code, errOut)

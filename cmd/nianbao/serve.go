@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log"
 	"net"
 	"strconv"
+	"syscall"
 
-	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/rules"
 	"github.com/nianbao/nianbao/serve"
 	"github.com/urfave/cli/v2"
 )
@@ -57,10 +59,10 @@ func serveCommand() *cli.Command {
 func listenAddr(addr string) (loopback bool, err error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return false, err
+		return false, rules.Errorf(msgBadAddr, addr)
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return false, fmt.Errorf("invalid port %q", port)
+		return false, rules.Errorf(msgBadPort, port)
 	}
 	if host == "localhost" {
 		return true, nil
@@ -70,36 +72,38 @@ func listenAddr(addr string) (loopback bool, err error) {
 	}
 	ip := net.ParseIP(host)
 	if ip == nil {
-		return false, fmt.Errorf("host %q is not an IP address or localhost", host)
+		return false, rules.Errorf(msgBadHost, host)
 	}
 	return ip.IsLoopback(), nil
 }
 
 func serveAction(c *cli.Context) error {
-	p, err := report.NewPrinter(c.String("lang"))
+	p, err := cmdPrinter(c)
 	if err != nil {
-		return usageError("%v", err)
+		return err
 	}
 	if c.NArg() > 0 {
-		return usageError("serve: unexpected argument %q (the page takes the files)", c.Args().First())
+		return usageError(p, msgServeArg, c.Args().First())
 	}
 	addr := c.String("addr")
 	loopback, err := listenAddr(addr)
 	if err != nil {
-		return usageError("--addr: %v", err)
+		return usageError(p, "--addr: %v", err)
 	}
 	maxUpload, err := serve.ParseSize(c.String("max-upload"))
 	if err != nil {
-		return usageError("--max-upload: %v", err)
+		return usageError(p, "--max-upload: %v", err)
 	}
 	opts := serve.DefaultOptions()
-	if err := configure(c, &opts.Lint); err != nil {
+	if err := configure(c, p, &opts.Lint); err != nil {
 		return err
 	}
 	opts.MaxUpload, opts.Lang = maxUpload, c.String("lang")
 	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return usageError(p, msgAddrInUse, addr)
+	} else if err != nil {
+		return runError(p, err)
 	}
 	stderr := c.App.ErrWriter
 	url := "http://" + ln.Addr().String() + "/"
@@ -122,7 +126,7 @@ func serveAction(c *cli.Context) error {
 	}
 	srv := serve.NewServer(serve.Handler(opts), log.New(stderr, "nianbao serve: ", 0))
 	if err := serve.Serve(c.Context, ln, srv); err != nil {
-		return cli.Exit(fmt.Sprintf("nianbao: %v", err), exitError)
+		return runError(p, err)
 	}
 	fmt.Fprintln(stderr, p.Sprintf(msgStopped))
 	return nil

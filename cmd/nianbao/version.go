@@ -77,11 +77,11 @@ func printVersion(w io.Writer, b report.BuildInfo, p *report.Printer) {
 func versionCommand() *cli.Command {
 	return &cli.Command{
 		Name: "version", Usage: "显示版本、提交和构建日期 / print the version, commit and build date",
-		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Value: "zh", Usage: "language: zh or en", EnvVars: []string{"NIANBAO_LANG"}}},
+		Flags: []cli.Flag{langFlag()},
 		Action: func(c *cli.Context) error {
-			p, err := report.NewPrinter(c.String("lang"))
+			p, err := cmdPrinter(c)
 			if err != nil {
-				return usageError("%v", err)
+				return err
 			}
 			printVersion(c.App.Writer, report.Build, p)
 			return nil
