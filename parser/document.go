@@ -42,6 +42,10 @@ type Table struct {
 type Row struct {
 	Cells []Cell
 	Pos   Pos
+	// Glued is set on a row of a text whose table digits ran together
+	// (glued.go) when they could not be split into the row's cells
+	// without guessing: the row keeps its label and is unreadable.
+	Glued bool
 }
 
 // Cell is one table cell.

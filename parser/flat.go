@@ -205,7 +205,7 @@ func (f *flat) isValue(j int) bool {
 		return false
 	}
 	t := format.TrimCell(f.s.lines[j].text)
-	return t != "" && (isValueText(t) || f.s.lines[j].glued && strings.Trim(t, "0123456789") == "")
+	return t != "" && (isValueText(t) || f.s.lines[j].glued && strings.Trim(strings.TrimRight(t, "元"), "0123456789") == "")
 }
 
 // isText reports whether line j is a label line: not blank, not a value,
@@ -466,6 +466,7 @@ var enumerator = sync.OnceValue(func() *regexp.Regexp {
 func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 	lines := f.s.lines
 	var labels []Cell
+	labelGlued := false // the last label is a part of a line of whole tables run together
 	k := j
 	if noLabel && f.blankCells && f.slotsFrom(j, n) {
 		// A row of values only, possibly starting with blank ones.
@@ -489,9 +490,13 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 			}
 			if len(labels) > 0 && lines[k].glued && endsGluedRow(labels[len(labels)-1].Text, lines[k].text) {
 				// A row label of the format after another: the row before
-				// lost its numbers.
+				// shows no number at all, as the text of a row whose
+				// cells are all empty does. Its cells are blank.
 				row := Row{Cells: lastOf(labels), Pos: Pos{Line: labels[len(labels)-1].Pos.Line}}
 				row.Cells[0].Pos.Col = 1
+				for c := range n * btoi(labelGlued) {
+					row.Cells = append(row.Cells, Cell{Span: 1, Pos: Pos{Line: row.Pos.Line, Col: c + 2}})
+				}
 				return row, k, true
 			}
 			if len(labels) > 0 && !enumerator().MatchString(lines[k].text) {
@@ -499,6 +504,7 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 				c.Text += "\n" + strings.TrimSpace(lines[k].text)
 			} else {
 				labels = append(labels, Cell{Text: strings.TrimSpace(lines[k].text), Span: 1, Pos: Pos{Line: lines[k].no}})
+				labelGlued = lines[k].whole
 			}
 			k++
 		}
@@ -559,14 +565,16 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 			glued = glued && lines[k].glued
 		}
 	}
+	var row Row
 	if glued {
 		// Numbers run together: split only where it is forced
 		// (glued.go); otherwise the row is not aligned, as below.
 		if v, ok := splitForced(values, n); ok {
 			values = v
+		} else {
+			row.Glued = len(values) != n
 		}
 	}
-	var row Row
 	switch {
 	case len(values) == n:
 		row.Cells = append(labels, values...)
@@ -605,4 +613,11 @@ func lastOf(cs []Cell) []Cell {
 		return nil
 	}
 	return []Cell{cs[len(cs)-1]}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

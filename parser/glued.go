@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -165,19 +166,117 @@ func gluedParts(l srcLine) []srcLine {
 	var out []srcLine
 	add := func(s string, glued bool) {
 		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, srcLine{text: s, no: l.no, glued: glued})
+			out = append(out, srcLine{text: s, no: l.no, glued: glued, whole: glued})
 		}
 	}
 	for _, p := range cutAtHeadings(t[:start]) {
 		add(p, false)
 	}
-	for _, p := range gluedTokens(t[start:end]) {
-		add(p, true)
+	// Between and after the tables, the text is prose: a heading and the
+	// sentences under it ("三、收到和处理政府信息公开申请情况2022年，共收到
+	// 申请3条。"), which cut into cells would read as rows.
+	mid := t[start:end]
+	prev := 0
+	for _, sp := range gluedTables(mid) {
+		for _, p := range cutAtHeadings(mid[prev:sp[0]]) {
+			add(p, false)
+		}
+		for _, p := range gluedTokens(unspacedHeader(mid[sp[0]:sp[1]])) {
+			add(p, true)
+		}
+		prev = sp[1]
+	}
+	for _, p := range cutAtHeadings(mid[prev:]) {
+		add(p, false)
 	}
 	for _, p := range cutAtHeadings(t[end:]) {
 		add(p, false)
 	}
 	return out
+}
+
+// gluedTables returns the spans of the three tables in m, the part of a
+// run-together line from table 二 on: table 二 from the start to the
+// numbers of its last row label; table 三 from its corner note (or its
+// first header label) to the numbers of 结转下年度继续办理; table 四 from
+// its header (行政复议 then 行政诉讼) to the end of the numbers after it.
+// Where a table's start or end cannot be found, the rest of m is one span.
+func gluedTables(m string) [][2]int {
+	t3 := -1
+	for _, mark := range []string{"（本列数据", "(本列数据", format.T3Header[0].Label + "情况"} {
+		if k := strings.Index(m, mark); k >= 0 && (t3 < 0 || k < t3) {
+			t3 = k
+		}
+	}
+	if t3 < 0 {
+		return [][2]int{{0, len(m)}}
+	}
+	// Table 二 ends after the numbers of the last of its row labels
+	// before table 三.
+	e2 := -1
+	for _, b := range format.T2Blocks {
+		for _, it := range b.Rows {
+			// A label the prose uses has no numbers after it.
+			if k := strings.LastIndex(m[:t3], it.Label); k >= 0 {
+				if e := numbersEnd(m, k+len(it.Label)); e > k+len(it.Label) {
+					e2 = max(e2, e)
+				}
+			}
+		}
+	}
+	if e2 < 0 || e2 > t3 {
+		return [][2]int{{0, len(m)}}
+	}
+	spans := [][2]int{{0, e2}}
+	carry := format.T3Rows[len(format.T3Rows)-1].Core[0]
+	k := strings.Index(m[t3:], carry)
+	if k < 0 {
+		return append(spans, [2]int{t3, len(m)})
+	}
+	e3 := numbersEnd(m, t3+k+len(carry))
+	spans = append(spans, [2]int{t3, e3})
+	loc := t4Start().FindStringIndex(m[e3:])
+	if loc == nil {
+		return append(spans, [2]int{e3, len(m)})
+	}
+	t4 := e3 + loc[0]
+	d := strings.IndexAny(m[t4:], "0123456789")
+	if d < 0 {
+		return append(spans, [2]int{t4, len(m)})
+	}
+	return append(spans, [2]int{t4, numbersEnd(m, t4+d)})
+}
+
+// t4Start finds the header of table 四: 行政复议 then 行政诉讼, white space
+// between at most (the text before it says "行政复议及行政诉讼").
+var t4Start = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(regexp.QuoteMeta(format.T4Header[0].Label) + `\s*` + regexp.QuoteMeta(format.T4Header[1].Label))
+})
+
+// numbersEnd returns the end of the numbers of a row from byte i of s:
+// digits, signs, decimal points, white space and units (valueUnits).
+func numbersEnd(s string, i int) int {
+	end := i
+	for j := i; j < len(s); {
+		c := s[j]
+		switch {
+		case isDigit(c) || c == '.' || c == '-' || c == '+':
+			j++
+			end = j
+		case c == ' ' || c == '\t':
+			j++
+		case strings.HasPrefix(s[j:], "\u3000"):
+			j += len("\u3000")
+		default:
+			if n := unitAt(s[j:]); n > 0 && end == j {
+				j += n
+				end = j
+				continue
+			}
+			return end
+		}
+	}
+	return end
 }
 
 // cutAtHeadings cuts t before and after every section heading it holds,
@@ -221,6 +320,9 @@ func gluedTokens(t string) []string {
 				continue
 			}
 			out = append(out, textTokens(chunk[text:i])...)
+			// A unit right after the digits is the cell's ("00元",
+			// "2笔"), never the start of the next label.
+			n += unitAt(chunk[i+n:])
 			out = append(out, chunk[i:i+n])
 			i += n
 			text = i
@@ -337,15 +439,25 @@ func headingAt(t string) int {
 
 // splitForced returns the n cells a glued row's numbers must be: the
 // numbers themselves when there are n, else one cell per digit when the
-// numbers are unsigned integers with n digits in all. ok is false
-// otherwise: the split is not forced.
+// numbers are unsigned integers with n digits in all. A unit after the
+// last digits ("00元") can only close the last cell and stays with it. ok
+// is false otherwise: the split is not forced.
 func splitForced(values []Cell, n int) ([]Cell, bool) {
 	if len(values) == n {
 		return values, true
 	}
+	unit := ""
 	digits := 0
-	for _, v := range values {
+	for i, v := range values {
 		t := strings.TrimSpace(v.Text)
+		if i == len(values)-1 {
+			for _, u := range valueUnits {
+				if d, ok := strings.CutSuffix(t, u); ok && d != "" {
+					t, unit = d, u
+					break
+				}
+			}
+		}
 		if t == "" || strings.Trim(t, "0123456789") != "" {
 			return nil, false
 		}
@@ -355,12 +467,31 @@ func splitForced(values []Cell, n int) ([]Cell, bool) {
 		return nil, false
 	}
 	out := make([]Cell, 0, n)
-	for _, v := range values {
-		for _, d := range strings.TrimSpace(v.Text) {
+	for i, v := range values {
+		t := strings.TrimSpace(v.Text)
+		if i == len(values)-1 {
+			t = strings.TrimSuffix(t, unit)
+		}
+		for _, d := range t {
 			c := v
 			c.Text = string(d)
 			out = append(out, c)
 		}
 	}
+	out[n-1].Text += unit
 	return out, true
+}
+
+// unspacedHeader removes the white space before the first digit of a
+// table: there it can only be inside the header's labels ("结果 纠正"), a
+// crawler's trace of a line break in the cell.
+func unspacedHeader(t string) string {
+	d := strings.IndexAny(t, "0123456789")
+	if d < 0 {
+		d = len(t)
+	}
+	if !strings.ContainsAny(t[:d], " \t\u3000") {
+		return t
+	}
+	return strings.Join(strings.Fields(t[:d]), "") + t[d:]
 }

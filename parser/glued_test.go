@@ -231,6 +231,9 @@ func TestGluedNeverShifted(t *testing.T) {
 				c := rep.Cell(key)
 				switch {
 				case c.State == schema.StateMissing:
+				case c.State == schema.StateBlank && len(r.values) == 0:
+					// A row that shows no number reads blank, as the
+					// text shows it; blank is never used as a number.
 				case changed[i]:
 					t.Errorf("trial %d: %s = %s %q, but its row %q was changed: %q", trial, key, c.State, c.Raw, r.label, r.values)
 				case c.State != schema.StateNumber || strconv.FormatFloat(c.Value, 'f', -1, 64) != r.values[k]:

@@ -711,8 +711,24 @@ func nonBlankCells(cs []Cell) int {
 // valueUnit matches a number followed by a unit, as reports write amounts
 // ("251000元", "103.3879万元").
 var valueUnit = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[+\-]?[0-9]+(?:\.[0-9]+)?\s*(?:元|万元|件|条|个|项|次|人次)$`)
+	return regexp.MustCompile(`^[+\-]?[0-9]+(?:\.[0-9]+)?\s*(?:` + strings.Join(valueUnits, "|") + `)$`)
 })
+
+// valueUnits are the units a cell's number may be written with ("984361元",
+// "2笔"), longest first: the cell is a value, which the rules report as
+// written with a unit.
+var valueUnits = []string{"万元", "人次", "元", "件", "条", "个", "项", "次", "笔"}
+
+// unitAt returns the length of the unit of valueUnits that s starts with,
+// or 0.
+func unitAt(s string) int {
+	for _, u := range valueUnits {
+		if strings.HasPrefix(s, u) {
+			return len(u)
+		}
+	}
+	return 0
+}
 
 // isValueText reports whether the trimmed text t of a cell reads as a value
 // rather than a label: a number (signed or decimal, half- or full-width), a

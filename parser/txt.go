@@ -19,7 +19,11 @@ const ctxCheckEvery = 4096
 type srcLine struct {
 	text  string
 	no    int
-	glued bool // a part of a line that ran tables together (glued.go)
+	glued bool // a part of a line that ran tables together (glued.go), or of a spaced row (stream.go)
+	// whole is set on the parts of a line that ran whole tables together
+	// (gluedParts): there, a row label right after another is a row
+	// whose cells show nothing.
+	whole bool
 }
 
 // parseTxt reads a plain-text report. Tables are recognised one by one, each

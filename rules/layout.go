@@ -41,7 +41,7 @@ const manyRows = 3
 func checkLayout(pass *Pass) {
 	short := map[string][]schema.Issue{} // unreadable rows by table
 	for _, is := range pass.Report.Issues {
-		if is.Kind == schema.IssueUnreadableRow && is.Found > 0 {
+		if is.Kind == schema.IssueUnreadableRow && is.Found > 0 && !is.Glued {
 			short[is.Table] = append(short[is.Table], is)
 		}
 	}
@@ -51,6 +51,9 @@ func checkLayout(pass *Pass) {
 		case schema.IssueUnreadableHeader:
 			pass.Addf(is.Pos, msgP0002Header, t)
 		case schema.IssueUnreadableRow:
+			if is.Glued {
+				continue // P0003
+			}
 			rows := short[is.Table]
 			switch {
 			case is.Found == 0:
@@ -64,6 +67,45 @@ func checkLayout(pass *Pass) {
 			}
 		case schema.IssueDuplicateTable:
 			pass.Addf(is.Pos, msgP0002Twice, t)
+		}
+	}
+}
+
+// P0003 reports a row whose digits ran together in the text and cannot be
+// split without guessing.
+var P0003 = &Rule{
+	ID:       "P0003",
+	Title:    "Digits run together cannot be split",
+	Doc:      `In a text copied from a web page or by a crawler, the digits of a table row can run together ("规章3147230"). nianbao splits them only where the split is forced — one digit per cell, a single number for a one-cell row, a money unit that can only close the last cell — and otherwise leaves the row unread: its cells show as missing and no sum that needs them is checked. The report itself may be right; check the row against the published report or its .docx.`,
+	Severity: Warning,
+	Since:    "0.2.0",
+	Check:    checkGlued,
+	ZH: Texts{
+		Title: "数字连在一起，无法拆分",
+		Doc:   `从网页复制或由爬虫保存的文本中，表格一行的数字可能连在一起（如“规章3147230”）。nianbao 只在拆分方式唯一时拆分（每格一位数字、一格一个数、金额单位只能属于最后一格），否则不读取该行：单元格显示为缺失，需要这些单元格的合计不作核对。报告本身可能无误，请对照已发布的报告或其 .docx 核对该行。`,
+		Messages: []Translation{
+			{msgP0003Row, "%s“%s”行的数字连在一起，无法不靠猜测拆成 %d 个单元格，该行数据未读取；请对照原文核对"},
+			{msgP0003Data, "%s数据行的数字连在一起，无法不靠猜测拆成 %d 个单元格，该行数据未读取；请对照原文核对"},
+		},
+	},
+}
+
+const (
+	msgP0003Row  = "%s row “%s”: its digits run together and cannot be split into %d cells without guessing; its values were not read — check them against the published report"
+	msgP0003Data = "the data row of %s: its digits run together and cannot be split into %d cells without guessing; its values were not read — check them against the published report"
+)
+
+func checkGlued(pass *Pass) {
+	for _, is := range pass.Report.Issues {
+		if is.Kind != schema.IssueUnreadableRow || !is.Glued {
+			continue
+		}
+		want := is.Want
+		if is.Label != "" {
+			want-- // Want counts the label's cell
+			pass.Addf(is.Pos, msgP0003Row, TableRef(is.Table), is.Label, want)
+		} else {
+			pass.Addf(is.Pos, msgP0003Data, TableRef(is.Table), want)
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 var N1008 = &Rule{
 	ID:       "N1008",
 	Title:    "Narrative: a total in the text equals its listed parts",
-	Doc:      `A sentence of the form "共N条，其中A…a条、B…b条、其他…c条" claims that the parts cover the whole when the last part is a catch-all (其他, 其余, 其它) — then a + b + c must equal N. The seed report's "公开政府信息共690条，其中…143条，…510条，其他方式…37条" adds up. Sentences whose parts do not claim to cover the whole are not checked.`,
+	Doc:      `A sentence of the form "共N条，其中A…a条、B…b条、其他…c条" (or "公开N条，其中…") claims that the parts cover the whole when the last part is a catch-all (其他, 其余, 其它) — then a + b + c must equal N. The seed report's "公开政府信息共690条，其中…143条，…510条，其他方式…37条" adds up. Sentences whose parts do not claim to cover the whole are not checked.`,
 	Severity: Warning,
 	Since:    "0.2.0",
 	Example:  Example{Bad: "共发布信息690条，其中网站143条、公众号510条、其他方式36条", Good: "共发布信息690条，其中网站143条、公众号510条、其他方式37条"},
@@ -28,7 +28,8 @@ var N1008 = &Rule{
 const msgN1008 = "the text says “%s”: the parts add up to %s, not %s"
 
 var (
-	proseTotalRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`共(?:计|有)?(\d+)(条|件|个|篇|次|项)`) })
+	// A total is a count right before "其中": "共690条，其中", "主动公开135条，其中".
+	proseTotalRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:共(?:计|有)?)?(\d+)(条|件|个|篇|次|项)`) })
 	partRe       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)(条|件|个|篇|次|项)`) })
 )
 

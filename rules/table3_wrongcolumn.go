@@ -63,12 +63,16 @@ func checkWrongColumn(pass *Pass) {
 			args := []any{ColRef(a), ColRef(b), signed(-da), signed(-db), Num(n)}
 			sup := []Ref{{A2001, "t3.R7." + a}, {A2001, "t3.R7." + b}}
 			moves, whole := findMoves(pass, short, over, n)
-			if len(whole) == 1 && len(moves) == 1 {
+			if len(whole) == 1 {
+				// The one move after which every relation holds.
 				m := whole[0]
+				if m.row == "R7" {
+					sup = append(sup, Ref{A2002, "t3.R7." + a}, Ref{A2002, "t3.R7." + b})
+				}
 				pass.Add(Finding{
 					Msg:        Message{msgA2005Move, append(args, RowRef("t3."+m.row), ColRef(m.src), ColRef(m.dst))},
 					Cell:       "t3." + m.row + "." + m.dst,
-					Related:    []string{"t3." + m.row + "." + m.src, "t3.R7." + a, "t3.R7." + b},
+					Related:    related("t3."+m.row+"."+m.src, "t3.R7."+a, "t3.R7."+b),
 					Supersedes: sup,
 				})
 				continue
@@ -94,7 +98,8 @@ type move struct{ row, src, dst string }
 // A2003 run again with the move): on the incoming rows (新收, 上年结转) they
 // move from over to short, on 结转下年度 from short to over. whole lists
 // those after which every relation of table 三 holds: only such a move is
-// offered as the fix; the others are only where to look.
+// offered as the fix (when it is the only one); the others are only where
+// to look.
 func findMoves(pass *Pass, short, over string, n float64) (moves, whole []move) {
 	r := pass.Report
 	before := map[Ref]bool{}
@@ -103,9 +108,11 @@ func findMoves(pass *Pass, short, over string, n float64) (moves, whole []move) 
 	}
 	delete(before, Ref{A2001, "t3.R7." + short})
 	delete(before, Ref{A2001, "t3.R7." + over})
-	for _, rw := range []string{"NEW", "CARRY_IN", "CARRY_OUT"} {
+	// （七）总计 itself may hold the misbooking: moving there clears its
+	// row sums (A2002) too.
+	for _, rw := range []string{"NEW", "CARRY_IN", "CARRY_OUT", "R7"} {
 		s, d := over, short
-		if rw == "CARRY_OUT" {
+		if rw == "CARRY_OUT" || rw == "R7" {
 			s, d = short, over
 		}
 		sc, dc := r.Cell("t3."+rw+"."+s), r.Cell("t3."+rw+"."+d)
@@ -130,4 +137,16 @@ func signed(v float64) string {
 		return "+" + Num(v)
 	}
 	return Num(v)
+}
+
+// related lists keys once each, in order, leaving out the finding's own
+// cell when a move is in （七）总计 itself.
+func related(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -70,7 +70,7 @@ func (b *builder) mapT2(t *parser.Table) {
 		// rather than shifted.
 		if header == nil || len(values) < labeled || len(values) > len(header) && nonEmpty(values[len(header):]) {
 			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T2, Row: format.T2 + "." + rowKey,
-				Label: format.TrimCell(cells[first].Text), Pos: cells[first].Pos, Found: len(values) + 1, Want: labeled + 1})
+				Label: format.TrimCell(cells[first].Text), Pos: cells[first].Pos, Found: len(values) + 1, Want: labeled + 1, Glued: row.Glued})
 			continue
 		}
 		for i, v := range values {

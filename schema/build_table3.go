@@ -243,7 +243,7 @@ func (b *builder) mapT3(t *parser.Table) {
 		}
 		n := len(leaves)
 		if len(row.Cells) <= n {
-			is := Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1}
+			is := Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1, Glued: row.Glued}
 			for _, c := range row.Cells {
 				_, core := splitLabel(c.Text)
 				if k := t3RowOf(core, group); k != "" && format.TrimCell(c.Text) != "" {
@@ -257,7 +257,7 @@ func (b *builder) mapT3(t *parser.Table) {
 		if surplus(labels) {
 			// More numbers than columns (a cell split in two): reading
 			// from the right would shift the row.
-			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1})
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1, Glued: row.Glued})
 			continue
 		}
 		key, label, pos := "", "", row.Pos

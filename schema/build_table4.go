@@ -42,13 +42,13 @@ func (b *builder) mapT4(t *parser.Table) {
 	}
 	row := t.Rows[data]
 	if len(row.Cells) < len(leaves) {
-		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves)})
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves), Glued: row.Glued})
 		return
 	}
 	if surplus(row.Cells[:len(row.Cells)-len(leaves)]) {
 		// More numbers than columns: a cell split in two, read from the
 		// right, would shift every value.
-		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves)})
+		b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T4, Pos: row.Pos, Found: len(row.Cells), Want: len(leaves), Glued: row.Glued})
 		return
 	}
 	values := row.Cells[len(row.Cells)-len(leaves):]

@@ -116,6 +116,9 @@ type Issue struct {
 	Pos   parser.Pos
 	Found int // cells found, for IssueUnreadableRow
 	Want  int // cells expected, for IssueUnreadableRow
+	// Glued marks an unreadable row whose digits ran together in the text
+	// (parser.Row.Glued): the text, not the report, lost the cells.
+	Glued bool
 }
 
 // Report is the typed content of one annual report.

@@ -43,6 +43,8 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("no inputs: %v %v", err, err2)
 	}
 	inputs = append(inputs, docx...)
+	// A real crawler text whose digits ran together (P0003).
+	inputs = append(inputs, "testdata/real/2024-pingtan-scj/source.txt")
 	type job struct {
 		suffix string
 		args   []string
@@ -51,6 +53,9 @@ func TestGolden(t *testing.T) {
 		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 		if filepath.Ext(in) == ".docx" {
 			base = "docx-" + base
+		}
+		if d := filepath.Base(filepath.Dir(in)); base == "source" {
+			base = "real-" + d
 		}
 		jobs := []job{
 			{"check.golden", []string{"check", in}},
