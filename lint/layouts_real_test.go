@@ -15,6 +15,7 @@ var realLayoutFloor = map[string]int{
 	"breadcrumb-digits-run-together-pingtan-2021":     154,
 	"digits-run-together-nospace-pingtan-2023":        162,
 	"digits-run-together-pingtan-2022":                169,
+	"digits-run-together-pingtan-gaj-2022":            200,
 	"digits-run-together-table4-pingtan-2024":         140,
 	"digits-run-together-table4-pingtan-2025":         147,
 	"digits-run-together-v2019-pingtan-2019":          165,
