@@ -23,6 +23,7 @@ var realLayoutFloor = map[string]int{
 	"ocr-markdown-split-tables-shuyang-2025":          25,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
 	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
+	"spaced-cells-breadcrumb-v2019-pingtan-jjf-2020":  198,
 	"truncated-pdftotext-huaian-2024":                 87,
 }
 
