@@ -21,6 +21,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-v2019-pingtan-2019":          165,
 	"digits-run-together-v2019-pingtan-2020":          167,
 	"ocr-markdown-split-tables-shuyang-2025":          25,
+	"partly-spaced-digits-pingtan-czj-2023":           200,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
 	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
 	"spaced-cells-breadcrumb-v2019-pingtan-jjf-2020":  198,
