@@ -23,6 +23,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-v2019-pingtan-2019":          165,
 	"digits-run-together-v2019-pingtan-2020":          167,
 	"digits-run-together-v2019-pingtan-gaj-2019":      180,
+	"missing-section6-pingtan-czj-2021":               200,
 	"ocr-markdown-split-tables-shuyang-2025":          25,
 	"partly-spaced-digits-pingtan-czj-2023":           200,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
