@@ -13,6 +13,7 @@ import (
 // when the reader gets better.
 var realLayoutFloor = map[string]int{
 	"breadcrumb-digits-run-together-pingtan-2021":     154,
+	"breadcrumb-digits-run-together-pingtan-hzs-2022": 197,
 	"digits-run-together-nospace-pingtan-2023":        162,
 	"digits-run-together-pingtan-2022":                169,
 	"digits-run-together-pingtan-gaj-2022":            200,
