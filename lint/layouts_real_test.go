@@ -17,6 +17,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-nospace-pingtan-2023":        162,
 	"digits-run-together-pingtan-2022":                169,
 	"digits-run-together-pingtan-gaj-2022":            200,
+	"digits-run-together-pingtan-gwh-2023":            176,
 	"digits-run-together-table4-pingtan-2024":         140,
 	"digits-run-together-unbalanced-pingtan-gaj-2021": 194,
 	"digits-run-together-unbalanced-pingtan-jjf-2023": 200,
