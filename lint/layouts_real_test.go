@@ -21,6 +21,8 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-table4-pingtan-2024":         140,
 	"digits-run-together-unbalanced-pingtan-gaj-2021": 194,
 	"digits-run-together-unbalanced-pingtan-jjf-2023": 200,
+	"digits-run-together-unbalanced-pingtan-jjf-2024": 197,
+	"digits-run-together-unbalanced-pingtan-jjf-2025": 197,
 	"digits-run-together-table4-pingtan-2025":         147,
 	"digits-run-together-v2019-pingtan-2019":          165,
 	"digits-run-together-v2019-pingtan-2020":          167,
