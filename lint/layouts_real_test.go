@@ -14,10 +14,13 @@ import (
 var realLayoutFloor = map[string]int{
 	"breadcrumb-digits-run-together-pingtan-2021":     154,
 	"breadcrumb-digits-run-together-pingtan-hzs-2022": 197,
+	"breadcrumb-v2019-pingtan-gzj-2020":               193,
 	"digits-run-together-nospace-pingtan-2023":        162,
 	"digits-run-together-pingtan-2022":                169,
 	"digits-run-together-pingtan-gaj-2022":            200,
 	"digits-run-together-pingtan-gwh-2023":            176,
+	"digits-run-together-pingtan-jtj-2024":            169,
+	"digits-run-together-pingtan-tzj-2024":            197,
 	"digits-run-together-table4-pingtan-2024":         140,
 	"digits-run-together-unbalanced-pingtan-gaj-2021": 194,
 	"digits-run-together-unbalanced-pingtan-jjf-2023": 200,
