@@ -35,6 +35,8 @@ var realLayoutFloor = map[string]int{
 	"partly-spaced-digits-pingtan-czj-2023":           200,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
 	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
+	"spaced-cells-breadcrumb-v2019-pingtan-hzs-2019":  195,
+	"spaced-cells-breadcrumb-v2019-pingtan-hzs-2020":  195,
 	"spaced-cells-breadcrumb-v2019-pingtan-jjf-2020":  198,
 	"truncated-pdftotext-huaian-2024":                 87,
 }
