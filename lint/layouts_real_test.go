@@ -20,6 +20,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-pingtan-gaj-2022":            200,
 	"digits-run-together-pingtan-gwh-2023":            176,
 	"digits-run-together-pingtan-jtj-2024":            169,
+	"digits-run-together-pingtan-jtj-2025":            169,
 	"digits-run-together-pingtan-tzj-2024":            197,
 	"digits-run-together-table4-pingtan-2024":         140,
 	"digits-run-together-unbalanced-pingtan-gaj-2021": 194,
