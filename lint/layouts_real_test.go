@@ -19,6 +19,7 @@ var realLayoutFloor = map[string]int{
 	"digits-run-together-pingtan-2022":                169,
 	"digits-run-together-pingtan-gaj-2022":            200,
 	"digits-run-together-pingtan-gwh-2023":            176,
+	"digits-run-together-pingtan-gwh-2024":            183,
 	"digits-run-together-pingtan-jtj-2024":            169,
 	"digits-run-together-pingtan-jtj-2025":            169,
 	"digits-run-together-pingtan-tzj-2024":            197,
