@@ -35,6 +35,7 @@ var realLayoutFloor = map[string]int{
 	"missing-section6-pingtan-czj-2021":               200,
 	"ocr-markdown-split-tables-shuyang-2025":          25,
 	"partly-spaced-digits-pingtan-czj-2023":           200,
+	"partly-spaced-digits-pingtan-czj-2025":           200,
 	"partly-spaced-heading-variant-pingtan-gaj-2024":  200,
 	"pdf-markdown-detached-labels-shkewei-2024":       10,
 	"pdf-markdown-dropped-cells-shanghai-office-2025": 4,
