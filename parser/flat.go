@@ -125,7 +125,41 @@ func lookupHeader(text string) hdrLabel {
 			return hdrLabel{kind: hColumn}
 		}
 	}
+	// A column label with a typo ("本年废纸件数", "现行有效件"): one
+	// character changed or left out of a label of four or more. The
+	// schema names the column (its own closest match) or reports it.
+	for _, c := range flatColumns() {
+		if typo(n, c) {
+			return hdrLabel{kind: hColumn}
+		}
+	}
 	return hdrLabel{}
+}
+
+// typo reports whether s is label with one character changed or left out,
+// label being four characters or more.
+func typo(s, label string) bool {
+	a, b := []rune(s), []rune(label)
+	if len(b) < 4 {
+		return false
+	}
+	switch len(a) {
+	case len(b):
+		diff := 0
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case len(b) - 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return string(a[i:]) == string(b[i+1:])
+	}
+	return false
 }
 
 // startsTable reports whether a header label can be the first cell of a

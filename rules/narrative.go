@@ -121,7 +121,7 @@ type claimPattern struct {
 func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure {
 	var out []figure
 	for _, s := range ss {
-		if !strings.ContainsAny(s.text, "0123456789") || !strings.ContainsAny(s.text, "件起宗") {
+		if !strings.ContainsAny(s.text, "0123456789") || !strings.ContainsAny(s.text, "件起宗条") {
 			continue // every pattern wants a number in ASCII digits (see isDigits) and its measure word
 		}
 		taken := make([]bool, len(s.text))

@@ -30,10 +30,11 @@ var N1001 = &Rule{
 
 var newPatterns = []claimPattern{
 	{re: sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`新收` + gap + `{0,12}?申请` + gap + `{0,6}?(?:共计?|总计|合计)?(\d+)件`)
+		return regexp.MustCompile(`新收` + gap + `{0,12}?申请` + gap + `{0,6}?(?:共计?|总计|合计)?(\d+)(?:件|条)`)
 	}), cells: fixed("t3.NEW.TOT"), whole: true},
 	{re: sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?:收到|受理|接到|接收)` + gap + `{0,12}?申请(?:公开)?(?:事项)?(?:共计?|总计|合计)?(\d+)件`)
+		// "申请3条" is also written for applications.
+		return regexp.MustCompile(`(?:收到|受理|接到|接收)` + gap + `{0,12}?申请(?:公开)?(?:事项)?(?:共计?|总计|合计)?(\d+)(?:件|条)`)
 	}),
 		cells: func(*schema.Report, []string) ([]string, []string) {
 			return []string{"t3.NEW.TOT"}, []string{"t3.NEW.TOT", "t3.CARRY_IN.TOT"}
