@@ -952,9 +952,9 @@ func TestDocxErrors(t *testing.T) {
 		{"declared size over limit", rawZip(t, "word/document.xml", []byte(bigXML), 10<<30), nil, ErrTooLarge},
 		{"entry larger than declared", rawZip(t, "word/document.xml", []byte(bigXML), 20), nil, ErrCorrupt},
 		{"entry smaller than declared", rawZip(t, "word/document.xml", []byte(bigXML), uint64(len(bigXML)+100)), nil, ErrCorrupt},
-		{"legacy .doc", oleFile("Root Entry", "WordDocument", "1Table"), nil, ErrLegacyDoc},
+		{"damaged .doc", oleFile("Root Entry", "WordDocument", "1Table"), nil, ErrCorrupt},
 		{"encrypted .docx", oleFile("Root Entry", "EncryptionInfo", "EncryptedPackage"), nil, ErrEncrypted},
-		{"OLE text mentioning EncryptedPackage", append(oleFile("Root Entry", "WordDocument"), utf16le("  EncryptedPackage")...), nil, ErrLegacyDoc},
+		{"OLE text mentioning EncryptedPackage", append(oleFile("Root Entry", "WordDocument"), utf16le("  EncryptedPackage")...), nil, ErrCorrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
