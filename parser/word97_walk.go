@@ -258,7 +258,7 @@ type word97Builder struct {
 	doc   *Document
 	cells int // every cell end seen, nested ones included
 
-	carry  string // text of a body paragraph whose mark is deleted
+	carry  []byte // text of body paragraphs whose marks are deleted
 	paraNo int
 
 	table    *Table
@@ -312,7 +312,7 @@ func (b *word97Builder) build(paras []w97Para) error {
 		}
 	}
 	b.endTable()
-	if b.carry != "" {
+	if len(b.carry) > 0 {
 		b.emit("")
 	}
 	return nil
@@ -320,7 +320,7 @@ func (b *word97Builder) build(paras []w97Para) error {
 
 func (b *word97Builder) bodyPara(p w97Para) {
 	if p.markDel && p.term == chParaMark {
-		b.carry += p.text
+		b.carry = append(b.carry, p.text...)
 		return
 	}
 	b.emit(p.text)
@@ -328,7 +328,10 @@ func (b *word97Builder) bodyPara(p w97Para) {
 
 // emit keeps a body paragraph unless it is blank.
 func (b *word97Builder) emit(text string) {
-	text, b.carry = b.carry+text, ""
+	if len(b.carry) > 0 {
+		text = string(append(b.carry, text...))
+		b.carry = b.carry[:0]
+	}
 	if strings.TrimSpace(text) == "" {
 		return
 	}
@@ -337,7 +340,7 @@ func (b *word97Builder) emit(text string) {
 }
 
 func (b *word97Builder) startTable() {
-	if b.carry != "" {
+	if len(b.carry) > 0 {
 		b.emit("")
 	}
 	b.tableNo++
