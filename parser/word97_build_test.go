@@ -130,11 +130,14 @@ func cfbOf(t testing.TB, streams map[string][]byte) []byte {
 
 // wPara is a paragraph of a test document: its text with the mark that
 // ends it ("\r" a paragraph mark, "\a" a cell mark), its paragraph sprms,
-// and whether its text is stored as 8-bit (compressed) text.
+// whether its text is stored as 8-bit (compressed) text, and sprms for the
+// whole paragraph (text and mark) in a property modifier of its piece
+// (Prc in the CLX, pointed to by a Prm1).
 type wPara struct {
 	text       string
 	sprms      []byte
 	compressed bool
+	prc        []byte
 }
 
 // Paragraph sprms for tests.
@@ -285,20 +288,31 @@ func word97Of(t testing.TB, paras []wPara, o docOpts) []byte {
 	}
 	papxLen := len(tbl) - papxAt
 	var clx []byte
+	prm := make([]uint16, len(paras))
+	nPrc := 0
+	for i, p := range paras {
+		if p.prc != nil {
+			prm[i] = uint16(nPrc<<1 | 1)
+			nPrc++
+			clx = append(clx, 1)
+			clx = binary.LittleEndian.AppendUint16(clx, uint16(len(p.prc)))
+			clx = append(clx, p.prc...)
+		}
+	}
 	clx = append(clx, 2)
 	clx = binary.LittleEndian.AppendUint32(clx, uint32(4*(len(pieces)+1)+8*len(pieces)))
 	for _, p := range pieces {
 		clx = binary.LittleEndian.AppendUint32(clx, uint32(p.cp))
 	}
 	clx = binary.LittleEndian.AppendUint32(clx, uint32(cp))
-	for _, p := range pieces {
+	for i, p := range pieces {
 		clx = append(clx, 0, 0)
 		fc := uint32(p.fc)
 		if p.compressed {
 			fc = uint32(2*p.fc) | 0x40000000
 		}
 		clx = binary.LittleEndian.AppendUint32(clx, fc)
-		clx = append(clx, 0, 0)
+		clx = binary.LittleEndian.AppendUint16(clx, prm[i])
 	}
 	if o.clxPatch != nil {
 		clx = o.clxPatch(clx)

@@ -196,6 +196,90 @@ func TestWord97Structures(t *testing.T) {
 	}
 }
 
+// TestWord97Modifiers reads table sprms that change a row definition,
+// variable-size sprms before the ones read, and properties that a piece
+// carries in the CLX (Prm1): hidden text, and a deleted paragraph mark
+// that joins two paragraphs.
+func TestWord97Modifiers(t *testing.T) {
+	three := []int{0, 1000, 2000, 3000}
+	cat := func(bs ...[]byte) []byte { return bytes.Join(bs, nil) }
+	chgTabs := sprm(sprmPChgTabs, 255, 1, 0x10, 0, 0x20, 0, 2, 1, 0, 2, 0, 0, 0) // cb 255: one tab deleted, two added
+	chgTabsShort := sprm(sprmPChgTabs, 2, 0, 0)
+	dtap := sprm(sprmPDtap, 1, 0, 0, 0)
+	var paras []wPara
+	paras = append(paras,
+		wPara{text: "keep\r"},
+		wPara{text: "hidden\r", prc: sprm(sprmCFVanish, 1)},
+		wPara{text: "joined "},
+		wPara{text: "\r", prc: sprm(sprmCFRMarkDel, 1)},
+		wPara{text: "line\r"},
+		wPara{text: "gone", prc: sprm(sprmCFRMarkDel, 0x81)},
+		wPara{text: "\r"},
+	)
+	paras = append(paras, row(cat(tdef(three), sprm(sprmTVertMerge, 2, 0, 3), sprm(sprmTMerge, 1, 3)), "v", "wide", "")...)
+	paras = append(paras, row(cat(tdef(three, 0, tcFirstMerged, tcMerged), sprm(sprmTVertMerge, 2, 0, 1), sprm(sprmTSplit, 1, 3)), "", "b", "c")...)
+	paras = append(paras,
+		wPara{text: "t\a", sprms: cat(chgTabs, inTable)},
+		wPara{text: "s\a", sprms: cat(chgTabsShort, inTable)},
+		wPara{text: "n\r", sprms: cat(itap(1), dtap, sprm(sprmPFInnerTableCell, 1))},
+		wPara{text: "\a", sprms: inTable},
+	)
+	paras = append(paras, wPara{text: "\a", sprms: cat(ttp, tdef(three))})
+	doc, err := Parse(context.Background(), "m.doc", word97Of(t, paras, docOpts{}), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []string
+	for _, p := range doc.Paragraphs() {
+		ps = append(ps, p.Text)
+	}
+	if want := []string{"keep", "joined line"}; !equal(ps, want) {
+		t.Errorf("paragraphs %q, want %q", ps, want)
+	}
+	got := cellShapes(doc.Tables()[0])
+	want := [][]string{
+		{"v|1@1", "wide|2@2"},
+		{"|1@1M", "b|1@2", "c|1@3"},
+		{"t|1@1", "s|1@2", "n\n|1@3"},
+	}
+	for i := range want {
+		if i >= len(got) || !equal(got[i], want[i]) {
+			t.Fatalf("rows %q, want %q", got, want)
+		}
+	}
+}
+
+// A layout table (one cell wide, holding a table) is read through as the
+// .docx reader reads it: its paragraphs are body paragraphs, the table in
+// it a top-level table. LibreOffice writes a report saved from a web page
+// so (filled-2021-gov-lo.doc).
+func TestWord97LayoutTable(t *testing.T) {
+	paras := []wPara{
+		{text: "menu\r"},
+		{text: "title\r", sprms: inTable},
+		{text: "a\r", sprms: innerEnd},
+		{text: "b\r", sprms: innerEnd},
+		{text: "\r", sprms: append(append([]byte{}, innerTtp...), tdef([]int{0, 1000, 2000})...)},
+		{text: "text after\a", sprms: inTable},
+		{text: "\a", sprms: append(append([]byte{}, ttp...), tdef([]int{0, 5000})...)},
+	}
+	doc, err := Parse(context.Background(), "l.doc", word97Of(t, paras, docOpts{}), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"menu", "title", "T:a|", "text after"}
+	if got := blockTexts(doc); !equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+	gov, err := ParseFile(context.Background(), filepath.Join(docDir, "filled-2021-gov-lo.doc"), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(gov.Tables()); n != 3 {
+		t.Errorf("%d tables in the web page's .doc, want 3 (table 二 in one piece, 三, 四)", n)
+	}
+}
+
 // A row definition too large for its FKP is in the Data stream
 // (sprmPHugePapx), as LibreOffice writes the rows of table 三.
 func TestWord97HugePapx(t *testing.T) {

@@ -246,6 +246,10 @@ func (w *word97Walker) endsParagraph(fc uint32) bool {
 //     of the enclosing cell, as the .docx reader flattens nested tables.
 //   - A tab inside a cell is a space. A row whose end mark is a tracked
 //     deletion is dropped; a row or table without cells is dropped.
+//   - A layout table is read through, as the .docx reader reads it (see
+//     tableShape.isLayout): a table that holds another table and is one
+//     cell wide or holds a table of the report. Its paragraphs become body
+//     paragraphs and the tables in it top-level tables.
 //   - Spans come from the row definitions: the cell edges of every row of
 //     a table make its grid (as Word's own column grid is made), a cell
 //     spans the grid columns between its edges, a cell merged into the one
@@ -276,6 +280,7 @@ type w97Row struct {
 }
 
 func (b *word97Builder) build(paras []w97Para) error {
+	readThroughLayouts(paras)
 	for _, p := range paras {
 		d := p.pap.depth()
 		if d == 0 {
@@ -435,7 +440,7 @@ func (b *word97Builder) endTable() {
 
 // gridSnap is how close (in twips, 1/1440 inch) two cell edges may be and
 // still be one grid line: writers round widths differently row by row.
-const gridSnap = 10
+const gridSnap = 150
 
 // tableGrid returns the grid lines of a table: the distinct cell edges of
 // its rows, sorted, edges closer than gridSnap taken as one.
@@ -463,4 +468,68 @@ func gridIndex(grid []int, e int) int {
 		i--
 	}
 	return i
+}
+
+// readThroughLayouts finds the layout tables among the top-level tables of
+// paras and lifts their contents one level: paragraphs of their cells
+// become body paragraphs, their own cell and row marks go, and the tables
+// nested in them become top-level tables, whose cell and row marks
+// (sprmPFInnerTableCell, sprmPFInnerTtp) become the marks of depth 1.
+func readThroughLayouts(paras []w97Para) {
+	for i := 0; i < len(paras); {
+		if paras[i].pap.depth() == 0 {
+			i++
+			continue
+		}
+		j := i
+		var shape tableShape
+		cells := 0
+		for ; j < len(paras) && paras[j].pap.depth() > 0; j++ {
+			p := &paras[j]
+			switch {
+			case p.pap.depth() > 1:
+				shape.nested = true
+				for _, m := range reportMarks {
+					if strings.Contains(p.text, string(m)) {
+						shape.report = true
+					}
+				}
+			case p.pap.ttp:
+				cells = 0
+			case p.term == chCellMark:
+				cells++
+				shape.maxCells = max(shape.maxCells, cells)
+			}
+		}
+		if shape.isLayout() {
+			for k := i; k < j; k++ {
+				liftParagraph(&paras[k])
+			}
+		}
+		i = j
+	}
+}
+
+// liftParagraph moves a paragraph of a layout table one level up.
+func liftParagraph(p *w97Para) {
+	d := p.pap.depth()
+	switch {
+	case d == 1:
+		if p.pap.ttp {
+			p.text = "" // a row end: no text, and a blank paragraph is dropped
+		}
+		p.pap, p.term, p.markDel = papInfo{}, chParaMark, false
+	case d == 2:
+		switch {
+		case p.pap.innerTtp:
+			p.term, p.pap.ttp = chCellMark, true
+		case p.pap.innerCell:
+			p.term = chCellMark
+		default:
+			p.term = chParaMark
+		}
+		p.pap.itap, p.pap.inTable, p.pap.innerCell, p.pap.innerTtp = 1, true, false, false
+	default:
+		p.pap.itap = d - 1
+	}
 }

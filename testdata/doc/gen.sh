@@ -11,7 +11,7 @@ set -eu
 dir=testdata/doc
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for name in filled-2021-wps filled-2021-tracked filled-2021-hidden seed-2020-wps v2021-clean-lo; do
+for name in filled-2021-wps filled-2021-tracked filled-2021-hidden filled-2021-gov-lo seed-2020-wps v2021-clean-lo; do
 	soffice -env:UserInstallation=file://$tmp/lo --headless \
 		--convert-to 'doc:MS Word 97' --outdir $tmp/out testdata/docx/$name.docx
 	cp $tmp/out/$name.doc $dir/$name.doc
