@@ -406,9 +406,10 @@ func (b *word97Builder) endTable() {
 		return
 	}
 	grid := tableGrid(b.rows)
+	t.Rows = make([]Row, 0, len(b.rows))
 	for _, r := range b.rows {
 		rowNo := len(t.Rows) + 1
-		row := Row{Pos: Pos{File: b.path, Table: t.Index, Row: rowNo}}
+		row := Row{Pos: Pos{File: b.path, Table: t.Index, Row: rowNo}, Cells: make([]Cell, 0, len(r.cells))}
 		col := 0 // 0-based grid column after the last cell
 		for i, text := range r.cells {
 			span, at := 1, col
