@@ -171,6 +171,7 @@ func parseWord97(ctx context.Context, path string, data []byte, lim Limits) (*Do
 	if err := b.build(paras); err != nil {
 		return nil, err
 	}
+	b.doc.Saved = cf.savedAt()
 	return b.doc, nil
 }
 

@@ -72,6 +72,37 @@ func TestWord97MatchesDocx(t *testing.T) {
 
 func noFile(p Pos) Pos { p.File = ""; return p }
 
+// The last-saved time comes from the summary information, which
+// LibreOffice carries over from the .docx's core properties.
+func TestWord97Saved(t *testing.T) {
+	for _, name := range append(docFixtures, "filled-2021-gov-lo") {
+		want := parseFixture(t, name+".docx").Saved
+		got, err := ParseFile(context.Background(), filepath.Join(docDir, name+".doc"), DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Saved != want {
+			t.Errorf("%s: saved %q, want %q as the .docx", name, got.Saved, want)
+		}
+	}
+	// A damaged property set leaves the date unknown, however it is cut.
+	data := fixtureDoc(t, "filled-2021-wps.doc")
+	cf, err := openCFB(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cf.stream(summaryStream)
+	if err != nil || summarySaved(b) != "2025-12-08T22:17:24Z" {
+		t.Fatalf("summary information: %q, %v", summarySaved(b), err)
+	}
+	for n := range len(b) {
+		summarySaved(b[:n])
+		c := bytes.Clone(b)
+		c[n] ^= 0xFF
+		summarySaved(c)
+	}
+}
+
 // WPS Office 2005 and later write .wps files in the layout of .doc: a
 // .doc named .wps reads the same, and so does one named .docx (the
 // content decides).
