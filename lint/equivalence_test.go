@@ -11,15 +11,18 @@ import (
 // space the converters add or drop).
 func TestCellsEquivalentAcrossFormats(t *testing.T) {
 	groups := [][]string{
-		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx", "../testdata/docx/seed-2020-wps.docx"},
-		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx"},
+		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx", "../testdata/docx/seed-2020-wps.docx",
+			"../testdata/doc/seed-2020-wps.doc"},
+		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx", "../testdata/doc/v2021-clean-lo.doc"},
 		{"../testdata/docx/filled-2021-wps.docx", "../testdata/docx/filled-2021-lo.docx", "../testdata/docx/filled-2021-split.docx",
 			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx",
-			"../testdata/docx/filled-2021-gov-lo.docx"},
+			"../testdata/docx/filled-2021-gov-lo.docx",
+			"../testdata/doc/filled-2021-wps.doc", "../testdata/doc/filled-2021-tracked.doc", "../testdata/doc/filled-2021-hidden.doc",
+			"../testdata/doc/filled-2021-gov-lo.doc"},
 	}
 	// A report saved from a web page keeps the page around it: menus and
 	// a breadcrumb before the title, the site's footer after the text.
-	webExport := map[string]bool{"../testdata/docx/filled-2021-gov-lo.docx": true}
+	webExport := map[string]bool{"../testdata/docx/filled-2021-gov-lo.docx": true, "../testdata/doc/filled-2021-gov-lo.doc": true}
 	opts := DefaultOptions()
 	for _, g := range groups {
 		ref := CheckFile(context.Background(), g[0], opts)

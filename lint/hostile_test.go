@@ -350,11 +350,11 @@ func hostileCases() []hostile {
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "encrypted.docx"), oleFile("EncryptionInfo", "EncryptedPackage"))
 			}},
-		{name: "legacy.doc", msg: rules.MsgP0001Legacy, err: parser.ErrLegacyDoc,
+		{name: "legacy.doc", msg: rules.MsgP0001Corrupt, err: parser.ErrCorrupt, // a .doc container without a valid FAT
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "legacy.doc"), oleFile("WordDocument", "1Table"))
 			}},
-		{name: "legacy-renamed.docx", msg: rules.MsgP0001Legacy, err: parser.ErrLegacyDoc,
+		{name: "legacy-renamed.docx", msg: rules.MsgP0001Corrupt, err: parser.ErrCorrupt,
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "legacy-renamed.docx"), oleFile("WordDocument"))
 			}},

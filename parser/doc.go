@@ -18,7 +18,12 @@
 //
 // # Readers
 //
-// .docx files are read by docx.go. .html and .htm files, and .txt files
+// .docx files are read by docx.go. Word 97-2003 files (.doc, and .wps
+// files of WPS Office in the same layout; any OLE compound file that is not
+// an encrypted .docx) are read by word97.go into the same grid: the
+// compound file through cfb.go, streams bounded by the file's size, text by
+// MaxInflatedBytes, cells by MaxCells, table and field nesting by MaxDepth.
+// .html and .htm files, and .txt files
 // that start with an HTML document type or <html>, are read by html.go: a
 // table is rebuilt on its grid from rowspan and colspan into the shape the
 // .docx reader gives, layout tables are flattened and page chrome is

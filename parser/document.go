@@ -4,7 +4,8 @@ package parser
 type Document struct {
 	// Path is the file as named by the caller.
 	Path string
-	// Format is the input format: "txt", "docx" or "html".
+	// Format is the input format: "txt", "docx", "doc" (Word 97-2003,
+	// also for .wps files in its layout) or "html".
 	Format string
 	// Encoding names the character encoding the text was decoded from
 	// ("utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"); empty for

@@ -10,8 +10,11 @@ var (
 	// is not a report format nianbao reads.
 	ErrUnsupportedFormat = errors.New("unsupported file format")
 
-	// ErrLegacyDoc is returned for a Word 97-2003 .doc or WPS .wps file (an
-	// OLE compound file), whatever its extension.
+	// ErrLegacyDoc is returned for a .doc or .wps file in a format older
+	// than Word 97-2003, which nianbao does not read: an OLE compound file
+	// without a Word document in it (early WPS formats) or with a Word 6.0
+	// or 95 one. Word 97-2003 files, and the .wps files of WPS Office that
+	// use their layout, are read.
 	ErrLegacyDoc = errors.New("legacy .doc/.wps file")
 
 	// ErrEncrypted is returned for a password-protected document.

@@ -39,10 +39,11 @@ func DefaultLimits() Limits {
 }
 
 // Extensions lists the file extensions (lower case, with dot) that
-// directories are searched for: the formats Parse reads, and the report
-// formats it does not read (.doc, .wps, .pdf), so that such files are
-// reported with advice instead of being passed over silently. Markdown
-// (.md, .markdown) is text: the text reader reads its pipe tables.
+// directories are searched for: the formats Parse reads (.doc and .wps
+// as Word 97-2003 files), and the report format it does not read (.pdf),
+// so that such files are reported with advice instead of being passed
+// over silently. Markdown (.md, .markdown) is text: the text reader reads
+// its pipe tables.
 var Extensions = []string{".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
 
 // Supported reports whether path has one of Extensions.
@@ -120,7 +121,10 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		// empty file, not a corrupt package.
 		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	case bytes.HasPrefix(data, oleMagic):
-		return nil, sniffOLE(data)
+		if oleHasStream(data, "EncryptedPackage") {
+			return nil, ErrEncrypted // a password-protected .docx
+		}
+		return parseWord97(ctx, path, data, lim)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
 		return parseDocx(ctx, path, data, lim)
 	case ext == ".html" || ext == ".htm" || (isTextExt(ext) && looksLikeHTML(data)):
@@ -181,15 +185,4 @@ func looksLikeHTML(data []byte) bool {
 	data = bytes.TrimLeft(data, " \t\r\n\f")
 	head := bytes.ToLower(data[:min(len(data), 14)])
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
-}
-
-// sniffOLE tells an encrypted OOXML package (an OLE container holding an
-// "EncryptedPackage" stream, as Office and WPS write a password-protected
-// .docx) from a legacy binary document (.doc, .wps), which is everything
-// else in an OLE container.
-func sniffOLE(data []byte) error {
-	if oleHasStream(data, "EncryptedPackage") {
-		return ErrEncrypted
-	}
-	return ErrLegacyDoc
 }

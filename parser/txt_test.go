@@ -117,12 +117,21 @@ func TestDecodeBinary(t *testing.T) {
 	}
 }
 
+// An OLE compound file is read as a Word 97-2003 document whatever its
+// extension: a real one is read, a damaged one is corrupt.
 func TestParseSniffsOLE(t *testing.T) {
 	ole := append(append([]byte{}, oleMagic...), make([]byte, 512)...)
+	doc, err := os.ReadFile("../testdata/doc/filled-2021-wps.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := context.Background()
-	for _, name := range []string{"report.docx", "report.txt", "report.doc"} {
-		if _, err := Parse(ctx, name, ole, DefaultLimits()); !errors.Is(err, ErrLegacyDoc) {
-			t.Errorf("%s: err = %v, want ErrLegacyDoc", name, err)
+	for _, name := range []string{"report.docx", "report.txt", "report.doc", "report.wps"} {
+		if _, err := Parse(ctx, name, ole, DefaultLimits()); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: err = %v, want ErrCorrupt", name, err)
+		}
+		if d, err := Parse(ctx, name, doc, DefaultLimits()); err != nil || d.Format != "doc" {
+			t.Errorf("%s: err = %v, want a .doc", name, err)
 		}
 	}
 }

@@ -4,18 +4,18 @@ package rules
 var P0001 = &Rule{
 	ID:       "P0001",
 	Title:    "File cannot be read",
-	Doc:      `The file could not be opened or read as a report: it does not exist, cannot be opened, is a legacy Word 97-2003 (.doc) or WPS (.wps) file, is password-protected, damaged or truncated, larger than the limits, or not text. The message says what to do. No other check runs on such a file; the rest of the batch is checked as usual.`,
+	Doc:      `The file could not be opened or read as a report: it does not exist, cannot be opened, is a .doc or .wps file in a format older than Word 97-2003, is password-protected, damaged or truncated, larger than the limits, or not text. The message says what to do. No other check runs on such a file; the rest of the batch is checked as usual.`,
 	Severity: Error,
 	Since:    "0.1.0",
 	Driver:   true,
 	ZH: Texts{
 		Title: "文件无法读取",
-		Doc:   `文件无法打开或无法作为年度报告读取：文件不存在、无法打开、是 Word 97-2003（.doc）或 WPS（.wps）旧格式、设有密码、已损坏或不完整、超出大小限制，或不是文本。提示信息会说明处理办法。此类文件不做其他检查，批量中的其他文件照常检查。`,
+		Doc:   `文件无法打开或无法作为年度报告读取：文件不存在、无法打开、是早于 Word 97-2003 的 .doc 或 .wps 格式、设有密码、已损坏或不完整、超出大小限制，或不是文本。提示信息会说明处理办法。此类文件不做其他检查，批量中的其他文件照常检查。`,
 		Messages: []Translation{
 			{MsgP0001Generic, "无法读取文件"},
 			{MsgP0001NotFound, "文件不存在"},
 			{MsgP0001Permission, "没有读取权限，无法打开文件"},
-			{MsgP0001Legacy, "这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试"},
+			{MsgP0001Legacy, "这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试"},
 			{MsgP0001Encrypted, "文档设有密码：请去除密码后重试"},
 			{MsgP0001Corrupt, "文件已损坏或不完整：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
 			{MsgP0001PDF, "这是 PDF 文件：nianbao 暂不能读取 PDF，请检查报告的 Word（.docx）原件或网页"},
@@ -28,7 +28,7 @@ var P0001 = &Rule{
 			{MsgP0001Ratio, ".docx 的压缩比远超正常文档（可能是“压缩炸弹”），未解压读取：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
 			{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
 			{MsgP0001Empty, "文件为空或只有空白：请确认保存的是报告文件"},
-			{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx、.txt 和 .html"},
+			{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx、.doc、.wps、.txt 和 .html"},
 		},
 	},
 }
@@ -38,7 +38,7 @@ const (
 	MsgP0001Generic     = "cannot read the file"
 	MsgP0001NotFound    = "file not found"
 	MsgP0001Permission  = "permission denied: the file cannot be opened"
-	MsgP0001Legacy      = "this is a legacy Word 97-2003 (.doc) or WPS (.wps) file: save it as .docx in Word or WPS and try again"
+	MsgP0001Legacy      = "this .doc or .wps file is not in the Word 97-2003 format (it may be an early WPS or Word 6.0/95 file) and cannot be read: save it as .docx in WPS or Word and try again"
 	MsgP0001Encrypted   = "the document is password-protected: remove the password and try again"
 	MsgP0001Corrupt     = "the file is damaged or incomplete: open it in Word or WPS, save it again as .docx and try again"
 	MsgP0001PDF         = "this is a PDF file: nianbao cannot read PDF yet; check the report's Word (.docx) original or its web page"
@@ -51,5 +51,5 @@ const (
 	MsgP0001Ratio       = "the .docx is compressed far more than a document can be (a possible zip bomb) and was not unpacked: open it in Word or WPS, save it again as .docx and try again"
 	MsgP0001Binary      = "this is not a text file: save the report as .docx or as UTF-8 .txt"
 	MsgP0001Empty       = "the file is empty or holds only white space: check that the right file was saved"
-	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx, .txt and .html"
+	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx, .doc, .wps, .txt and .html"
 )

@@ -57,8 +57,8 @@ func TestCheckStdin(t *testing.T) {
 	}
 }
 
-// An empty .docx is empty, as an empty .txt is; .doc, .wps and .pdf are
-// told to be saved as .docx.
+// An empty .docx is empty, as an empty .txt is; .doc and .wps files that
+// are not Word 97-2003 files, and .pdf, are told to be saved as .docx.
 func TestEmptyAndUnreadFormats(t *testing.T) {
 	dir := t.TempDir()
 	for name, b := range map[string]string{"a.docx": "", "b.txt": "", "c.doc": "<html>x</html>", "d.wps": "x", "e.pdf": "%PDF-1.4\n"} {
@@ -73,8 +73,8 @@ func TestEmptyAndUnreadFormats(t *testing.T) {
 	for _, want := range []string{
 		"a.docx: 错误 文件为空或只有空白",
 		"b.txt: 错误 文件为空或只有空白",
-		"c.doc: 错误 这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试",
-		"d.wps: 错误 这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试",
+		"c.doc: 错误 这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试",
+		"d.wps: 错误 这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试",
 		"e.pdf: 错误 这是 PDF 文件：nianbao 暂不能读取 PDF",
 	} {
 		if !strings.Contains(stdout, want) {

@@ -272,14 +272,18 @@ func TestBatchDocxErrors(t *testing.T) {
 		entry[2*i] = byte(r)
 	}
 	entry[0x40], entry[0x42] = 34, 2
+	// A compound file without a WordDocument stream, as the early WPS
+	// formats are: a .doc whose stream is renamed.
+	old := mustRead(t, "../../testdata/doc/filled-2021-wps.doc")
+	copy(old[bytes.Index(old, []byte("W\x00o\x00r\x00d\x00D\x00o\x00c")):], "W\x00p\x00s\x00")
 	files := map[string][]byte{
 		"a-good.docx":      good,
 		"b-truncated.docx": good[:len(good)*6/10],
 		"c-nodoc.docx":     zipOf(t, map[string][]byte{"[Content_Types].xml": []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`)}),
 		"d-badxml.docx":    zipOf(t, map[string][]byte{"word/document.xml": docXML[:len(docXML)/2]}),
 		"e-secret.docx":    ole(entry...),
-		"f-old.doc":        ole(make([]byte, 512)...),
-		"g-renamed.docx":   ole(make([]byte, 512)...),
+		"f-old.doc":        old,
+		"g-renamed.docx":   old,
 		"h-good.txt":       mustRead(t, "../../testdata/v2021-clean.txt"),
 	}
 	for name, b := range files {
@@ -298,8 +302,8 @@ func TestBatchDocxErrors(t *testing.T) {
 		"c-nodoc.docx: 错误 文件已损坏或不完整",
 		"d-badxml.docx: 错误 文件已损坏或不完整",
 		"e-secret.docx: 错误 文档设有密码：请去除密码后重试 (P0001)",
-		"f-old.doc: 错误 这是 Word 97-2003（.doc）或 WPS（.wps）格式的旧文件：请在 Word 或 WPS 中另存为 .docx 后重试 (P0001)",
-		"g-renamed.docx: 错误 这是 Word 97-2003",
+		"f-old.doc: 错误 这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试 (P0001)",
+		"g-renamed.docx: 错误 这个 .doc/.wps 文件不是 Word 97-2003 格式",
 		"h-good.txt: 未发现问题",
 		"共检查 8 个文件：6 个错误，0 个警告，0 个提示",
 	}
