@@ -132,22 +132,31 @@ type titleLayout struct {
 	size  int
 }
 
-// ems is the width of s in ems: full-width characters 1, ASCII ½.
+// ems is the width of s in ems as Word, WPS and LibreOffice set a bold
+// title: full-width characters 1, ASCII digits and letters 0.6 (the Latin
+// face of the run is wider than half an em), and a quarter em where
+// Chinese and Latin meet (the automatic space between them).
 func ems(s string) float64 {
 	w := 0.0
+	prevASCII, first := false, true
 	for _, r := range s {
-		if r < 0x80 {
-			w += 0.5
+		ascii := r < 0x80
+		if ascii {
+			w += 0.6
 		} else {
 			w++
 		}
+		if !first && ascii != prevASCII {
+			w += 0.25
+		}
+		prevASCII, first = ascii, false
 	}
 	return w
 }
 
 // fits reports whether s fits one line at size half-points (an em is
-// size×10 twips).
-func fits(s string, size int) bool { return ems(s)*float64(size*10) <= lineTwips }
+// size×10 twips), with 5% to spare for the renderers' differences.
+func fits(s string, size int) bool { return ems(s)*float64(size*10) <= 0.95*lineTwips }
 
 // layTitle fits the title to its line: at 18 pt when it fits, else at
 // 16 pt; a longer title breaks after the agency, so that the second line

@@ -42,9 +42,10 @@ func DefaultLimits() Limits {
 // directories are searched for: the formats Parse reads (.doc and .wps
 // as Word 97-2003 files), and the report format it does not read (.pdf),
 // so that such files are reported with advice instead of being passed
-// over silently. Markdown (.md, .markdown) is text: the text reader reads
-// its pipe tables.
-var Extensions = []string{".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
+// over silently. Markdown (.md) is read as text (its pipe tables) when a
+// file is named, but not looked for in folders: there a .md file is a
+// README or a note far more often than a report.
+var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
 
 // Supported reports whether path has one of Extensions.
 func Supported(path string) bool {

@@ -280,7 +280,8 @@ func TestTextTableForms(t *testing.T) {
 }
 
 // Markdown files are text: .md and .markdown read as the same text in a
-// .txt does, and directories are searched for them.
+// .txt does when named; directories are not searched for them (a
+// folder's README is not a report).
 func TestMarkdownIsText(t *testing.T) {
 	data, err := os.ReadFile("../testdata/layouts/filled-2021.gfm.txt")
 	if err != nil {
@@ -291,8 +292,8 @@ func TestMarkdownIsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"r.md", "R.MD", "r.markdown"} {
-		if !Supported(name) {
-			t.Errorf("%s: not supported", name)
+		if Supported(name) {
+			t.Errorf("%s: looked for in folders", name)
 		}
 		doc, err := Parse(context.Background(), name, data, DefaultLimits())
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/rules"
 )
@@ -99,7 +100,10 @@ func statusText(s lint.FileSummary, p *Printer) string {
 
 // meta returns what a file says about itself, "" where unknown.
 func meta(s lint.FileSummary) (agency, year, template string) {
-	agency, template = s.Agency, string(s.Version)
+	agency = s.Agency
+	if !s.Unreadable && s.Version != format.VUnknown {
+		template = string(s.Version)
+	}
 	if s.Year != 0 {
 		year = fmt.Sprint(s.Year)
 	}

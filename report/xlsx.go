@@ -133,8 +133,8 @@ func metaValues(s lint.FileSummary) (agency, year, version any) {
 	if s.Year != 0 {
 		year = s.Year
 	}
-	if !s.Unreadable {
-		version = string(s.Version)
+	if _, _, v := meta(s); v != "" {
+		version = v
 	}
 	return
 }

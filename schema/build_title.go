@@ -205,7 +205,11 @@ func (b *builder) readTitle(preamble []*parser.Paragraph) {
 					text = format.TrimCell(strings.TrimPrefix(text, label))
 				}
 			}
-			title.WriteString(text)
+			// A title broken over lines in its paragraph (a <w:br/>
+			// after the agency) is one title.
+			for _, l := range strings.Split(text, "\n") {
+				title.WriteString(strings.TrimSpace(l))
+			}
 			b.titleParas = append(b.titleParas, preamble[i].Pos)
 		}
 		b.rep.Title = title.String()
