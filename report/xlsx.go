@@ -2,6 +2,8 @@ package report
 
 import (
 	"io"
+	"math"
+	"strings"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/internal/xlsx"
@@ -20,19 +22,26 @@ const (
 
 // xlsxStyles holds the style IDs of one workbook.
 type xlsxStyles struct {
-	header, key, bad, warn, ok, gray, title, link int
+	header, key, bad, warn, ok, gray, title, link, wrap int
+	// The same, top-aligned, for the rows of 问题清单, whose texts wrap.
+	topKey, topBad, topWarn, topOk int
 }
 
 func newStyles(wb *xlsx.Workbook) xlsxStyles {
 	return xlsxStyles{
-		header: wb.Style(xlsx.Style{Bold: true, Color: "FFFFFF", Fill: "35537A", VAlign: "center", Wrap: true, Border: "9AA5B1"}),
-		key:    wb.Style(xlsx.Style{Color: "6B7785", Size: 9, Fill: "EEF1F5"}),
-		bad:    wb.Style(xlsx.Style{Color: "9C0006", Bold: true, Fill: "FFC7CE"}),
-		warn:   wb.Style(xlsx.Style{Color: "7F5F00", Fill: "FFEB9C"}),
-		ok:     wb.Style(xlsx.Style{Color: "006100", Fill: "C6EFCE"}),
-		gray:   wb.Style(xlsx.Style{Color: "FFFFFF", Fill: "7F7F7F"}),
-		title:  wb.Style(xlsx.Style{Bold: true, Size: 12}),
-		link:   wb.Style(xlsx.Style{Color: "0563C1", Underline: true}),
+		header:  wb.Style(xlsx.Style{Bold: true, Color: "FFFFFF", Fill: "35537A", VAlign: "center", Wrap: true, Border: "9AA5B1"}),
+		key:     wb.Style(xlsx.Style{Color: "6B7785", Size: 9, Fill: "EEF1F5"}),
+		bad:     wb.Style(xlsx.Style{Color: "9C0006", Bold: true, Fill: "FFC7CE"}),
+		warn:    wb.Style(xlsx.Style{Color: "7F5F00", Fill: "FFEB9C"}),
+		ok:      wb.Style(xlsx.Style{Color: "006100", Fill: "C6EFCE"}),
+		gray:    wb.Style(xlsx.Style{Color: "FFFFFF", Fill: "7F7F7F"}),
+		title:   wb.Style(xlsx.Style{Bold: true, Size: 12}),
+		link:    wb.Style(xlsx.Style{Color: "0563C1", Underline: true}),
+		wrap:    wb.Style(xlsx.Style{Wrap: true, VAlign: "top"}),
+		topKey:  wb.Style(xlsx.Style{Color: "6B7785", Size: 9, Fill: "EEF1F5", VAlign: "top"}),
+		topBad:  wb.Style(xlsx.Style{Color: "9C0006", Bold: true, Fill: "FFC7CE", VAlign: "top"}),
+		topWarn: wb.Style(xlsx.Style{Color: "7F5F00", Fill: "FFEB9C", VAlign: "top"}),
+		topOk:   wb.Style(xlsx.Style{Color: "006100", Fill: "C6EFCE", VAlign: "top"}),
 	}
 }
 
@@ -178,7 +187,10 @@ func (x *xlsxWriter) summary(b *lint.Batch) error {
 }
 
 func (x *xlsxWriter) findings(b *lint.Batch) error {
-	sh, err := x.sheet(sheetFindings, 1, len(findingHeads), []float64{40, 20, 6, 8, 8, 8, 36, 14, 16, 8, 8, 90, 24})
+	// Narrow columns, the long texts wrapped: a page of A4 landscape
+	// holds the whole row at a size that can be read.
+	widths := []float64{26, 14, 6, 7, 6, 6, 22, 10, 14, 7, 7, 52, 18}
+	sh, err := x.sheet(sheetFindings, 1, len(findingHeads), widths)
 	if err != nil {
 		return err
 	}
@@ -193,12 +205,12 @@ func (x *xlsxWriter) findings(b *lint.Batch) error {
 			if fd.Cell != "" {
 				name = format.NameOf(fd.Cell, x.p.English())
 			}
-			style := x.st.ok
+			style := x.st.topOk
 			switch fd.Severity {
 			case 3:
-				style = x.st.bad
+				style = x.st.topBad
 			case 2:
-				style = x.st.warn
+				style = x.st.topWarn
 			}
 			var key any
 			if fd.Cell != "" {
@@ -206,9 +218,18 @@ func (x *xlsxWriter) findings(b *lint.Batch) error {
 			}
 			cells := cellsOf(r.Path, agency, year, fd.Rule, x.p.Severity(fd.Severity),
 				name.Table, name.Row, name.Col, key, optNum(fd.Expected), optNum(fd.Actual), x.p.Message(fd.Msg), x.p.Pos(fd.Pos))
+			lines := 1
+			for c := range cells {
+				cells[c].Style = x.st.wrap
+				if t, ok := cells[c].Value.(string); ok {
+					lines = max(lines, wrappedLines(t, widths[c]))
+				}
+			}
 			cells[4].Style = style
-			cells[8].Style = x.st.key
-			if err := sh.Row(row, 0, cells...); err != nil {
+			cells[8].Style = x.st.topKey
+			// Spreadsheets do not grow a row for wrapped text they did
+			// not lay out themselves: the height is set from the text.
+			if err := sh.Row(row, 15*float64(lines), cells...); err != nil {
 				return err
 			}
 			row++
@@ -436,4 +457,22 @@ func (x *xlsxWriter) about(b *lint.Batch) error {
 		}
 	}
 	return nil
+}
+
+// wrappedLines estimates the lines text takes in a column width characters
+// wide: a Chinese character is two characters wide, others one.
+func wrappedLines(text string, width float64) int {
+	lines := 0
+	for _, l := range strings.Split(text, "\n") {
+		w := 0.0
+		for _, r := range l {
+			if r < 0x2E80 {
+				w++
+			} else {
+				w += 2
+			}
+		}
+		lines += max(1, int(math.Ceil(w/(width-1))))
+	}
+	return lines
 }
