@@ -522,6 +522,12 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 			if h, _, _, ok := f.headerAt(k); ok && h.startsTable() {
 				return Row{}, j, false
 			}
+			if isTableCaption(lines[k].text) {
+				// "表二：主动公开政府信息情况", a converter's caption
+				// between rows (a table cut at a page): not a label.
+				k++
+				continue
+			}
 			if len(labels) > 0 && lines[k].glued && endsGluedRow(labels[len(labels)-1].Text, lines[k].text) {
 				// A row label of the format after another: the row before
 				// shows no number at all, as the text of a row whose
@@ -654,4 +660,16 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// isTableCaption reports whether t is a caption such as
+// "表二：主动公开政府信息情况" or "表三 收到和处理政府信息公开申请情况".
+func isTableCaption(t string) bool {
+	t = strings.TrimSpace(t)
+	r, n := utf8.DecodeRuneInString(strings.TrimPrefix(t, "表"))
+	if !strings.HasPrefix(t, "表") || !strings.ContainsRune("一二三四", r) {
+		return false
+	}
+	rest := strings.TrimSpace(t[len("表")+n:])
+	return strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasSuffix(rest, "情况") && utf8.RuneCountInString(rest) <= 30
 }

@@ -311,6 +311,9 @@ func cutAtHeadings(t string) []string {
 func gluedTokens(t string) []string {
 	var out []string
 	for _, chunk := range strings.Fields(t) {
+		if strings.Trim(chunk, "|:-") == "" || strings.Trim(chunk, "#") == "" {
+			continue // a pipe table's separators, a heading's marks: not cells
+		}
 		text := 0 // start of the text not yet cut
 		for i := 0; i < len(chunk); {
 			n := numberAt(chunk, i)

@@ -75,24 +75,24 @@ func checkLayout(pass *Pass) {
 // split without guessing.
 var P0003 = &Rule{
 	ID:       "P0003",
-	Title:    "Digits run together cannot be split",
-	Doc:      `In a text copied from a web page or by a crawler, the digits of a table row can run together ("规章3147230"). nianbao splits them only where the split is forced — one digit per cell, a single number for a one-cell row, a money unit that can only close the last cell — and otherwise leaves the row unread: its cells show as missing and no sum that needs them is checked. The report itself may be right; check the row against the published report or its .docx.`,
+	Title:    "Numbers of a text row cannot be placed without guessing",
+	Doc:      `In a text copied from a web page, saved by a crawler or converted from a PDF, the digits of a table row can run together ("规章3147230") or its empty cells be dropped. nianbao splits digits only where the split is forced — one digit per cell, a single number for a one-cell row, a money unit that can only close the last cell — and otherwise leaves the row unread: its cells show as missing and no sum that needs them is checked. The report itself may be right; check the row against the published report or its .docx.`,
 	Severity: Warning,
 	Since:    "0.2.0",
 	Check:    checkGlued,
 	ZH: Texts{
-		Title: "数字连在一起，无法拆分",
-		Doc:   `从网页复制或由爬虫保存的文本中，表格一行的数字可能连在一起（如“规章3147230”）。nianbao 只在拆分方式唯一时拆分（每格一位数字、一格一个数、金额单位只能属于最后一格），否则不读取该行：单元格显示为缺失，需要这些单元格的合计不作核对。报告本身可能无误，请对照已发布的报告或其 .docx 核对该行。`,
+		Title: "文本中一行的数字无法不靠猜测对应到栏目",
+		Doc:   `从网页复制、由爬虫保存或由 PDF 转换的文本中，表格一行的数字可能连在一起（如“规章3147230”），或丢失了空白单元格。nianbao 只在拆分方式唯一时拆分（每格一位数字、一格一个数、金额单位只能属于最后一格），否则不读取该行：单元格显示为缺失，需要这些单元格的合计不作核对。报告本身可能无误，请对照已发布的报告或其 .docx 核对该行。`,
 		Messages: []Translation{
-			{msgP0003Row, "%s“%s”行的数字连在一起，无法不靠猜测拆成 %d 个单元格，该行数据未读取；请对照原文核对"},
-			{msgP0003Data, "%s数据行的数字连在一起，无法不靠猜测拆成 %d 个单元格，该行数据未读取；请对照原文核对"},
+			{msgP0003Row, "%s“%s”行的数字无法不靠猜测对应到 %d 个栏目（数字连在一起或丢失了单元格），该行数据未读取；请对照原文核对"},
+			{msgP0003Data, "%s数据行的数字无法不靠猜测对应到 %d 个栏目（数字连在一起或丢失了单元格），该行数据未读取；请对照原文核对"},
 		},
 	},
 }
 
 const (
-	msgP0003Row  = "%s row “%s”: its digits run together and cannot be split into %d cells without guessing; its values were not read — check them against the published report"
-	msgP0003Data = "the data row of %s: its digits run together and cannot be split into %d cells without guessing; its values were not read — check them against the published report"
+	msgP0003Row  = "%s row “%s”: its numbers cannot be placed in its %d columns without guessing (digits run together or cells dropped); its values were not read — check them against the published report"
+	msgP0003Data = "the data row of %s: its numbers cannot be placed in its %d columns without guessing (digits run together or cells dropped); its values were not read — check them against the published report"
 )
 
 func checkGlued(pass *Pass) {

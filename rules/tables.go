@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
 )
 
 // C1002 checks that the three tables are present.
@@ -26,6 +29,12 @@ const msgC1002 = "%s is missing"
 
 func checkTables(pass *Pass) {
 	for _, t := range []string{format.T2, format.T3, format.T4} {
+		unread := slices.ContainsFunc(pass.Report.Issues, func(is schema.Issue) bool {
+			return is.Kind == schema.IssueUnreadableHeader && is.Table == t
+		})
+		if unread {
+			continue // P0002: its header is there but cannot be read
+		}
 		if _, ok := pass.Report.Tables[t]; !ok && !pass.Report.Cut.After(t+".", nil) {
 			pass.Addf(parser.Pos{}, msgC1002, TableTitleRef(t))
 		}

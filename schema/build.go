@@ -42,11 +42,30 @@ func Build(doc *parser.Document) *Report {
 			b.mapT2(t)
 		}
 	}
+	b.findUnreadTables(doc)
 	b.decideVersion()
 	b.fillKeys()
 	b.readYears()
 	b.findCut(doc)
 	return b.rep
+}
+
+// findUnreadTables reports a table the text shows but no reader could
+// build: the words of its header stand in a paragraph of their own
+// ("行政复议行政诉讼", a converter's flattening of table 四's header). It
+// is an unreadable header, not a missing table: saying it is missing
+// would contradict what the reviewer sees.
+func (b *builder) findUnreadTables(doc *parser.Document) {
+	if _, ok := b.rep.Tables[format.T4]; ok {
+		return
+	}
+	head := format.T4Header[0].Label + format.T4Header[1].Label
+	for _, p := range doc.Paragraphs() {
+		if n := format.NormalizeLabel(p.Text); strings.HasPrefix(n, head) && len(n) <= 4*len(head) {
+			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableHeader, Table: format.T4, Pos: p.Pos})
+			return
+		}
+	}
 }
 
 // findCut sets Report.Cut when the document's last block is table 二 or
