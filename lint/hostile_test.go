@@ -212,6 +212,21 @@ func tsvRows(t *testing.T, n int) []byte {
 	return b.Bytes()
 }
 
+// numberRows is about size bytes of lines of cols tab-separated numbers.
+func numberRows(cols, size int) []byte {
+	var b bytes.Buffer
+	for i := 0; b.Len() < size; i++ {
+		for j := range cols {
+			if j > 0 {
+				b.WriteByte('\t')
+			}
+			fmt.Fprintf(&b, "%d", (i*cols+j)%100_000)
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
 func seed(t *testing.T) []byte {
 	t.Helper()
 	b, err := os.ReadFile("../testdata/seed-2020.txt")
@@ -266,34 +281,62 @@ func hostileCases() []hostile {
 				body := "<html><body>" + strings.Repeat("<div>", depth) + "x" + strings.Repeat("</div>", depth) + "</body></html>"
 				return writeFile(t, filepath.Join(dir, "deep.html"), []byte(body))
 			}},
-		{name: "rows-100k.docx", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "rows-100k.docx", msg: rules.MsgP0001Rows, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
-				// 300,000 cells, stored: over MaxCells.
+				// 300,000 cells in 100,000 rows, stored: the read stops
+				// at MaxRows (50,000), before MaxCells.
 				return writeFile(t, filepath.Join(dir, "rows-100k.docx"),
 					zipOf(t, zip.Store, zipEntry{name: "word/document.xml", data: documentXML(tableXML(100_000, 3))}))
 			}},
-		{name: "rows-100k-narrow.docx",
+		{name: "rows-40k-narrow.docx",
 			make: func(t *testing.T, dir string) string {
-				// 100,000 cells, under MaxCells: read and checked.
-				return writeFile(t, filepath.Join(dir, "rows-100k-narrow.docx"),
-					zipOf(t, zip.Deflate, zipEntry{name: "word/document.xml", data: documentXML(tableXML(100_000, 1))}))
+				// 40,000 cells in as many rows, under MaxCells and
+				// MaxRows: read and checked.
+				return writeFile(t, filepath.Join(dir, "rows-40k-narrow.docx"),
+					zipOf(t, zip.Deflate, zipEntry{name: "word/document.xml", data: documentXML(tableXML(40_000, 1))}))
 			}},
-		{name: "rows-100k.txt", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge,
+		{name: "rows-100k.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				// The seed report followed by a table of 100,000
 				// tab-separated rows: 800,000 cells, over MaxCells.
 				return writeFile(t, filepath.Join(dir, "rows-100k.txt"), tsvRows(t, 100_000))
+			}},
+		{name: "tsv-19mb.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge, maxAlloc: 24 << 20,
+			make: func(t *testing.T, dir string) string {
+				// Issue 15: 19 MB of tab-separated numbers, ten to a line,
+				// 345,000 lines: refused from its bytes at MaxLines.
+				return writeFile(t, filepath.Join(dir, "tsv-19mb.txt"), numberRows(10, 19_000_000))
+			}},
+		{name: "tsv-19mb-wide.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 160 << 20,
+			make: func(t *testing.T, dir string) string {
+				// 19 MB of fifty numbers to a line: the read stops at
+				// MaxCells, at the 4,000th row of 64,000.
+				return writeFile(t, filepath.Join(dir, "tsv-19mb-wide.txt"), numberRows(50, 19_000_000))
+			}},
+		{name: "cells-19mb.html", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 100 << 20,
+			make: func(t *testing.T, dir string) string {
+				// 19 MB of table cells in a page: counted by the
+				// tokenizer, refused before the page is parsed into a tree.
+				var b bytes.Buffer
+				b.WriteString("<html><body><table>")
+				for i := 0; b.Len() < 19_000_000; i++ {
+					fmt.Fprintf(&b, "<tr><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr>", i, i, i, i, i, i)
+				}
+				b.WriteString("</table></body></html>")
+				return writeFile(t, filepath.Join(dir, "cells-19mb.html"), b.Bytes())
 			}},
 		{name: "rows-20k.txt",
 			make: func(t *testing.T, dir string) string {
 				// 20,000 rows, 160,000 cells: under MaxCells, read.
 				return writeFile(t, filepath.Join(dir, "rows-20k.txt"), tsvRows(t, 20_000))
 			}},
-		{name: "one-line-50mb.txt", msg: "", // read: a paragraph, no tables
+		{name: "one-line-50mb.txt", msg: rules.MsgP0001LineBytes, err: parser.ErrTooLarge, maxAlloc: 56 << 20,
 			make: func(t *testing.T, dir string) string {
+				// Refused from its bytes at MaxLineBytes, before it is
+				// decoded: the file is read once and nothing more.
 				return writeFile(t, filepath.Join(dir, "one-line-50mb.txt"), bytes.Repeat([]byte("政府信息公开0123456789"), 50<<20/28))
 			}},
-		{name: "too-big.txt", msg: rules.MsgP0001TooLarge, err: parser.ErrTooLarge, maxAlloc: 1 << 20,
+		{name: "too-big.txt", msg: rules.MsgP0001FileBytes, err: parser.ErrTooLarge, maxAlloc: 1 << 20,
 			make: func(t *testing.T, dir string) string {
 				// Sparse: MaxFileBytes+1 bytes that cost no disk. Refused
 				// from its size, without reading.

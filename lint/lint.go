@@ -148,6 +148,9 @@ func readFailure(path string, err error) rules.Finding {
 		msg = rules.Message{Format: rules.MsgP0001Corrupt, Args: []any{errText(err)}}
 	case errors.Is(err, parser.ErrTooLarge):
 		msg = rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{errText(err)}}
+		if le, ok := errors.AsType[*parser.LimitError](err); ok {
+			msg = limitMessage(le)
+		}
 	case errors.Is(err, parser.ErrBinary):
 		msg = rules.Message{Format: rules.MsgP0001Binary}
 	case errors.Is(err, parser.ErrEmpty):
@@ -173,6 +176,43 @@ func readFailure(path string, err error) rules.Finding {
 		Msg:      msg,
 		Pos:      parser.Pos{File: path},
 	}
+}
+
+// limitMessage names the limit a read stopped at, in words people read.
+func limitMessage(le *parser.LimitError) rules.Message {
+	switch le.Limit {
+	case parser.LimitFileBytes:
+		return rules.Message{Format: rules.MsgP0001FileBytes, Args: []any{FormatSize(le.Max)}}
+	case parser.LimitCells:
+		return rules.Message{Format: rules.MsgP0001Cells, Args: []any{le.Max}}
+	case parser.LimitRows:
+		return rules.Message{Format: rules.MsgP0001Rows, Args: []any{le.Max}}
+	case parser.LimitTables:
+		return rules.Message{Format: rules.MsgP0001Tables, Args: []any{le.Max}}
+	case parser.LimitLineBytes:
+		return rules.Message{Format: rules.MsgP0001LineBytes, Args: []any{FormatSize(le.Max)}}
+	case parser.LimitLines:
+		return rules.Message{Format: rules.MsgP0001Lines, Args: []any{le.Max}}
+	case parser.LimitElements:
+		return rules.Message{Format: rules.MsgP0001Elements, Args: []any{le.Max}}
+	}
+	return rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{le.Error()}}
+}
+
+// FormatSize prints a byte count as people write it: "20 MB", "512 KB",
+// "1000 bytes" (binary multiples).
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // errText is the technical cause without the path, which the finding shows

@@ -1,6 +1,9 @@
 package parser
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 var (
 	// ErrUnsupportedFormat is returned for a file whose extension or content
@@ -33,3 +36,45 @@ var (
 	// only white space, byte order marks and line ends.
 	ErrEmpty = errors.New("empty file")
 )
+
+// A Limit names one of the bounds of Limits that a read can stop at.
+type Limit uint8
+
+// The limits a LimitError names.
+const (
+	LimitFileBytes Limit = iota + 1 // Limits.MaxFileBytes
+	LimitCells                      // Limits.MaxCells
+	LimitRows                       // Limits.MaxRows
+	LimitTables                     // Limits.MaxTables
+	LimitLineBytes                  // Limits.MaxLineBytes
+	LimitLines                      // Limits.MaxLines
+	LimitElements                   // the elements of an HTML page (a fixed bound)
+)
+
+// LimitError reports that a read stopped because the input went past one
+// of Limits: the read ends at the first thing beyond the limit, not after
+// the whole file. It wraps ErrTooLarge, so errors.Is(err, ErrTooLarge)
+// holds for it; callers that name the limit to people use errors.As.
+type LimitError struct {
+	Limit Limit
+	Max   int64 // the limit's value
+}
+
+func (e *LimitError) Error() string {
+	what := map[Limit]string{
+		LimitFileBytes: "bytes",
+		LimitCells:     "table cells",
+		LimitRows:      "table rows",
+		LimitTables:    "tables",
+		LimitLineBytes: "bytes in one line",
+		LimitLines:     "lines",
+		LimitElements:  "HTML elements",
+	}[e.Limit]
+	return fmt.Sprintf("%v: more than %d %s", ErrTooLarge, e.Max, what)
+}
+
+// Unwrap returns ErrTooLarge.
+func (e *LimitError) Unwrap() error { return ErrTooLarge }
+
+// limitErr returns the LimitError of l at max.
+func limitErr[T int | int64](l Limit, max T) error { return &LimitError{Limit: l, Max: int64(max)} }

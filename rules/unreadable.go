@@ -19,6 +19,13 @@ var P0001 = &Rule{
 			{MsgP0001Encrypted, "文档设有密码：请去除密码后重试"},
 			{MsgP0001Corrupt, "文件已损坏或不完整（%s）：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
 			{MsgP0001TooLarge, "文件超出大小限制（%s）"},
+			{MsgP0001FileBytes, "文件大于 %s，超出读取上限（--max-file-size），未读取"},
+			{MsgP0001Cells, "读取已停止：表格单元格超过 %d 个（上限，见 --max-cells），不像年度报告"},
+			{MsgP0001Rows, "读取已停止：表格超过 %d 行（上限），不像年度报告"},
+			{MsgP0001Tables, "读取已停止：表格超过 %d 张（上限），不像年度报告"},
+			{MsgP0001LineBytes, "读取已停止：有一行超过 %s（上限），年度报告不会有这样长的行"},
+			{MsgP0001Lines, "读取已停止：文本超过 %d 行（上限），不像年度报告"},
+			{MsgP0001Elements, "读取已停止：网页超过 %d 个元素（上限），不像年度报告"},
 			{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
 			{MsgP0001Empty, "文件为空或只有空白：请确认保存的是报告文件"},
 			{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx、.txt 和 .html"},
@@ -35,6 +42,13 @@ const (
 	MsgP0001Encrypted   = "the document is password-protected: remove the password and try again"
 	MsgP0001Corrupt     = "the file is damaged or incomplete (%s): open it in Word or WPS, save it again as .docx and try again"
 	MsgP0001TooLarge    = "the file exceeds a size limit (%s)"
+	MsgP0001FileBytes   = "the file is larger than %s, the most that is read (--max-file-size): not read"
+	MsgP0001Cells       = "reading stopped: more than %d table cells (the limit, see --max-cells); this is no annual report"
+	MsgP0001Rows        = "reading stopped: more than %d table rows (the limit); this is no annual report"
+	MsgP0001Tables      = "reading stopped: more than %d tables (the limit); this is no annual report"
+	MsgP0001LineBytes   = "reading stopped: a line is longer than %s (the limit); no annual report has such a line"
+	MsgP0001Lines       = "reading stopped: more than %d lines of text (the limit); this is no annual report"
+	MsgP0001Elements    = "reading stopped: more than %d elements in the page (the limit); this is no annual report"
 	MsgP0001Binary      = "this is not a text file: save the report as .docx or as UTF-8 .txt"
 	MsgP0001Empty       = "the file is empty or holds only white space: check that the right file was saved"
 	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx, .txt and .html"

@@ -309,20 +309,8 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err e
 }
 
 // FormatSize prints a byte count as people write it: "20 MB", "512 KB",
-// "1000 bytes" (binary multiples).
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GB", n>>30)
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+// "1000 bytes" (binary multiples), as lint.FormatSize does.
+func FormatSize(n int64) string { return lint.FormatSize(n) }
 
 // ParseSize reads a size as given to --max-upload: a number of bytes with
 // an optional unit B, K/KB, M/MB or G/GB (binary multiples, any case):

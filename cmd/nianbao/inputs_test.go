@@ -46,7 +46,7 @@ func TestCheckStdin(t *testing.T) {
 	// Bounded by --max-file-size, like a file.
 	withStdin(t, seed)
 	stdout, _, code = runCmd(t, "check", "--max-file-size", "1K", "-")
-	if code != exitFindings || !strings.Contains(stdout, "标准输入: 错误 文件超出大小限制") {
+	if code != exitFindings || !strings.Contains(stdout, "标准输入: 错误 文件大于 1 KB") {
 		t.Errorf("large stdin: exit %d\n%s", code, stdout)
 	}
 

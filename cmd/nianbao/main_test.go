@@ -499,9 +499,9 @@ func TestLimitFlags(t *testing.T) {
 	for _, c := range []struct {
 		flag, value, want string
 	}{
-		{"--max-file-size", "1K", "文件超出大小限制"},
+		{"--max-file-size", "1K", "文件大于 1 KB"},
 		{"--max-inflated", "64K", "文件超出大小限制"},
-		{"--max-cells", "50", "文件超出大小限制"},
+		{"--max-cells", "50", "表格单元格超过 50 个"},
 		{"--max-depth", "4", "文件超出大小限制"},
 	} {
 		out, _, code := runCmd(t, "check", c.flag, c.value, docx)
