@@ -13,8 +13,10 @@ import (
 	"net/http"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/nianbao/nianbao/lint"
@@ -43,8 +45,17 @@ type Options struct {
 	// ?lang=: "zh" (the default when empty) or "en".
 	Lang string
 	// Jobs is the number of files checked at once; 0 means GOMAXPROCS.
-	// Requests beyond it wait.
+	// Requests beyond it wait in the queue.
 	Jobs int
+	// Queue is the number of uploads that may wait for one of the Jobs;
+	// 0 means twice Jobs. An upload beyond Jobs+Queue is refused at once,
+	// before its body is read, with 503 and Retry-After.
+	Queue int
+	// FreeAfter is the upload size from which the server, once it has no
+	// check left to do, gives the memory the check used back to the
+	// operating system (debug.FreeOSMemory); 0 means 4 MB, a negative
+	// value never.
+	FreeAfter int64
 	// Timeout bounds one check; 0 means two minutes.
 	Timeout time.Duration
 }
@@ -56,11 +67,19 @@ func DefaultOptions() Options {
 }
 
 // handler is the http.Handler of Handler. Its fields are set once and only
-// read afterwards; sem is a counting semaphore, safe by construction.
+// read afterwards; admit and sem are counting semaphores and the counters
+// are atomic, safe by construction.
 type handler struct {
 	opts Options
-	sem  chan struct{}
-	mux  *http.ServeMux
+	// admit holds a slot for every upload being read, waiting or checked
+	// (Jobs+Queue); sem one for every check running (Jobs).
+	admit chan struct{}
+	sem   chan struct{}
+	mux   *http.ServeMux
+	// busy counts the uploads admitted; big is set when one of them was at
+	// least FreeAfter bytes, so that the last to finish frees memory.
+	busy atomic.Int64
+	big  atomic.Bool
 }
 
 // Handler returns the handler of the check page and its API (see the
@@ -82,8 +101,15 @@ func Handler(opts Options) http.Handler {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 2 * time.Minute
 	}
-	h := &handler{opts: opts, sem: make(chan struct{}, opts.Jobs), mux: http.NewServeMux()}
+	if opts.Queue <= 0 {
+		opts.Queue = 2 * opts.Jobs
+	}
+	if opts.FreeAfter == 0 {
+		opts.FreeAfter = 4 << 20
+	}
+	h := &handler{opts: opts, admit: make(chan struct{}, opts.Jobs+opts.Queue), sem: make(chan struct{}, opts.Jobs), mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /{$}", h.page)
+	h.mux.HandleFunc("GET /healthz", h.healthz)
 	h.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.HandlerFunc(asset)))
 	h.mux.HandleFunc("POST /api/check", func(w http.ResponseWriter, r *http.Request) {
 		format := r.URL.Query().Get("format")
@@ -111,7 +137,58 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	hd.Set("Cache-Control", "no-store")
+	if _, pattern := h.mux.Handler(r); pattern == "" || strings.HasPrefix(pattern, "GET /assets/") {
+		// The mux's own 404 and 405, and the assets' 404, are plain
+		// text: answer them in JSON like the API's other errors.
+		w = &jsonStatus{ResponseWriter: w, h: h, r: r}
+	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// jsonStatus turns a 404 or 405 written through it (by http.Error) into
+// the JSON error of handler.fail; other answers pass through.
+type jsonStatus struct {
+	http.ResponseWriter
+	h       *handler
+	r       *http.Request
+	written bool // an error was written: the plain text that follows is dropped
+}
+
+func (w *jsonStatus) WriteHeader(code int) {
+	switch code {
+	case http.StatusNotFound:
+		w.written = true
+		w.h.fail(w.ResponseWriter, w.r, code, errNotFound)
+	case http.StatusMethodNotAllowed:
+		w.written = true
+		w.h.fail(w.ResponseWriter, w.r, code, errMethod)
+	default:
+		w.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (w *jsonStatus) Write(b []byte) (int, error) {
+	if w.written {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// healthz answers GET /healthz: {"status":"ok"} with the checks running
+// and the uploads admitted, for a monitor or a load balancer.
+func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
+	body, err := json.Marshal(struct {
+		Status   string `json:"status"`
+		Checking int    `json:"checking"`
+		Admitted int    `json:"admitted"`
+		Capacity int    `json:"capacity"`
+	}{"ok", len(h.sem), len(h.admit), cap(h.admit)})
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(append(body, '\n'))
 }
 
 // printer returns the printer of the language the request asks for
@@ -139,6 +216,23 @@ const (
 	msgFormat       = "Unknown format %q: use json, xlsx or html."
 	msgTimeout      = "The check took too long and was stopped."
 	msgInternal     = "nianbao could not write the result: %s"
+	msgBusy         = "The server is busy checking other files: try again in a few seconds."
+	msgNotFound     = "There is no page %s here."
+	msgMethod       = "%s cannot be used on %s (use %s)."
+)
+
+// retryAfter is the Retry-After of a 503 answered when the queue is full,
+// in seconds: a few checks' time.
+const retryAfter = "5"
+
+// errBusy marks an upload refused because Jobs+Queue uploads are in.
+var errBusy = errors.New("server busy")
+
+// errNotFound and errMethod mark a path that is not a route, and a method
+// the route does not take.
+var (
+	errNotFound = errors.New("not found")
+	errMethod   = errors.New("method not allowed")
 )
 
 // errTooLarge marks an upload above Options.MaxUpload.
@@ -156,12 +250,10 @@ var errNotMultipart = errors.New("not multipart/form-data")
 // upload reads the "file" part of a multipart request into memory and
 // returns its base name and content. It never spools to disk (unlike
 // Request.ParseMultipartForm) and reads at most MaxUpload bytes of the file
-// and multipartSlack more of the body.
+// and multipartSlack more of the body, into one buffer: of the request's
+// Content-Length when it has one, so that the buffer is not regrown.
 func (h *handler) upload(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
 	max := h.opts.MaxUpload
-	if r.ContentLength > max+multipartSlack {
-		return "", nil, errTooLarge
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, max+multipartSlack)
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "multipart/form-data" {
 		return "", nil, errNotMultipart
@@ -188,14 +280,17 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) (string, []byte
 		if name == "" || name == "." || name == string(filepath.Separator) {
 			name = "upload"
 		}
-		data, err := io.ReadAll(io.LimitReader(part, max+1))
-		if err != nil {
+		var buf bytes.Buffer
+		if r.ContentLength > 0 {
+			buf.Grow(int(min(r.ContentLength, max+1)) + bytes.MinRead)
+		}
+		if _, err := buf.ReadFrom(io.LimitReader(part, max+1)); err != nil {
 			return "", nil, tooLarge(err)
 		}
-		if int64(len(data)) > max {
+		if int64(buf.Len()) > max {
 			return "", nil, errTooLarge
 		}
-		return name, data, nil
+		return name, buf.Bytes(), nil
 	}
 }
 
@@ -207,8 +302,29 @@ func tooLarge(err error) error {
 	return err
 }
 
+// admission control: an upload is refused before its body is read when
+// its Content-Length is over the limit (413) or when Jobs+Queue uploads
+// are already in (503 with Retry-After); else it holds a slot of admit
+// while it is read, waits for one of sem, and is checked. The connection
+// of a refused upload is closed rather than its body drained.
+
 // check answers one upload in format: json, xlsx or html.
 func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
+	if r.ContentLength > h.opts.MaxUpload+multipartSlack {
+		w.Header().Set("Connection", "close")
+		h.fail(w, r, http.StatusRequestEntityTooLarge, errTooLarge)
+		return
+	}
+	select {
+	case h.admit <- struct{}{}:
+	default:
+		w.Header().Set("Connection", "close")
+		w.Header().Set("Retry-After", retryAfter)
+		h.fail(w, r, http.StatusServiceUnavailable, errBusy)
+		return
+	}
+	h.busy.Add(1)
+	defer h.release()
 	name, data, err := h.upload(w, r)
 	if err != nil {
 		status := http.StatusBadRequest
@@ -220,6 +336,9 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 		}
 		h.fail(w, r, status, err)
 		return
+	}
+	if h.opts.FreeAfter > 0 && int64(len(data)) >= h.opts.FreeAfter {
+		h.big.Store(true)
 	}
 	ctx := r.Context()
 	select {
@@ -273,6 +392,19 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 	buf.WriteTo(w)
 }
 
+// release gives back the admission slot of an upload. The last upload
+// out, when a large one was checked since the server was last idle, frees
+// the memory the checks used: the runtime would keep the heap it grew to
+// until the next collections, which an idle server does not run.
+func (h *handler) release() {
+	<-h.admit
+	if h.busy.Add(-1) == 0 && h.big.CompareAndSwap(true, false) {
+		// Not in the way of the answer, which is flushed when the
+		// handler returns.
+		go debug.FreeOSMemory()
+	}
+}
+
 // fail answers an API request with {"error": message} in the request's
 // language.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
@@ -289,6 +421,12 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err e
 		msg = p.Sprintf(msgFormat, r.URL.Query().Get("format"))
 	case errors.Is(err, context.DeadlineExceeded):
 		msg = p.Sprintf(msgTimeout)
+	case errors.Is(err, errBusy):
+		msg = p.Sprintf(msgBusy)
+	case errors.Is(err, errNotFound):
+		msg = p.Sprintf(msgNotFound, r.URL.Path)
+	case errors.Is(err, errMethod):
+		msg = p.Sprintf(msgMethod, r.Method, r.URL.Path, w.Header().Get("Allow"))
 	case status == http.StatusInternalServerError:
 		msg = p.Sprintf(msgInternal, err.Error())
 	default:
