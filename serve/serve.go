@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -48,9 +49,13 @@ type Options struct {
 	// Requests beyond it wait in the queue.
 	Jobs int
 	// Queue is the number of uploads that may wait for one of the Jobs;
-	// 0 means twice Jobs. An upload beyond Jobs+Queue is refused at once,
-	// before its body is read, with 503 and Retry-After.
-	Queue int
+	// 0 means 8×Jobs. QueueBytes bounds the sizes of the uploads admitted
+	// (read, waiting or checked) together, by their Content-Length, or
+	// MaxUpload when they have none; 0 means 6×MaxUpload. An upload beyond
+	// either is refused at once, before its body is read, with 503 and
+	// Retry-After: many small reports wait their turn, few large files do.
+	Queue      int
+	QueueBytes int64
 	// FreeAfter is the upload size from which the server, once it has no
 	// check left to do, gives the memory the check used back to the
 	// operating system (debug.FreeOSMemory); 0 means 4 MB, a negative
@@ -66,20 +71,20 @@ func DefaultOptions() Options {
 	return Options{Lint: lint.DefaultOptions(), MaxUpload: DefaultMaxUpload, Lang: "zh"}
 }
 
-// handler is the http.Handler of Handler. Its fields are set once and only
-// read afterwards; admit and sem are counting semaphores and the counters
-// are atomic, safe by construction.
+// handler is the http.Handler of Handler. opts, sem and mux are set once
+// and only read afterwards (sem is a counting semaphore: a slot for every
+// check running); the admission counters are guarded by mu.
 type handler struct {
 	opts Options
-	// admit holds a slot for every upload being read, waiting or checked
-	// (Jobs+Queue); sem one for every check running (Jobs).
-	admit chan struct{}
-	sem   chan struct{}
-	mux   *http.ServeMux
-	// busy counts the uploads admitted; big is set when one of them was at
-	// least FreeAfter bytes, so that the last to finish frees memory.
-	busy atomic.Int64
-	big  atomic.Bool
+	sem  chan struct{}
+	mux  *http.ServeMux
+
+	mu       sync.Mutex
+	admitted int   // uploads being read, waiting or checked
+	reserved int64 // their sizes (see Options.QueueBytes)
+	// big is set when an upload of at least FreeAfter bytes was admitted,
+	// so that the last to finish frees memory.
+	big atomic.Bool
 }
 
 // Handler returns the handler of the check page and its API (see the
@@ -102,12 +107,15 @@ func Handler(opts Options) http.Handler {
 		opts.Timeout = 2 * time.Minute
 	}
 	if opts.Queue <= 0 {
-		opts.Queue = 2 * opts.Jobs
+		opts.Queue = 8 * opts.Jobs
+	}
+	if opts.QueueBytes <= 0 {
+		opts.QueueBytes = 6 * opts.MaxUpload
 	}
 	if opts.FreeAfter == 0 {
 		opts.FreeAfter = 4 << 20
 	}
-	h := &handler{opts: opts, admit: make(chan struct{}, opts.Jobs+opts.Queue), sem: make(chan struct{}, opts.Jobs), mux: http.NewServeMux()}
+	h := &handler{opts: opts, sem: make(chan struct{}, opts.Jobs), mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /{$}", h.page)
 	h.mux.HandleFunc("GET /healthz", h.healthz)
 	h.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.HandlerFunc(asset)))
@@ -177,12 +185,15 @@ func (w *jsonStatus) Write(b []byte) (int, error) {
 // healthz answers GET /healthz: {"status":"ok"} with the checks running
 // and the uploads admitted, for a monitor or a load balancer.
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	admitted := h.admitted
+	h.mu.Unlock()
 	body, err := json.Marshal(struct {
 		Status   string `json:"status"`
 		Checking int    `json:"checking"`
 		Admitted int    `json:"admitted"`
 		Capacity int    `json:"capacity"`
-	}{"ok", len(h.sem), len(h.admit), cap(h.admit)})
+	}{"ok", len(h.sem), admitted, h.opts.Jobs + h.opts.Queue})
 	if err != nil {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -302,11 +313,41 @@ func tooLarge(err error) error {
 	return err
 }
 
-// admission control: an upload is refused before its body is read when
-// its Content-Length is over the limit (413) or when Jobs+Queue uploads
-// are already in (503 with Retry-After); else it holds a slot of admit
-// while it is read, waits for one of sem, and is checked. The connection
-// of a refused upload is closed rather than its body drained.
+// Admission control: an upload is refused before its body is read when
+// its Content-Length is over the limit (413) or when Jobs+Queue uploads,
+// or QueueBytes of them, are already in (503 with Retry-After); else it is
+// admitted while it is read, waits for a slot of sem, and is checked. The
+// connection of a refused upload is closed rather than its body drained.
+
+// admit admits an upload of size bytes, or reports false when the queue
+// is full. One upload is always admitted when none is in.
+func (h *handler) admit(size int64) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.admitted >= h.opts.Jobs+h.opts.Queue || (h.admitted > 0 && h.reserved+size > h.opts.QueueBytes) {
+		return false
+	}
+	h.admitted++
+	h.reserved += size
+	return true
+}
+
+// release lets an upload of size bytes go. The last upload out, when a
+// large one was checked since the server was last idle, frees the memory
+// the checks used: the runtime would keep the heap it grew to until the
+// next collections, which an idle server does not run.
+func (h *handler) release(size int64) {
+	h.mu.Lock()
+	h.admitted--
+	h.reserved -= size
+	idle := h.admitted == 0
+	h.mu.Unlock()
+	if idle && h.big.CompareAndSwap(true, false) {
+		// Not in the way of the answer, which is flushed when the
+		// handler returns.
+		go debug.FreeOSMemory()
+	}
+}
 
 // check answers one upload in format: json, xlsx or html.
 func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
@@ -315,16 +356,17 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 		h.fail(w, r, http.StatusRequestEntityTooLarge, errTooLarge)
 		return
 	}
-	select {
-	case h.admit <- struct{}{}:
-	default:
+	size := r.ContentLength
+	if size <= 0 {
+		size = h.opts.MaxUpload + multipartSlack
+	}
+	if !h.admit(size) {
 		w.Header().Set("Connection", "close")
 		w.Header().Set("Retry-After", retryAfter)
 		h.fail(w, r, http.StatusServiceUnavailable, errBusy)
 		return
 	}
-	h.busy.Add(1)
-	defer h.release()
+	defer h.release(size)
 	name, data, err := h.upload(w, r)
 	if err != nil {
 		status := http.StatusBadRequest
@@ -390,19 +432,6 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 	}
 	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
 	buf.WriteTo(w)
-}
-
-// release gives back the admission slot of an upload. The last upload
-// out, when a large one was checked since the server was last idle, frees
-// the memory the checks used: the runtime would keep the heap it grew to
-// until the next collections, which an idle server does not run.
-func (h *handler) release() {
-	<-h.admit
-	if h.busy.Add(-1) == 0 && h.big.CompareAndSwap(true, false) {
-		// Not in the way of the answer, which is flushed when the
-		// handler returns.
-		go debug.FreeOSMemory()
-	}
 }
 
 // fail answers an API request with {"error": message} in the request's

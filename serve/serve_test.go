@@ -668,6 +668,9 @@ func TestBusy(t *testing.T) {
 	srv := newServer(t, opts)
 	seed := readFile(t, "../testdata/seed-2020.txt")
 	release := make(chan struct{})
+	var once sync.Once
+	open := func() { once.Do(func() { close(release) }) }
+	defer open()
 	a := hangingUpload(t, srv, seed, release)
 	b := hangingUpload(t, srv, seed, release)
 	waitAdmitted(t, srv, 2)
@@ -686,7 +689,7 @@ func TestBusy(t *testing.T) {
 			t.Errorf("message %q, want %q", msg, c.want)
 		}
 	}
-	close(release)
+	open()
 	for _, c := range []<-chan int{a, b} {
 		if s := <-c; s != http.StatusOK {
 			t.Errorf("admitted upload: status %d", s)
@@ -781,5 +784,30 @@ func TestHealthz(t *testing.T) {
 	}
 	if resp.StatusCode != 200 || h.Status != "ok" || h.Capacity != 5 || h.Admitted != 0 {
 		t.Errorf("status %d, %+v", resp.StatusCode, h)
+	}
+}
+
+// TestBusyBytes fills QueueBytes with one large upload still being sent:
+// a second large one is refused, a small one is admitted and checked.
+func TestBusyBytes(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Jobs, opts.Queue, opts.QueueBytes = 1, 8, 600<<10
+	srv := newServer(t, opts)
+	big := bytes.Repeat([]byte(strings.Repeat("0123456789", 99)+"\n"), 500) // 496 KB
+	release := make(chan struct{})
+	var once sync.Once
+	open := func() { once.Do(func() { close(release) }) }
+	defer open()
+	a := hangingUpload(t, srv, big, release)
+	waitAdmitted(t, srv, 1)
+	if status, hd, body := post(t, srv, "/api/check", "big.txt", big); status != http.StatusServiceUnavailable || hd.Get("Retry-After") == "" {
+		t.Errorf("second large upload: status %d: %s", status, body)
+	}
+	if status, _, body := post(t, srv, "/api/check", "seed-2020.txt", readFile(t, "../testdata/seed-2020.txt")); status != http.StatusOK {
+		t.Errorf("small upload: status %d: %s", status, body)
+	}
+	open()
+	if s := <-a; s != http.StatusOK {
+		t.Errorf("large upload: status %d", s)
 	}
 }
