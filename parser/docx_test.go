@@ -1102,7 +1102,7 @@ func FuzzParseDocx(f *testing.F) {
 			t.Fatalf("doc %v with err %v", doc != nil, err)
 		}
 		if err != nil {
-			for _, s := range []error{ErrCorrupt, ErrTooLarge, ErrNoDocumentXML, ErrLegacyDoc, ErrEncrypted} {
+			for _, s := range []error{ErrCorrupt, ErrTooLarge, ErrNoDocumentXML, ErrLegacyDoc, ErrEncrypted, ErrEmpty} {
 				if errors.Is(err, s) {
 					return
 				}
