@@ -508,8 +508,9 @@ func checkHostile(t *testing.T, h hostile, res lint.FileResult) {
 }
 
 // TestHostileBatch checks every hostile file in one folder together with
-// two real reports, with a file removed while the batch runs: every file
-// gets its result and the real reports are checked as usual.
+// two real reports, with a file removed and one emptied while the batch
+// runs: every file gets its result and the real reports are checked as
+// usual.
 func TestHostileBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates large inputs")
@@ -531,6 +532,11 @@ func TestHostileBatch(t *testing.T) {
 	vanish := filepath.Join(dir, "zz-vanishes.txt")
 	copyTo(t, "../testdata/seed-2020.txt", vanish)
 	want[vanish] = hostile{name: "vanishes", msg: rules.MsgP0001NotFound, err: os.ErrNotExist}
+	// Another is emptied at the same moment, as an editor saving over it
+	// does (truncate, then write): it is read as it is when its turn comes.
+	changes := filepath.Join(dir, "zz-changes.txt")
+	copyTo(t, "../testdata/seed-2020.txt", changes)
+	want[changes] = hostile{name: "changes", msg: rules.MsgP0001Empty, err: parser.ErrEmpty}
 
 	opts := lint.DefaultOptions()
 	opts.Jobs = 1
@@ -538,6 +544,9 @@ func TestHostileBatch(t *testing.T) {
 	opts.Progress = func(done, total int) {
 		if done == 1 {
 			if err := os.Remove(vanish); err != nil {
+				t.Error(err)
+			}
+			if err := os.Truncate(changes, 0); err != nil {
 				t.Error(err)
 			}
 		}

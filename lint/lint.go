@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,8 +83,33 @@ type FileResult struct {
 // the parser or a rule becomes a P0001 finding for this file alone.
 func CheckFile(ctx context.Context, path string, opts Options) FileResult {
 	return check(ctx, path, opts, func() (*parser.Document, error) {
-		return parser.ParseFile(ctx, path, opts.Limits)
+		doc, err := parser.ParseFile(ctx, path, opts.Limits)
+		if err != nil {
+			if derr := unreadableDir(path); derr != nil {
+				return nil, derr
+			}
+		}
+		return doc, err
 	})
+}
+
+// unreadableDir returns the error of reading path when it is a directory
+// that cannot be read: Expand lists such a folder inside a folder it
+// searches so that it is reported, and its finding should say why.
+func unreadableDir(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		_, err = f.ReadDir(1)
+		f.Close()
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("read folder %s: %w", path, err)
+	}
+	return nil
 }
 
 // check runs parse and the rules for the file named path, turning a parse
