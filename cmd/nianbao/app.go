@@ -259,7 +259,10 @@ func checkAction(c *cli.Context, suggest bool) error {
 	}
 	defer b.Close()
 	for _, o := range outputs {
-		if err := atomicfile.Write(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
+		if err := writeOutput(c.Context, o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
+			if c.Context.Err() != nil {
+				return cli.Exit(fmt.Sprintf("nianbao: interrupted while writing %s; it is left as it was", o.path), exitError)
+			}
 			return cli.Exit(fmt.Sprintf("nianbao: write %s: %v", o.path, err), exitError)
 		}
 	}
@@ -443,4 +446,25 @@ func interspersed(app *cli.App, args []string) []string {
 		out = append(out, rest...)
 	}
 	return out
+}
+
+// writeOutput writes the file at path with write, atomically: when write
+// fails, or ctx is cancelled (Ctrl-C) while it writes, the file at path is
+// left as it was and no temporary file remains.
+func writeOutput(ctx context.Context, path string, write func(io.Writer) error) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return write(ctxWriter{ctx, w}) })
+}
+
+// ctxWriter is a writer that stops with the context's error once the
+// context is cancelled.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (w ctxWriter) Write(b []byte) (int, error) {
+	if err := w.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return w.w.Write(b)
 }
