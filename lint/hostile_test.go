@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/nianbao/nianbao/internal/testsupport/hostilegen"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
@@ -100,19 +101,7 @@ func documentXML(body string) []byte {
 }
 
 // tableXML is a table of rows rows and cols columns holding numbers.
-func tableXML(rows, cols int) string {
-	var b strings.Builder
-	b.WriteString("<w:tbl>")
-	for i := range rows {
-		b.WriteString("<w:tr>")
-		for j := range cols {
-			fmt.Fprintf(&b, "<w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc>", i*cols+j)
-		}
-		b.WriteString("</w:tr>")
-	}
-	b.WriteString("</w:tbl>")
-	return b.String()
-}
+func tableXML(rows, cols int) string { return hostilegen.Table(hostilegen.Word, rows, cols) }
 
 // zeros caches the deflated form of n zero bytes and their CRC per size.
 var zeros = struct {
@@ -212,21 +201,6 @@ func tsvRows(t *testing.T, n int) []byte {
 	return b.Bytes()
 }
 
-// numberRows is about size bytes of lines of cols tab-separated numbers.
-func numberRows(cols, size int) []byte {
-	var b bytes.Buffer
-	for i := 0; b.Len() < size; i++ {
-		for j := range cols {
-			if j > 0 {
-				b.WriteByte('\t')
-			}
-			fmt.Fprintf(&b, "%d", (i*cols+j)%100_000)
-		}
-		b.WriteByte('\n')
-	}
-	return b.Bytes()
-}
-
 func seed(t *testing.T) []byte {
 	t.Helper()
 	b, err := os.ReadFile("../testdata/seed-2020.txt")
@@ -305,13 +279,13 @@ func hostileCases() []hostile {
 			make: func(t *testing.T, dir string) string {
 				// Issue 15: 19 MB of tab-separated numbers, ten to a line,
 				// 345,000 lines: refused from its bytes at MaxLines.
-				return writeFile(t, filepath.Join(dir, "tsv-19mb.txt"), numberRows(10, 19_000_000))
+				return writeFile(t, filepath.Join(dir, "tsv-19mb.txt"), hostilegen.NumberRows(10, 19_000_000))
 			}},
 		{name: "tsv-19mb-wide.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 160 << 20,
 			make: func(t *testing.T, dir string) string {
 				// 19 MB of fifty numbers to a line: the read stops at
 				// MaxCells, at the 4,000th row of 64,000.
-				return writeFile(t, filepath.Join(dir, "tsv-19mb-wide.txt"), numberRows(50, 19_000_000))
+				return writeFile(t, filepath.Join(dir, "tsv-19mb-wide.txt"), hostilegen.NumberRows(50, 19_000_000))
 			}},
 		{name: "cells-19mb.html", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 100 << 20,
 			make: func(t *testing.T, dir string) string {

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/nianbao/nianbao/internal/testsupport/child"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/rules"
 )
@@ -53,22 +54,10 @@ func TestUnreadable(t *testing.T) {
 // and skips the test where the identity cannot be switched.
 func asNobody(t *testing.T, dir, test string, env ...string) {
 	t.Helper()
-	self, err := os.Executable()
+	cmd, err := child.Command(dir, test, true, env...)
 	if err != nil {
-		t.Skip("cannot find the test binary:", err)
+		t.Skip("cannot copy the test binary:", err)
 	}
-	bin := filepath.Join(dir, "lint.test")
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-test.run=^"+test+"$", "-test.v")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	switch {

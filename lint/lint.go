@@ -204,25 +204,29 @@ func readFailure(path string, err error) rules.Finding {
 	}
 }
 
-// limitMessage names the limit a read stopped at, in words people read.
+// limitFormats are the P0001 messages naming each limit a read stops at.
+var limitFormats = map[parser.Limit]string{
+	parser.LimitFileBytes: rules.MsgP0001FileBytes,
+	parser.LimitCells:     rules.MsgP0001Cells,
+	parser.LimitRows:      rules.MsgP0001Rows,
+	parser.LimitTables:    rules.MsgP0001Tables,
+	parser.LimitLineBytes: rules.MsgP0001LineBytes,
+	parser.LimitLines:     rules.MsgP0001Lines,
+	parser.LimitElements:  rules.MsgP0001Elements,
+}
+
+// limitMessage names the limit a read stopped at, in words people read: a
+// count, or a size for the limits in bytes.
 func limitMessage(le *parser.LimitError) rules.Message {
-	switch le.Limit {
-	case parser.LimitFileBytes:
-		return rules.Message{Format: rules.MsgP0001FileBytes, Args: []any{FormatSize(le.Max)}}
-	case parser.LimitCells:
-		return rules.Message{Format: rules.MsgP0001Cells, Args: []any{le.Max}}
-	case parser.LimitRows:
-		return rules.Message{Format: rules.MsgP0001Rows, Args: []any{le.Max}}
-	case parser.LimitTables:
-		return rules.Message{Format: rules.MsgP0001Tables, Args: []any{le.Max}}
-	case parser.LimitLineBytes:
-		return rules.Message{Format: rules.MsgP0001LineBytes, Args: []any{FormatSize(le.Max)}}
-	case parser.LimitLines:
-		return rules.Message{Format: rules.MsgP0001Lines, Args: []any{le.Max}}
-	case parser.LimitElements:
-		return rules.Message{Format: rules.MsgP0001Elements, Args: []any{le.Max}}
+	format, ok := limitFormats[le.Limit]
+	if !ok {
+		return rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{le.Error()}}
 	}
-	return rules.Message{Format: rules.MsgP0001TooLarge, Args: []any{le.Error()}}
+	var arg any = le.Max
+	if le.Limit == parser.LimitFileBytes || le.Limit == parser.LimitLineBytes {
+		arg = FormatSize(le.Max)
+	}
+	return rules.Message{Format: format, Args: []any{arg}}
 }
 
 // FormatSize prints a byte count as people write it: "20 MB", "512 KB",

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/nianbao/nianbao/internal/testsupport/hostilegen"
 )
 
 // The caps of Limits are enforced while reading: each case below is a
@@ -16,19 +18,7 @@ import (
 // fast, and must stop with the LimitError naming that limit.
 
 // tsvText is n lines of cols tab-separated numbers.
-func tsvText(n, cols int) string {
-	var b strings.Builder
-	for i := range n {
-		for j := range cols {
-			if j > 0 {
-				b.WriteByte('\t')
-			}
-			fmt.Fprintf(&b, "%d", i*cols+j)
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+func tsvText(n, cols int) string { return string(hostilegen.Numbers(n, cols)) }
 
 // pipeTables is n Markdown pipe tables of two rows, between paragraphs.
 func pipeTables(n int) string {
@@ -41,34 +31,12 @@ func pipeTables(n int) string {
 
 // htmlTable is a page with a table of rows rows and cols columns.
 func htmlTable(rows, cols int) string {
-	var b strings.Builder
-	b.WriteString("<html><body><table>")
-	for i := range rows {
-		b.WriteString("<tr>")
-		for j := range cols {
-			fmt.Fprintf(&b, "<td>%d</td>", i*cols+j)
-		}
-		b.WriteString("</tr>")
-	}
-	b.WriteString("</table></body></html>")
-	return b.String()
+	return "<html><body>" + hostilegen.Table(hostilegen.HTML, rows, cols) + "</body></html>"
 }
 
 // docxTables is n tables of rows rows and cols cells in WordprocessingML.
 func docxTables(n, rows, cols int) string {
-	var b strings.Builder
-	for range n {
-		b.WriteString("<w:tbl>")
-		for i := range rows {
-			b.WriteString("<w:tr>")
-			for j := range cols {
-				fmt.Fprintf(&b, "<w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc>", i*cols+j)
-			}
-			b.WriteString("</w:tr>")
-		}
-		b.WriteString("</w:tbl><w:p/>")
-	}
-	return b.String()
+	return strings.Repeat(hostilegen.Table(hostilegen.Word, rows, cols)+"<w:p/>", n)
 }
 
 func utf16LE(s string) []byte {
@@ -133,13 +101,6 @@ func TestLimitsAllowReports(t *testing.T) {
 	}
 }
 
-// hostileText is what issue 15 tried: about 19 MB of tab-separated
-// numbers in rows of cols, and a 50 MB text of one line.
-func hostileText(cols int) []byte {
-	line := []byte(tsvText(1, cols))
-	return bytes.Repeat(line, 19_000_000/len(line))
-}
-
 // BenchmarkHostileText reads the hostile texts of issue 15 under the
 // default limits; each must stop at a limit. Compare B/op with the input
 // size: the reader holds a small multiple of it.
@@ -148,8 +109,8 @@ func BenchmarkHostileText(b *testing.B) {
 		name string
 		data []byte
 	}{
-		{"tsv-19MB-10cols", hostileText(10)},
-		{"tsv-19MB-50cols", hostileText(50)},
+		{"tsv-19MB-10cols", hostilegen.NumberRows(10, 19_000_000)},
+		{"tsv-19MB-50cols", hostilegen.NumberRows(50, 19_000_000)},
 		{"one-line-50MB", bytes.Repeat([]byte("政府信息公开0123456789"), 50<<20/28)},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -239,6 +239,23 @@ func errorBody(t *testing.T, status int, body []byte) string {
 	return e.Error
 }
 
+// errorAnswer reads resp, closes it and checks that it is the JSON error
+// of status with every one of want in its message.
+func errorAnswer(t *testing.T, resp *http.Response, status int, want ...string) {
+	t.Helper()
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != status {
+		t.Fatalf("status %d: %s", resp.StatusCode, data)
+	}
+	msg := errorBody(t, status, data)
+	for _, w := range want {
+		if !strings.Contains(msg, w) {
+			t.Errorf("message %q, want %q in it", msg, w)
+		}
+	}
+}
+
 // TestTooLarge uploads a file above the limit, with and without a
 // Content-Length: 413 with a message naming the limit.
 func TestTooLarge(t *testing.T) {
@@ -264,14 +281,7 @@ func TestTooLarge(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer resp.Body.Close()
-			data, _ := io.ReadAll(resp.Body)
-			if resp.StatusCode != http.StatusRequestEntityTooLarge {
-				t.Fatalf("status %d: %s", resp.StatusCode, data)
-			}
-			if msg := errorBody(t, 413, data); !strings.Contains(msg, "1 MB") || !strings.Contains(msg, "文件超过大小上限") {
-				t.Errorf("message %q", msg)
-			}
+			errorAnswer(t, resp, http.StatusRequestEntityTooLarge, "1 MB", "文件超过大小上限")
 		})
 	}
 	// Just below the limit is checked.
@@ -719,14 +729,7 @@ func TestContentLengthRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusRequestEntityTooLarge {
-		t.Fatalf("status %d: %s", resp.StatusCode, data)
-	}
-	if msg := errorBody(t, 413, data); !strings.Contains(msg, "1 MB") {
-		t.Errorf("message %q", msg)
-	}
+	errorAnswer(t, resp, http.StatusRequestEntityTooLarge, "1 MB")
 }
 
 // TestNotFoundJSON checks that a path that is no route, a method a route

@@ -35,6 +35,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/nianbao/nianbao/internal/testsupport/hostilegen"
 )
 
 func main() {
@@ -112,7 +114,7 @@ func run() error {
 	fmt.Printf("server pid %d on %s (%s); idle RSS %d MB; GOMEMLIMIT=%q\n", pid, addr, strings.Join(c.serveArgs, " "), rss.now()>>20, os.Getenv("GOMEMLIMIT"))
 
 	// Phase 1: the large file.
-	big := numberRows(c.bigCols, c.bigSize)
+	big := hostilegen.NumberRows(c.bigCols, c.bigSize)
 	fmt.Printf("phase 1: %d uploads of %.1f MB (%d numbers to a line), %d at a time\n", c.big, float64(len(big))/1e6, c.bigCols, c.conc)
 	rss.resetPeak()
 	res := load(base, c.big, c.conc, func(int) (string, []byte) { return "numbers.txt", big })
@@ -404,19 +406,4 @@ func realFiles(testdata string) ([]file, error) {
 		out = append(out, file{filepath.Base(filepath.Dir(p)) + "-" + filepath.Base(p), b})
 	}
 	return out, nil
-}
-
-// numberRows is about size bytes of lines of cols tab-separated numbers.
-func numberRows(cols, size int) []byte {
-	var b bytes.Buffer
-	for i := 0; b.Len() < size; i++ {
-		for j := range cols {
-			if j > 0 {
-				b.WriteByte('\t')
-			}
-			b.WriteString(strconv.Itoa((i*cols + j) % 100_000))
-		}
-		b.WriteByte('\n')
-	}
-	return b.Bytes()
 }

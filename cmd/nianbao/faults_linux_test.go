@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/nianbao/nianbao/internal/testsupport/child"
 )
 
 // TestOutputFaults writes -o where it cannot be written: a full disk,
@@ -42,19 +44,6 @@ func TestOutputFaults(t *testing.T) {
 	if err := os.WriteFile(report, seed, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// The test binary, where nobody may run it.
-	self, err := os.Executable()
-	if err != nil {
-		t.Skip("cannot find the test binary:", err)
-	}
-	bin := filepath.Join(dir, "nianbao.test")
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	for _, d := range []string{dir, filepath.Join(dir, "ro"), filepath.Join(dir, "full")} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
@@ -81,13 +70,11 @@ func TestOutputFaults(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			cmd := exec.Command(bin, "-test.run=^TestOutputFaults$")
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "NIANBAO_FAULT_CHILD=1",
+			cmd, err := child.Command(dir, "TestOutputFaults", c.nobody, "NIANBAO_FAULT_CHILD=1",
 				"NIANBAO_FAULT_FSIZE="+strconv.Itoa(c.fsize),
 				"NIANBAO_FAULT_ARGS=check\n-o\n"+c.out+"\n"+report)
-			if c.nobody {
-				cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+			if err != nil {
+				t.Skip("cannot copy the test binary:", err)
 			}
 			out, err := cmd.CombinedOutput()
 			if ee := (*exec.ExitError)(nil); err != nil && !errors.As(err, &ee) {
@@ -97,8 +84,8 @@ func TestOutputFaults(t *testing.T) {
 				t.Fatalf("child: %v\n%s", err, out)
 			}
 			t.Logf("%s", out)
-			code, stderr, ok := strings.Cut(string(out), "\n")
-			if !ok || code != "exit 2" || !strings.Contains(stderr, c.out) {
+			_, result, ok := strings.Cut(string(out), "\nexit ")
+			if !ok || !strings.HasPrefix(result, "2\n") || !strings.Contains(result, c.out) {
 				t.Errorf("%s\nwant exit 2 and the file named", out)
 			}
 			if b, err := os.ReadFile(c.out); err != nil || string(b) != previous {
@@ -124,5 +111,5 @@ func faultChild(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	args := strings.Split(os.Getenv("NIANBAO_FAULT_ARGS"), "\n")
 	code := run(context.Background(), append([]string{"nianbao"}, args...), &stdout, &stderr)
-	fmt.Printf("exit %d\n%s", code, stderr.String())
+	fmt.Printf("\nexit %d\n%s", code, stderr.String())
 }
