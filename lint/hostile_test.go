@@ -269,23 +269,25 @@ func hostileCases() []hostile {
 				return writeFile(t, filepath.Join(dir, "rows-40k-narrow.docx"),
 					zipOf(t, zip.Deflate, zipEntry{name: "word/document.xml", data: documentXML(tableXML(40_000, 1))}))
 			}},
-		{name: "rows-100k.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge,
+		{name: "rows-100k.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				// The seed report followed by a table of 100,000
-				// tab-separated rows: 800,000 cells, over MaxCells.
+				// tab-separated rows: over MaxLines, refused from its
+				// bytes.
 				return writeFile(t, filepath.Join(dir, "rows-100k.txt"), tsvRows(t, 100_000))
 			}},
 		{name: "tsv-19mb.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge, maxAlloc: 24 << 20,
 			make: func(t *testing.T, dir string) string {
 				// Issue 15: 19 MB of tab-separated numbers, ten to a line,
-				// 345,000 lines: refused from its bytes at MaxLines.
+				// 345,000 lines: refused from its bytes at MaxLines
+				// (20,000).
 				return writeFile(t, filepath.Join(dir, "tsv-19mb.txt"), hostilegen.NumberRows(10, 19_000_000))
 			}},
 		{name: "tsv-19mb-wide.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 160 << 20,
 			make: func(t *testing.T, dir string) string {
-				// 19 MB of fifty numbers to a line: the read stops at
-				// MaxCells, at the 4,000th row of 64,000.
-				return writeFile(t, filepath.Join(dir, "tsv-19mb-wide.txt"), hostilegen.NumberRows(50, 19_000_000))
+				// 19 MB of 200 numbers to a line, 16,000 lines: the read
+				// stops at MaxCells, at the 1,000th row.
+				return writeFile(t, filepath.Join(dir, "tsv-19mb-wide.txt"), hostilegen.NumberRows(200, 19_000_000))
 			}},
 		{name: "cells-19mb.html", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 100 << 20,
 			make: func(t *testing.T, dir string) string {
@@ -299,10 +301,19 @@ func hostileCases() []hostile {
 				b.WriteString("</table></body></html>")
 				return writeFile(t, filepath.Join(dir, "cells-19mb.html"), b.Bytes())
 			}},
-		{name: "rows-20k.txt",
+		{name: "rows-15k.txt",
 			make: func(t *testing.T, dir string) string {
-				// 20,000 rows, 160,000 cells: under MaxCells, read.
-				return writeFile(t, filepath.Join(dir, "rows-20k.txt"), tsvRows(t, 20_000))
+				// 15,000 rows, 120,000 cells: under MaxCells and
+				// MaxLines, read.
+				return writeFile(t, filepath.Join(dir, "rows-15k.txt"), tsvRows(t, 15_000))
+			}},
+		{name: "paras-19mb.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge, maxAlloc: 24 << 20,
+			make: func(t *testing.T, dir string) string {
+				// 19 MB of sentences, one to a line: each line is a
+				// paragraph that every later stage reads (about 60 µs a
+				// line), so the line count is what bounds the time.
+				line := []byte("政府信息公开工作年度报告正文，本年度共收到申请若干件。\n")
+				return writeFile(t, filepath.Join(dir, "paras-19mb.txt"), bytes.Repeat(line, 19_000_000/len(line)))
 			}},
 		{name: "one-line-50mb.txt", msg: rules.MsgP0001LineBytes, err: parser.ErrTooLarge, maxAlloc: 56 << 20,
 			make: func(t *testing.T, dir string) string {

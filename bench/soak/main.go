@@ -64,7 +64,7 @@ func run() error {
 	flag.IntVar(&c.real, "real", 300, "uploads of real reports")
 	flag.IntVar(&c.conc, "c", 16, "uploads at a time")
 	flag.IntVar(&c.bigSize, "big-size", 19_000_000, "bytes of the large file")
-	flag.IntVar(&c.bigCols, "big-cols", 50, "numbers to a line of the large file")
+	flag.IntVar(&c.bigCols, "big-cols", 200, "numbers to a line of the large file")
 	flag.Int64Var(&c.peak, "peak", 500, "highest RSS allowed, MB")
 	flag.Int64Var(&c.settleRSS, "settle-rss", 150, "RSS to fall under after the large uploads, MB")
 	flag.DurationVar(&c.settle, "settle", 10*time.Second, "time allowed to fall under -settle-rss")
