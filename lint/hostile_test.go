@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/nianbao/nianbao/internal/testsupport/hostilegen"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/parser"
 	"github.com/nianbao/nianbao/rules"
@@ -100,19 +101,7 @@ func documentXML(body string) []byte {
 }
 
 // tableXML is a table of rows rows and cols columns holding numbers.
-func tableXML(rows, cols int) string {
-	var b strings.Builder
-	b.WriteString("<w:tbl>")
-	for i := range rows {
-		b.WriteString("<w:tr>")
-		for j := range cols {
-			fmt.Fprintf(&b, "<w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc>", i*cols+j)
-		}
-		b.WriteString("</w:tr>")
-	}
-	b.WriteString("</w:tbl>")
-	return b.String()
-}
+func tableXML(rows, cols int) string { return hostilegen.Table(hostilegen.Word, rows, cols) }
 
 // zeros caches the deflated form of n zero bytes and their CRC per size.
 var zeros = struct {
@@ -266,34 +255,73 @@ func hostileCases() []hostile {
 				body := "<html><body>" + strings.Repeat("<div>", depth) + "x" + strings.Repeat("</div>", depth) + "</body></html>"
 				return writeFile(t, filepath.Join(dir, "deep.html"), []byte(body))
 			}},
-		{name: "rows-100k.docx", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge,
+		{name: "rows-100k.docx", msg: rules.MsgP0001Rows, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
-				// 300,000 cells, stored: over MaxCells.
+				// 300,000 cells in 100,000 rows, stored: the read stops
+				// at MaxRows (50,000), before MaxCells.
 				return writeFile(t, filepath.Join(dir, "rows-100k.docx"),
 					zipOf(t, zip.Store, zipEntry{name: "word/document.xml", data: documentXML(tableXML(100_000, 3))}))
 			}},
-		{name: "rows-100k-narrow.docx",
+		{name: "rows-40k-narrow.docx",
 			make: func(t *testing.T, dir string) string {
-				// 100,000 cells, under MaxCells: read and checked.
-				return writeFile(t, filepath.Join(dir, "rows-100k-narrow.docx"),
-					zipOf(t, zip.Deflate, zipEntry{name: "word/document.xml", data: documentXML(tableXML(100_000, 1))}))
+				// 40,000 cells in as many rows, under MaxCells and
+				// MaxRows: read and checked.
+				return writeFile(t, filepath.Join(dir, "rows-40k-narrow.docx"),
+					zipOf(t, zip.Deflate, zipEntry{name: "word/document.xml", data: documentXML(tableXML(40_000, 1))}))
 			}},
-		{name: "rows-100k.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge,
+		{name: "rows-100k.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge,
 			make: func(t *testing.T, dir string) string {
 				// The seed report followed by a table of 100,000
-				// tab-separated rows: 800,000 cells, over MaxCells.
+				// tab-separated rows: over MaxLines, refused from its
+				// bytes.
 				return writeFile(t, filepath.Join(dir, "rows-100k.txt"), tsvRows(t, 100_000))
 			}},
-		{name: "rows-20k.txt",
+		{name: "tsv-19mb.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge, maxAlloc: 24 << 20,
 			make: func(t *testing.T, dir string) string {
-				// 20,000 rows, 160,000 cells: under MaxCells, read.
-				return writeFile(t, filepath.Join(dir, "rows-20k.txt"), tsvRows(t, 20_000))
+				// Issue 15: 19 MB of tab-separated numbers, ten to a line,
+				// 345,000 lines: refused from its bytes at MaxLines
+				// (20,000).
+				return writeFile(t, filepath.Join(dir, "tsv-19mb.txt"), hostilegen.NumberRows(10, 19_000_000))
 			}},
-		{name: "one-line-50mb.txt", msg: "", // read: a paragraph, no tables
+		{name: "tsv-19mb-wide.txt", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 160 << 20,
 			make: func(t *testing.T, dir string) string {
+				// 19 MB of 200 numbers to a line, 16,000 lines: the read
+				// stops at MaxCells, at the 1,000th row.
+				return writeFile(t, filepath.Join(dir, "tsv-19mb-wide.txt"), hostilegen.NumberRows(200, 19_000_000))
+			}},
+		{name: "cells-19mb.html", msg: rules.MsgP0001Cells, err: parser.ErrTooLarge, maxAlloc: 100 << 20,
+			make: func(t *testing.T, dir string) string {
+				// 19 MB of table cells in a page: counted by the
+				// tokenizer, refused before the page is parsed into a tree.
+				var b bytes.Buffer
+				b.WriteString("<html><body><table>")
+				for i := 0; b.Len() < 19_000_000; i++ {
+					fmt.Fprintf(&b, "<tr><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr>", i, i, i, i, i, i)
+				}
+				b.WriteString("</table></body></html>")
+				return writeFile(t, filepath.Join(dir, "cells-19mb.html"), b.Bytes())
+			}},
+		{name: "rows-15k.txt",
+			make: func(t *testing.T, dir string) string {
+				// 15,000 rows, 120,000 cells: under MaxCells and
+				// MaxLines, read.
+				return writeFile(t, filepath.Join(dir, "rows-15k.txt"), tsvRows(t, 15_000))
+			}},
+		{name: "paras-19mb.txt", msg: rules.MsgP0001Lines, err: parser.ErrTooLarge, maxAlloc: 24 << 20,
+			make: func(t *testing.T, dir string) string {
+				// 19 MB of sentences, one to a line: each line is a
+				// paragraph that every later stage reads (about 60 µs a
+				// line), so the line count is what bounds the time.
+				line := []byte("政府信息公开工作年度报告正文，本年度共收到申请若干件。\n")
+				return writeFile(t, filepath.Join(dir, "paras-19mb.txt"), bytes.Repeat(line, 19_000_000/len(line)))
+			}},
+		{name: "one-line-50mb.txt", msg: rules.MsgP0001LineBytes, err: parser.ErrTooLarge, maxAlloc: 56 << 20,
+			make: func(t *testing.T, dir string) string {
+				// Refused from its bytes at MaxLineBytes, before it is
+				// decoded: the file is read once and nothing more.
 				return writeFile(t, filepath.Join(dir, "one-line-50mb.txt"), bytes.Repeat([]byte("政府信息公开0123456789"), 50<<20/28))
 			}},
-		{name: "too-big.txt", msg: rules.MsgP0001FileSize, err: parser.ErrTooLarge, maxAlloc: 1 << 20,
+		{name: "too-big.txt", msg: rules.MsgP0001FileBytes, err: parser.ErrTooLarge, maxAlloc: 1 << 20,
 			make: func(t *testing.T, dir string) string {
 				// Sparse: MaxFileBytes+1 bytes that cost no disk. Refused
 				// from its size, without reading.
@@ -465,8 +493,9 @@ func checkHostile(t *testing.T, h hostile, res lint.FileResult) {
 }
 
 // TestHostileBatch checks every hostile file in one folder together with
-// two real reports, with a file removed while the batch runs: every file
-// gets its result and the real reports are checked as usual.
+// two real reports, with a file removed and one emptied while the batch
+// runs: every file gets its result and the real reports are checked as
+// usual.
 func TestHostileBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates large inputs")
@@ -488,6 +517,11 @@ func TestHostileBatch(t *testing.T) {
 	vanish := filepath.Join(dir, "zz-vanishes.txt")
 	copyTo(t, "../testdata/seed-2020.txt", vanish)
 	want[vanish] = hostile{name: "vanishes", msg: rules.MsgP0001NotFound, err: os.ErrNotExist}
+	// Another is emptied at the same moment, as an editor saving over it
+	// does (truncate, then write): it is read as it is when its turn comes.
+	changes := filepath.Join(dir, "zz-changes.txt")
+	copyTo(t, "../testdata/seed-2020.txt", changes)
+	want[changes] = hostile{name: "changes", msg: rules.MsgP0001Empty, err: parser.ErrEmpty}
 
 	opts := lint.DefaultOptions()
 	opts.Jobs = 1
@@ -495,6 +529,9 @@ func TestHostileBatch(t *testing.T) {
 	opts.Progress = func(done, total int) {
 		if done == 1 {
 			if err := os.Remove(vanish); err != nil {
+				t.Error(err)
+			}
+			if err := os.Truncate(changes, 0); err != nil {
 				t.Error(err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/nianbao/nianbao/internal/testsupport/child"
 	"github.com/nianbao/nianbao/lint"
 	"github.com/nianbao/nianbao/rules"
 )
@@ -44,24 +45,19 @@ func TestUnreadable(t *testing.T) {
 		checkHostile(t, hostile{name: "unreadable", msg: rules.MsgP0001Permission, err: os.ErrPermission}, res)
 		return
 	}
-	// As root: run this test again as nobody, from a copy of the test
-	// binary that nobody may execute.
-	self, err := os.Executable()
+	asNobody(t, dir, "TestUnreadable", "NIANBAO_UNREADABLE_CHILD="+p)
+}
+
+// asNobody runs the test named test again, as root, in a child process
+// with the identity of nobody and env added, from a copy of the test
+// binary in dir (which nobody may enter); it fails when the child fails
+// and skips the test where the identity cannot be switched.
+func asNobody(t *testing.T, dir, test string, env ...string) {
+	t.Helper()
+	cmd, err := child.Command(dir, test, true, env...)
 	if err != nil {
-		t.Skip("cannot find the test binary:", err)
+		t.Skip("cannot copy the test binary:", err)
 	}
-	bin := filepath.Join(dir, "lint.test")
-	b, err := os.ReadFile(self)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "-test.run=^TestUnreadable$", "-test.v")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NIANBAO_UNREADABLE_CHILD="+p)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	switch {
@@ -72,4 +68,71 @@ func TestUnreadable(t *testing.T) {
 	default:
 		t.Skipf("running as root and cannot switch to nobody (%v): an unreadable file cannot be made", err)
 	}
+}
+
+// TestUnreadableDir checks a batch over a folder with a subfolder the user
+// may not read: the subfolder is one P0001 finding (permission denied) and
+// the reports beside it are checked; a folder named on the command line
+// that cannot be read stops the batch with an error (exit 2 in the CLI).
+// As root it runs as nobody, as TestUnreadable does.
+func TestUnreadableDir(t *testing.T) {
+	if dir := os.Getenv("NIANBAO_UNREADABLE_DIR_CHILD"); dir != "" || os.Geteuid() != 0 {
+		if dir == "" {
+			dir = unreadableTree(t)
+		}
+		b, err := lint.RunBatch(context.Background(), []string{filepath.Join(dir, "district")}, lint.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.Files) != 2 {
+			t.Fatalf("%d results, want 2 (the report and the locked folder)", len(b.Files))
+		}
+		for _, r := range b.Files {
+			switch filepath.Base(r.Path) {
+			case "locked":
+				checkHostile(t, hostile{name: "locked", msg: rules.MsgP0001Permission, err: os.ErrPermission}, r)
+			case "town.txt":
+				if r.Report == nil || r.Err != nil {
+					t.Errorf("town.txt not checked: %v", r.Err)
+				}
+			default:
+				t.Errorf("unexpected result %s", r.Path)
+			}
+		}
+		if _, err := lint.RunBatch(context.Background(), []string{filepath.Join(dir, "district", "locked")}, lint.DefaultOptions()); !errors.Is(err, os.ErrPermission) {
+			t.Errorf("locked folder named: err %v, want permission denied", err)
+		}
+		return
+	}
+	dir := unreadableTree(t)
+	asNobody(t, dir, "TestUnreadableDir", "NIANBAO_UNREADABLE_DIR_CHILD="+dir)
+}
+
+// unreadableTree makes dir/district holding town.txt and locked/, a folder
+// no one but root may read, holding a report.
+func unreadableTree(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "nianbao-unreadable-dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "district", "locked")
+	t.Cleanup(func() {
+		os.Chmod(locked, 0o755)
+		os.RemoveAll(dir)
+	})
+	if err := os.MkdirAll(locked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyTo(t, "../testdata/seed-2020.txt", filepath.Join(dir, "district", "town.txt"))
+	copyTo(t, "../testdata/seed-2020.txt", filepath.Join(locked, "village.txt"))
+	for _, d := range []string{dir, filepath.Join(dir, "district")} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

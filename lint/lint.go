@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/nianbao/nianbao/parser"
@@ -83,8 +83,33 @@ type FileResult struct {
 // the parser or a rule becomes a P0001 finding for this file alone.
 func CheckFile(ctx context.Context, path string, opts Options) FileResult {
 	return check(ctx, path, opts, func() (*parser.Document, error) {
-		return parser.ParseFile(ctx, path, opts.Limits)
+		doc, err := parser.ParseFile(ctx, path, opts.Limits)
+		if err != nil {
+			if derr := unreadableDir(path); derr != nil {
+				return nil, derr
+			}
+		}
+		return doc, err
 	})
+}
+
+// unreadableDir returns the error of reading path when it is a directory
+// that cannot be read: Expand lists such a folder inside a folder it
+// searches so that it is reported, and its finding should say why.
+func unreadableDir(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		_, err = f.ReadDir(1)
+		f.Close()
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("read folder %s: %w", path, err)
+	}
+	return nil
 }
 
 // check runs parse and the rules for the file named path, turning a parse
@@ -150,7 +175,10 @@ func readFailure(path string, err error) rules.Finding {
 	case errors.Is(err, parser.ErrCorrupt), errors.Is(err, parser.ErrNoDocumentXML):
 		msg = rules.Message{Format: rules.MsgP0001Corrupt}
 	case errors.Is(err, parser.ErrTooLarge):
-		msg = limitMessage(err)
+		msg = rules.Message{Format: rules.MsgP0001TooLarge}
+		if le, ok := errors.AsType[*parser.LimitError](err); ok {
+			msg = limitMessage(le)
+		}
 	case errors.Is(err, parser.ErrBinary):
 		msg = rules.Message{Format: rules.MsgP0001Binary}
 	case errors.Is(err, parser.ErrEmpty):
@@ -179,38 +207,52 @@ func readFailure(path string, err error) rules.Finding {
 	}
 }
 
-// limitMessage names the limit a read exceeded and the option that
-// raises it.
-func limitMessage(err error) rules.Message {
-	var le *parser.LimitError
-	if !errors.As(err, &le) {
-		return rules.Message{Format: rules.MsgP0001TooLarge}
-	}
-	switch le.Limit {
-	case parser.LimitFileSize:
-		return rules.Message{Format: rules.MsgP0001FileSize, Args: []any{sizeText(le.Max)}}
-	case parser.LimitInflated:
-		return rules.Message{Format: rules.MsgP0001Inflated, Args: []any{sizeText(le.Max)}}
-	case parser.LimitCells:
-		return rules.Message{Format: rules.MsgP0001Cells, Args: []any{int(le.Max)}}
-	case parser.LimitDepth:
-		return rules.Message{Format: rules.MsgP0001Depth, Args: []any{int(le.Max)}}
-	case parser.LimitRatio:
-		return rules.Message{Format: rules.MsgP0001Ratio}
-	}
-	return rules.Message{Format: rules.MsgP0001TooLarge}
+// limitFormats are the P0001 messages naming each limit a read stops at.
+var limitFormats = map[parser.Limit]string{
+	parser.LimitFileBytes: rules.MsgP0001FileBytes,
+	parser.LimitCells:     rules.MsgP0001Cells,
+	parser.LimitRows:      rules.MsgP0001Rows,
+	parser.LimitTables:    rules.MsgP0001Tables,
+	parser.LimitLineBytes: rules.MsgP0001LineBytes,
+	parser.LimitLines:     rules.MsgP0001Lines,
+	parser.LimitElements:  rules.MsgP0001Elements,
+	parser.LimitInflated:  rules.MsgP0001Inflated,
+	parser.LimitDepth:     rules.MsgP0001Depth,
+	parser.LimitRatio:     rules.MsgP0001Ratio,
 }
 
-// sizeText writes a number of bytes as people read it: 64 MB, 512 KB,
-// 1000 B.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return strconv.FormatInt(n>>20, 10) + " MB"
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return strconv.FormatInt(n>>10, 10) + " KB"
+// limitMessage names the limit a read stopped at, in words people read: a
+// count, or a size for the limits in bytes.
+func limitMessage(le *parser.LimitError) rules.Message {
+	format, ok := limitFormats[le.Limit]
+	if !ok {
+		return rules.Message{Format: rules.MsgP0001TooLarge}
 	}
-	return strconv.FormatInt(n, 10) + " B"
+	if le.Limit == parser.LimitRatio {
+		return rules.Message{Format: format}
+	}
+	var arg any = le.Max
+	switch le.Limit {
+	case parser.LimitFileBytes, parser.LimitLineBytes, parser.LimitInflated:
+		arg = FormatSize(le.Max)
+	}
+	return rules.Message{Format: format, Args: []any{arg}}
+}
+
+// FormatSize prints a byte count as people write it: "20 MB", "512 KB",
+// "1000 bytes" (binary multiples).
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // errText is the technical cause without the path, which the finding shows

@@ -1098,6 +1098,31 @@ func FuzzParseDocx(f *testing.F) {
 	lim.MaxInflatedBytes = 8 << 20
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Parse(context.Background(), "f.docx", data, lim)
-		checkParsed(t, doc, err, ErrCorrupt, ErrTooLarge, ErrNoDocumentXML, ErrLegacyDoc, ErrEncrypted)
+		if (doc == nil) == (err == nil) {
+			t.Fatalf("doc %v with err %v", doc != nil, err)
+		}
+		if err != nil {
+			for _, s := range []error{ErrCorrupt, ErrTooLarge, ErrNoDocumentXML, ErrLegacyDoc, ErrEncrypted, ErrEmpty} {
+				if errors.Is(err, s) {
+					return
+				}
+			}
+			t.Fatalf("error wraps no sentinel: %v", err)
+		}
+		for _, tb := range doc.Tables() {
+			if len(tb.Rows) == 0 {
+				t.Fatal("empty table in document")
+			}
+			for _, r := range tb.Rows {
+				if len(r.Cells) == 0 {
+					t.Fatal("empty row in document")
+				}
+				for _, c := range r.Cells {
+					if c.Span < 1 || c.Pos.Col < 1 || (c.Merged && c.Text != "") {
+						t.Fatalf("bad cell %+v", c)
+					}
+				}
+			}
+		}
 	})
 }

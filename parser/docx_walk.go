@@ -115,6 +115,7 @@ type docxWalker struct {
 	placeholder int   // open placeholder sdtContent elements
 	rootSeen    bool
 	cellCount   int // every w:tc seen, nested ones included
+	rowCount    int // every w:tr seen, nested ones included
 
 	// The model under construction. text holds the text of every
 	// paragraph and cell kept so far; the *Text slices say which part is
@@ -231,7 +232,7 @@ func (w *docxWalker) release() {
 
 // walk reads the part data to its end and fills w.doc. It fails with
 // ErrCorrupt on any syntax error, a mismatched end tag or a part that ends
-// with elements open, and with ErrTooLarge beyond MaxDepth or MaxCells.
+// with elements open, and with ErrTooLarge beyond MaxDepth, MaxCells, MaxRows or MaxTables.
 func (w *docxWalker) walk(ctx context.Context, data []byte) error {
 	data, err := toUTF8(data)
 	if err != nil {
@@ -488,6 +489,9 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		}
 	case "tbl":
 		w.tblSeen++
+		if w.tblSeen > w.lim.MaxTables {
+			return limitErr(LimitTables, w.lim.MaxTables)
+		}
 		if n := len(w.shapes); n > 0 {
 			w.shapes[n-1].nested = true
 		}
@@ -509,6 +513,9 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		if n := len(w.shapes); n > 0 {
 			w.shapes[n-1].rowCells = 0
 		}
+		if w.rowCount++; w.rowCount > w.lim.MaxRows {
+			return limitErr(LimitRows, w.lim.MaxRows)
+		}
 		if w.tableOpen && w.nested == 0 && !w.rowOpen {
 			f.kind = kRow
 			w.rowOpen, w.rowDel, w.gridCol = true, false, 0
@@ -523,7 +530,7 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		}
 		w.cellCount++
 		if w.cellCount > w.lim.MaxCells {
-			return tooLarge(LimitCells, int64(w.lim.MaxCells), "more than %d table cells", w.lim.MaxCells)
+			return limitErr(LimitCells, w.lim.MaxCells)
 		}
 		if w.rowOpen && w.nested == 0 && !w.cellOpen {
 			f.kind = kCell

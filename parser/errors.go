@@ -40,29 +40,59 @@ var (
 	ErrEmpty = errors.New("empty file")
 )
 
-// Limits a read can exceed, named in a LimitError.
+// A Limit names one of the bounds a read can stop at.
+type Limit uint8
+
+// The limits a LimitError names.
 const (
-	LimitFileSize  = "max-file-size" // bytes of the file
-	LimitInflated  = "max-inflated"  // bytes a .docx part inflates to, or its ratio
-	LimitCells     = "max-cells"     // table cells of one document
-	LimitDepth     = "max-depth"     // element nesting
-	LimitRatio     = "ratio"         // inflated/compressed size of a .docx part (a zip bomb)
-	LimitStructure = "structure"     // a fixed bound of the format (zip entries, 4 GiB part)
+	LimitFileBytes Limit = iota + 1 // Limits.MaxFileBytes
+	LimitCells                      // Limits.MaxCells
+	LimitRows                       // Limits.MaxRows
+	LimitTables                     // Limits.MaxTables
+	LimitLineBytes                  // Limits.MaxLineBytes
+	LimitLines                      // Limits.MaxLines
+	LimitElements                   // the elements of an HTML page (a fixed bound)
+	LimitInflated                   // Limits.MaxInflatedBytes: what a .docx part inflates to
+	LimitDepth                      // Limits.MaxDepth: element nesting
+	LimitRatio                      // Limits.MaxCompressionRatio: a zip bomb
+	LimitStructure                  // a fixed bound of the format (zip entries, a 4 GiB part)
 )
 
-// LimitError is ErrTooLarge with the limit that was exceeded: Limit names
-// it (the option that sets it, LimitFileSize …) and Max is its value, so
-// that the message can tell the user which option to raise.
+// LimitError reports that a read stopped because the input went past one
+// of Limits: the read ends at the first thing beyond the limit, not after
+// the whole file. It wraps ErrTooLarge, so errors.Is(err, ErrTooLarge)
+// holds for it; callers that name the limit to people use errors.As.
 type LimitError struct {
-	Limit  string
-	Max    int64
-	Detail string // what exceeded it, in English
+	Limit  Limit
+	Max    int64  // the limit's value
+	Detail string // what went past it, in English, when more can be said
 }
 
-func (e *LimitError) Error() string { return ErrTooLarge.Error() + ": " + e.Detail }
+func (e *LimitError) Error() string {
+	if e.Detail != "" {
+		return fmt.Sprintf("%v: %s", ErrTooLarge, e.Detail)
+	}
+	what := map[Limit]string{
+		LimitFileBytes: "bytes",
+		LimitCells:     "table cells",
+		LimitRows:      "table rows",
+		LimitTables:    "tables",
+		LimitLineBytes: "bytes in one line",
+		LimitLines:     "lines",
+		LimitElements:  "HTML elements",
+		LimitInflated:  "bytes inflated",
+		LimitDepth:     "levels of nesting",
+	}[e.Limit]
+	return fmt.Sprintf("%v: more than %d %s", ErrTooLarge, e.Max, what)
+}
+
+// Unwrap returns ErrTooLarge.
 func (e *LimitError) Unwrap() error { return ErrTooLarge }
 
-// tooLarge returns a LimitError for limit at max, detail formatted.
-func tooLarge(limit string, max int64, format string, args ...any) error {
-	return &LimitError{Limit: limit, Max: max, Detail: fmt.Sprintf(format, args...)}
+// limitErr returns the LimitError of l at max.
+func limitErr[T int | int64](l Limit, max T) error { return &LimitError{Limit: l, Max: int64(max)} }
+
+// tooLarge returns the LimitError of l at max with what went past it.
+func tooLarge[T int | int64](l Limit, max T, format string, args ...any) error {
+	return &LimitError{Limit: l, Max: int64(max), Detail: fmt.Sprintf(format, args...)}
 }

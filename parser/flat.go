@@ -329,6 +329,12 @@ func readFlat(s *textScanner, i int, mode blankMode) ([]Row, int, bool) {
 			}
 			hrows, next, hn, hItemMode := f.readHeader(k)
 			rows = append(rows, hrows...)
+			for _, r := range hrows {
+				s.grow(len(r.Cells))
+			}
+			if s.err != nil {
+				break
+			}
 			itemMode = itemMode || hItemMode
 			if hn > 0 || !hItemMode {
 				n = hn
@@ -347,6 +353,9 @@ func readFlat(s *textScanner, i int, mode blankMode) ([]Row, int, bool) {
 		rows = append(rows, row)
 		data++
 		j = next
+		if !s.grow(len(row.Cells)) {
+			break
+		}
 		if t := format.TrimCell(row.Cells[0].Text); noLabel && (t == "" || isValueText(t)) {
 			break // a row without label (table 四) is the table's only row
 		}

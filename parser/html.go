@@ -40,6 +40,9 @@ func parseHTML(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	if err != nil {
 		return nil, err
 	}
+	if err := checkHTMLCounts(text, lim); err != nil {
+		return nil, err
+	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		// Reading a string cannot fail: the parser's one error is its
@@ -55,6 +58,49 @@ func parseHTML(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 		return nil, fmt.Errorf("%w: no text in the page", ErrEmpty)
 	}
 	return w.doc, nil
+}
+
+// maxHTMLElements bounds the elements of a page: the parser builds a node
+// for each, many times the bytes of its tags, and a report page, chrome
+// included, has some thousands.
+const maxHTMLElements = 500_000
+
+// checkHTMLCounts counts the start tags of text with the tokenizer, which
+// keeps nothing, before the page is parsed into a tree: more table cells
+// (td, th), rows or tables than lim allows, in any table, or more than
+// maxHTMLElements elements, stop the read with a LimitError.
+func checkHTMLCounts(text string, lim Limits) error {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var cells, rows, tables, elems int
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil // io.EOF: a string reader has no other error
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, _ := z.TagName()
+		elems++
+		switch atom.Lookup(name) {
+		case atom.Td, atom.Th:
+			cells++
+		case atom.Tr:
+			rows++
+		case atom.Table:
+			tables++
+		}
+		switch {
+		case cells > lim.MaxCells:
+			return limitErr(LimitCells, lim.MaxCells)
+		case rows > lim.MaxRows:
+			return limitErr(LimitRows, lim.MaxRows)
+		case tables > lim.MaxTables:
+			return limitErr(LimitTables, lim.MaxTables)
+		case elems > maxHTMLElements:
+			return limitErr(LimitElements, maxHTMLElements)
+		}
+	}
 }
 
 // htmlFragmentTables parses s, a piece of HTML holding tables, and returns
@@ -86,6 +132,7 @@ type htmlWalker struct {
 	paraNo  int
 	tableNo int
 	cells   int
+	grid    int // cells of the rebuilt grids, merged ones included
 	steps   int
 }
 
@@ -309,7 +356,7 @@ func (w *htmlWalker) table(t *html.Node) error {
 			}
 			w.cells++
 			if w.cells > w.lim.MaxCells {
-				return tooLarge(LimitCells, int64(w.lim.MaxCells), "more than %d table cells", w.lim.MaxCells)
+				return limitErr(LimitCells, w.lim.MaxCells)
 			}
 			row.Cells = append(row.Cells, Cell{Text: cellText(c), Span: span, Pos: Pos{File: w.path, Table: tb.Index, Row: rowNo, Col: col + 1}})
 			if rows > 1 {
@@ -333,6 +380,11 @@ func (w *htmlWalker) table(t *html.Node) error {
 			merged(k)
 		}
 		tb.Rows = append(tb.Rows, row)
+		// Cells that continue a rowspan count too: a few cells spanning
+		// many rows must not make a grid past the limit.
+		if w.grid += len(row.Cells); w.grid > w.lim.MaxCells {
+			return limitErr(LimitCells, w.lim.MaxCells)
+		}
 	}
 	if len(tb.Rows) == 0 {
 		return nil

@@ -193,9 +193,10 @@ func readGridTable(s *textScanner, i int) ([]Row, int, bool) {
 		}
 		rows = append(rows, row)
 		block = nil
+		s.grow(len(row.Cells))
 	}
 	j := i + 1
-	for ; j < len(s.lines); j++ {
+	for ; j < len(s.lines) && s.err == nil; j++ {
 		t := s.lines[j].text
 		if gridBorder().MatchString(t) {
 			flush()
@@ -267,6 +268,9 @@ func readPipeTable(s *textScanner, i int) ([]Row, int, bool) {
 			row.Cells = append(row.Cells, Cell{Text: unescapeMarkdown(text), Span: 1, Pos: Pos{Line: l.no, Col: k + 1}})
 		}
 		rows = append(rows, row)
+		if !s.grow(len(row.Cells)) {
+			break
+		}
 	}
 	return rows, j, len(rows) > 0
 }
@@ -430,6 +434,9 @@ func readDashTable(s *textScanner, i int) ([]Row, int, bool) {
 			row.Cells = append(row.Cells, Cell{Text: joinCellLines(parts), Span: 1, Pos: Pos{Line: b[0].no, Col: c + 1}})
 		}
 		rows = append(rows, row)
+		if !s.grow(len(row.Cells)) {
+			break
+		}
 	}
 	next := end
 	if closed {
@@ -489,6 +496,9 @@ func readTSV(s *textScanner, i int) ([]Row, int, bool) {
 		}
 		rows = append(rows, row)
 		j = next
+		if !s.grow(len(row.Cells)) {
+			break
+		}
 	}
 	return alignCollapsed(rows), j, len(rows) > 0
 }

@@ -23,6 +23,17 @@ type Limits struct {
 	MaxCompressionRatio int64
 	// MaxCells is the largest number of table cells in one document.
 	MaxCells int
+	// MaxRows is the largest number of table rows in one document.
+	MaxRows int
+	// MaxTables is the largest number of tables in one document.
+	MaxTables int
+	// MaxLineBytes is the longest line of a text file, in bytes of UTF-8
+	// (and of the file as written); no report has a line near it.
+	MaxLineBytes int
+	// MaxLines is the largest number of lines in a text file: the longest
+	// real report converted to text has about 1,100. Every line costs the
+	// reader and the later stages some tens of microseconds.
+	MaxLines int
 	// MaxDepth is the deepest XML nesting accepted.
 	MaxDepth int
 }
@@ -34,6 +45,10 @@ func DefaultLimits() Limits {
 		MaxInflatedBytes:    256 << 20,
 		MaxCompressionRatio: 200,
 		MaxCells:            200_000,
+		MaxRows:             50_000,
+		MaxTables:           1_000,
+		MaxLineBytes:        1 << 20,
+		MaxLines:            20_000,
 		MaxDepth:            256,
 	}
 }
@@ -71,19 +86,23 @@ func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) 
 		return nil, fmt.Errorf("open %s: not a regular file: %s", path, fileType(fi.Mode()))
 	}
 	if fi.Size() > lim.MaxFileBytes {
-		return nil, tooLarge(LimitFileSize, lim.MaxFileBytes, "%s: %d bytes, larger than %d", path, fi.Size(), lim.MaxFileBytes)
+		return nil, fmt.Errorf("read %s: %w", path, limitErr(LimitFileBytes, lim.MaxFileBytes))
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, lim.MaxFileBytes+1))
-	if err != nil {
+	// One buffer of the file's size: io.ReadAll would grow its buffer by
+	// doubling, allocating about twice the file.
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, lim.MaxFileBytes+1)); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > lim.MaxFileBytes {
-		return nil, tooLarge(LimitFileSize, lim.MaxFileBytes, "%s: larger than %d bytes", path, lim.MaxFileBytes)
+		return nil, fmt.Errorf("read %s: %w", path, limitErr(LimitFileBytes, lim.MaxFileBytes))
 	}
 	return Parse(ctx, path, data, lim)
 }
@@ -113,7 +132,7 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // sentinels of this package.
 func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document, error) {
 	if int64(len(data)) > lim.MaxFileBytes {
-		return nil, tooLarge(LimitFileSize, lim.MaxFileBytes, "larger than %d bytes", lim.MaxFileBytes)
+		return nil, limitErr(LimitFileBytes, lim.MaxFileBytes)
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
@@ -131,15 +150,15 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 	case ext == ".html" || ext == ".htm" || (isTextExt(ext) && looksLikeHTML(data)):
 		return parseHTML(ctx, path, data, lim)
 	case isTextExt(ext):
+		if err := checkLines(data, lim); err != nil {
+			return nil, err
+		}
 		text, enc, err := decodeText(data)
 		if err != nil {
 			return nil, err
 		}
-		doc, err := parseTxt(ctx, path, text)
+		doc, err := parseTxt(ctx, path, text, lim)
 		if err != nil {
-			return nil, err
-		}
-		if err := checkCells(doc, lim); err != nil {
 			return nil, err
 		}
 		doc.Encoding = enc
@@ -158,22 +177,32 @@ func isTextExt(ext string) bool {
 	return false
 }
 
-// checkCells returns ErrTooLarge when doc has more than lim.MaxCells table
-// cells. The .docx and HTML readers stop at the limit as they go; text
-// is cheap to split into cells, so the text reader is held to it here,
-// before the cells reach the later stages.
-func checkCells(doc *Document, lim Limits) error {
-	n := 0
-	for _, b := range doc.Blocks {
-		if b.Table == nil {
+// checkLines refuses a text file with a line longer than lim.MaxLineBytes
+// or more than lim.MaxLines lines before it is decoded, from its bytes. It
+// looks only at files that are not UTF-16 (no UTF-16 byte order mark, no
+// zero bytes): in UTF-8 and GB18030 every byte '\n' or '\r' ends a line.
+// The text reader checks the decoded lines of all, in UTF-8.
+func checkLines(data []byte, lim Limits) error {
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) || bytes.IndexByte(data, 0) >= 0 {
+		return nil
+	}
+	lines, start := 1, 0
+	for i, c := range data {
+		if c != '\n' && c != '\r' {
 			continue
 		}
-		for _, r := range b.Table.Rows {
-			n += len(r.Cells)
+		if i-start > lim.MaxLineBytes {
+			return limitErr(LimitLineBytes, lim.MaxLineBytes)
 		}
-		if n > lim.MaxCells {
-			return tooLarge(LimitCells, int64(lim.MaxCells), "more than %d table cells", lim.MaxCells)
+		if c == '\n' || i+1 == len(data) || data[i+1] != '\n' {
+			if lines++; lines > lim.MaxLines {
+				return limitErr(LimitLines, lim.MaxLines)
+			}
 		}
+		start = i + 1
+	}
+	if len(data)-start > lim.MaxLineBytes {
+		return limitErr(LimitLineBytes, lim.MaxLineBytes)
 	}
 	return nil
 }

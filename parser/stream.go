@@ -40,7 +40,7 @@ func readStream(s *textScanner, cells []streamCell, blankCells bool) ([]Row, int
 	if len(cells) == 0 {
 		return nil, 0, false
 	}
-	sub := &textScanner{ctx: s.ctx, path: s.path, lines: make([]srcLine, len(cells)), steps: s.steps}
+	sub := &textScanner{ctx: s.ctx, path: s.path, lim: s.lim, lines: make([]srcLine, len(cells)), steps: s.steps}
 	for k, c := range cells {
 		sub.lines[k] = srcLine{text: c.text, no: s.lines[c.line].no, glued: c.glued}
 	}

@@ -47,7 +47,12 @@ type srcLine struct {
 //
 // Any other line that is not blank is a paragraph. Page-number lines and
 // page headers repeated over page breaks are dropped first.
-func parseTxt(ctx context.Context, path, text string) (*Document, error) {
+//
+// The read stops with a LimitError at the first line longer than
+// lim.MaxLineBytes or beyond lim.MaxLines, and as soon as a table being
+// read goes past lim.MaxCells or lim.MaxRows (see grow) or the tables past
+// lim.MaxTables.
+func parseTxt(ctx context.Context, path, text string, lim Limits) (*Document, error) {
 	var lines []srcLine
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
@@ -56,6 +61,12 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+		}
+		if len(line) > lim.MaxLineBytes {
+			return nil, limitErr(LimitLineBytes, lim.MaxLineBytes)
+		}
+		if n > lim.MaxLines {
+			return nil, limitErr(LimitLines, lim.MaxLines)
 		}
 		if strings.Contains(line, "[bookmark: ") {
 			line = converterResidue().ReplaceAllString(line, "")
@@ -66,7 +77,7 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 		}
 		lines = append(lines, srcLine{text: line, no: n})
 	}
-	s := &textScanner{ctx: ctx, path: path, lines: splitGlued(dropPageFurniture(lines)), doc: &Document{Path: path, Format: "txt"}}
+	s := &textScanner{ctx: ctx, path: path, lim: lim, lines: splitGlued(dropPageFurniture(lines)), doc: &Document{Path: path, Format: "txt"}}
 	if err := s.run(); err != nil {
 		return nil, err
 	}
@@ -78,11 +89,19 @@ func parseTxt(ctx context.Context, path, text string) (*Document, error) {
 type textScanner struct {
 	ctx     context.Context
 	path    string
+	lim     Limits
 	lines   []srcLine
 	doc     *Document
 	tableNo int
 	paraNo  int
 	steps   int
+
+	// The tables kept so far hold cells cells in rows rows; the reader
+	// being tried has read pendingCells more in pendingRows rows (grow).
+	// err is the LimitError that ends the read.
+	cells, rows               int
+	pendingCells, pendingRows int
+	err                       error
 }
 
 // A tableReader tries to read a table that starts at line i. It returns the
@@ -113,14 +132,20 @@ func (s *textScanner) run() error {
 		}
 		read := false
 		for _, r := range readers {
+			s.pendingCells, s.pendingRows = 0, 0
 			rows, next, ok := r(s, i)
+			if s.err != nil {
+				return s.err
+			}
 			if !ok || next <= i {
 				continue
 			}
 			if err := s.tick(); err != nil {
 				return err
 			}
-			s.addTable(rows, s.lines[i].no)
+			if err := s.addTable(rows, s.lines[i].no); err != nil {
+				return err
+			}
 			i, read = next, true
 			break
 		}
@@ -131,6 +156,22 @@ func (s *textScanner) run() error {
 		i++
 	}
 	return nil
+}
+
+// grow counts a row of cells more read by the reader being tried and
+// reports whether the limits still allow it, with the tables kept so far.
+// When they do not, it records the LimitError that ends the read, and the
+// reader stops where it is: a table past a limit is never read to its end.
+func (s *textScanner) grow(cells int) bool {
+	s.pendingCells += cells
+	s.pendingRows++
+	switch {
+	case s.cells+s.pendingCells > s.lim.MaxCells:
+		s.err = limitErr(LimitCells, s.lim.MaxCells)
+	case s.rows+s.pendingRows > s.lim.MaxRows:
+		s.err = limitErr(LimitRows, s.lim.MaxRows)
+	}
+	return s.err == nil
 }
 
 // tick counts work and checks the context now and then.
@@ -151,16 +192,27 @@ func (s *textScanner) addPara(l srcLine) {
 }
 
 // addTable appends a table of rows, numbering it and its rows and filling
-// in the positions' file, table and row; readers set Line and Col.
-func (s *textScanner) addTable(rows []Row, line int) {
+// in the positions' file, table and row; readers set Line and Col. It
+// returns a LimitError when the table takes the document past a limit.
+func (s *textScanner) addTable(rows []Row, line int) error {
 	var kept []Row
 	for _, r := range rows {
 		if len(r.Cells) > 0 {
 			kept = append(kept, r)
+			s.cells += len(r.Cells)
 		}
 	}
 	if len(kept) == 0 {
-		return
+		return nil
+	}
+	s.rows += len(kept)
+	switch {
+	case s.cells > s.lim.MaxCells:
+		return limitErr(LimitCells, s.lim.MaxCells)
+	case s.rows > s.lim.MaxRows:
+		return limitErr(LimitRows, s.lim.MaxRows)
+	case s.tableNo+1 > s.lim.MaxTables:
+		return limitErr(LimitTables, s.lim.MaxTables)
 	}
 	s.tableNo++
 	t := &Table{Index: s.tableNo, Pos: Pos{File: s.path, Line: line, Table: s.tableNo}}
@@ -183,6 +235,7 @@ func (s *textScanner) addTable(rows []Row, line int) {
 	}
 	t.Rows = kept
 	s.doc.Blocks = append(s.doc.Blocks, Block{Table: t})
+	return nil
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -227,11 +280,14 @@ func readTabPrefixed(s *textScanner, i int) ([]Row, int, bool) {
 		row    *Row
 		blanks int
 	)
-	endRow := func() {
+	endRow := func() bool {
 		if row != nil && len(row.Cells) > 0 {
 			rows = append(rows, *row)
+			row = nil
+			return s.grow(len(rows[len(rows)-1].Cells))
 		}
 		row = nil
+		return true
 	}
 	j := i
 loop:
@@ -246,7 +302,9 @@ loop:
 			row.Cells = append(row.Cells, Cell{Text: l.text[1:], Span: 1, Pos: Pos{Line: l.no, Col: len(row.Cells) + 1}})
 		case isBlank(l.text):
 			if row != nil {
-				endRow()
+				if !endRow() {
+					break loop
+				}
 				blanks = 1
 				continue
 			}

@@ -151,7 +151,7 @@ func TestParseTxtCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	text := strings.Repeat("\tx\n\n", ctxCheckEvery)
-	if _, err := parseTxt(ctx, "big.txt", text); !errors.Is(err, context.Canceled) {
+	if _, err := parseTxt(ctx, "big.txt", text, DefaultLimits()); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
@@ -256,7 +256,7 @@ func TestTextTableForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parseTxt(context.Background(), "t.txt", tt.text)
+			doc, err := parseTxt(context.Background(), "t.txt", tt.text, DefaultLimits())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,8 +13,11 @@ import (
 	"net/http"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nianbao/nianbao/lint"
@@ -43,8 +46,21 @@ type Options struct {
 	// ?lang=: "zh" (the default when empty) or "en".
 	Lang string
 	// Jobs is the number of files checked at once; 0 means GOMAXPROCS.
-	// Requests beyond it wait.
+	// Requests beyond it wait in the queue.
 	Jobs int
+	// Queue is the number of uploads that may wait for one of the Jobs;
+	// 0 means 8×Jobs. QueueBytes bounds the sizes of the uploads admitted
+	// (read, waiting or checked) together, by their Content-Length, or
+	// MaxUpload when they have none; 0 means 6×MaxUpload. An upload beyond
+	// either is refused at once, before its body is read, with 503 and
+	// Retry-After: many small reports wait their turn, few large files do.
+	Queue      int
+	QueueBytes int64
+	// FreeAfter is the upload size from which the server, once it has no
+	// check left to do, gives the memory the check used back to the
+	// operating system (debug.FreeOSMemory); 0 means 4 MB, a negative
+	// value never.
+	FreeAfter int64
 	// Timeout bounds one check; 0 means two minutes.
 	Timeout time.Duration
 }
@@ -55,12 +71,20 @@ func DefaultOptions() Options {
 	return Options{Lint: lint.DefaultOptions(), MaxUpload: DefaultMaxUpload, Lang: "zh"}
 }
 
-// handler is the http.Handler of Handler. Its fields are set once and only
-// read afterwards; sem is a counting semaphore, safe by construction.
+// handler is the http.Handler of Handler. opts, sem and mux are set once
+// and only read afterwards (sem is a counting semaphore: a slot for every
+// check running); the admission counters are guarded by mu.
 type handler struct {
 	opts Options
 	sem  chan struct{}
 	mux  *http.ServeMux
+
+	mu       sync.Mutex
+	admitted int   // uploads being read, waiting or checked
+	reserved int64 // their sizes (see Options.QueueBytes)
+	// big is set when an upload of at least FreeAfter bytes was admitted,
+	// so that the last to finish frees memory.
+	big atomic.Bool
 }
 
 // Handler returns the handler of the check page and its API (see the
@@ -82,8 +106,18 @@ func Handler(opts Options) http.Handler {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 2 * time.Minute
 	}
+	if opts.Queue <= 0 {
+		opts.Queue = 8 * opts.Jobs
+	}
+	if opts.QueueBytes <= 0 {
+		opts.QueueBytes = 6 * opts.MaxUpload
+	}
+	if opts.FreeAfter == 0 {
+		opts.FreeAfter = 4 << 20
+	}
 	h := &handler{opts: opts, sem: make(chan struct{}, opts.Jobs), mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /{$}", h.page)
+	h.mux.HandleFunc("GET /healthz", h.healthz)
 	h.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.HandlerFunc(asset)))
 	h.mux.HandleFunc("POST /api/check", func(w http.ResponseWriter, r *http.Request) {
 		format := r.URL.Query().Get("format")
@@ -111,7 +145,61 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	hd.Set("Cache-Control", "no-store")
+	if _, pattern := h.mux.Handler(r); pattern == "" || strings.HasPrefix(pattern, "GET /assets/") {
+		// The mux's own 404 and 405, and the assets' 404, are plain
+		// text: answer them in JSON like the API's other errors.
+		w = &jsonStatus{ResponseWriter: w, h: h, r: r}
+	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// jsonStatus turns a 404 or 405 written through it (by http.Error) into
+// the JSON error of handler.fail; other answers pass through.
+type jsonStatus struct {
+	http.ResponseWriter
+	h       *handler
+	r       *http.Request
+	written bool // an error was written: the plain text that follows is dropped
+}
+
+func (w *jsonStatus) WriteHeader(code int) {
+	switch code {
+	case http.StatusNotFound:
+		w.written = true
+		w.h.fail(w.ResponseWriter, w.r, code, errNotFound)
+	case http.StatusMethodNotAllowed:
+		w.written = true
+		w.h.fail(w.ResponseWriter, w.r, code, errMethod)
+	default:
+		w.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (w *jsonStatus) Write(b []byte) (int, error) {
+	if w.written {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// healthz answers GET /healthz: {"status":"ok"} with the checks running
+// and the uploads admitted, for a monitor or a load balancer.
+func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	admitted := h.admitted
+	h.mu.Unlock()
+	body, err := json.Marshal(struct {
+		Status   string `json:"status"`
+		Checking int    `json:"checking"`
+		Admitted int    `json:"admitted"`
+		Capacity int    `json:"capacity"`
+	}{"ok", len(h.sem), admitted, h.opts.Jobs + h.opts.Queue})
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(append(body, '\n'))
 }
 
 // printer returns the printer of the language the request asks for
@@ -139,6 +227,23 @@ const (
 	msgFormat       = "Unknown format %q: use json, xlsx or html."
 	msgTimeout      = "The check took too long and was stopped."
 	msgInternal     = "nianbao could not write the result: %s"
+	msgBusy         = "The server is busy checking other files: try again in a few seconds."
+	msgNotFound     = "There is no page %s here."
+	msgMethod       = "%s cannot be used on %s (use %s)."
+)
+
+// retryAfter is the Retry-After of a 503 answered when the queue is full,
+// in seconds: a few checks' time.
+const retryAfter = "5"
+
+// errBusy marks an upload refused because Jobs+Queue uploads are in.
+var errBusy = errors.New("server busy")
+
+// errNotFound and errMethod mark a path that is not a route, and a method
+// the route does not take.
+var (
+	errNotFound = errors.New("not found")
+	errMethod   = errors.New("method not allowed")
 )
 
 // errTooLarge marks an upload above Options.MaxUpload.
@@ -156,12 +261,10 @@ var errNotMultipart = errors.New("not multipart/form-data")
 // upload reads the "file" part of a multipart request into memory and
 // returns its base name and content. It never spools to disk (unlike
 // Request.ParseMultipartForm) and reads at most MaxUpload bytes of the file
-// and multipartSlack more of the body.
+// and multipartSlack more of the body, into one buffer: of the request's
+// Content-Length when it has one, so that the buffer is not regrown.
 func (h *handler) upload(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
 	max := h.opts.MaxUpload
-	if r.ContentLength > max+multipartSlack {
-		return "", nil, errTooLarge
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, max+multipartSlack)
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "multipart/form-data" {
 		return "", nil, errNotMultipart
@@ -188,14 +291,17 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) (string, []byte
 		if name == "" || name == "." || name == string(filepath.Separator) {
 			name = "upload"
 		}
-		data, err := io.ReadAll(io.LimitReader(part, max+1))
-		if err != nil {
+		var buf bytes.Buffer
+		if r.ContentLength > 0 {
+			buf.Grow(int(min(r.ContentLength, max+1)) + bytes.MinRead)
+		}
+		if _, err := buf.ReadFrom(io.LimitReader(part, max+1)); err != nil {
 			return "", nil, tooLarge(err)
 		}
-		if int64(len(data)) > max {
+		if int64(buf.Len()) > max {
 			return "", nil, errTooLarge
 		}
-		return name, data, nil
+		return name, buf.Bytes(), nil
 	}
 }
 
@@ -207,8 +313,60 @@ func tooLarge(err error) error {
 	return err
 }
 
+// Admission control: an upload is refused before its body is read when
+// its Content-Length is over the limit (413) or when Jobs+Queue uploads,
+// or QueueBytes of them, are already in (503 with Retry-After); else it is
+// admitted while it is read, waits for a slot of sem, and is checked. The
+// connection of a refused upload is closed rather than its body drained.
+
+// admit admits an upload of size bytes, or reports false when the queue
+// is full. One upload is always admitted when none is in.
+func (h *handler) admit(size int64) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.admitted >= h.opts.Jobs+h.opts.Queue || (h.admitted > 0 && h.reserved+size > h.opts.QueueBytes) {
+		return false
+	}
+	h.admitted++
+	h.reserved += size
+	return true
+}
+
+// release lets an upload of size bytes go. The last upload out, when a
+// large one was checked since the server was last idle, frees the memory
+// the checks used: the runtime would keep the heap it grew to until the
+// next collections, which an idle server does not run.
+func (h *handler) release(size int64) {
+	h.mu.Lock()
+	h.admitted--
+	h.reserved -= size
+	idle := h.admitted == 0
+	h.mu.Unlock()
+	if idle && h.big.CompareAndSwap(true, false) {
+		// Not in the way of the answer, which is flushed when the
+		// handler returns.
+		go debug.FreeOSMemory()
+	}
+}
+
 // check answers one upload in format: json, xlsx or html.
 func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
+	if r.ContentLength > h.opts.MaxUpload+multipartSlack {
+		w.Header().Set("Connection", "close")
+		h.fail(w, r, http.StatusRequestEntityTooLarge, errTooLarge)
+		return
+	}
+	size := r.ContentLength
+	if size <= 0 {
+		size = h.opts.MaxUpload + multipartSlack
+	}
+	if !h.admit(size) {
+		w.Header().Set("Connection", "close")
+		w.Header().Set("Retry-After", retryAfter)
+		h.fail(w, r, http.StatusServiceUnavailable, errBusy)
+		return
+	}
+	defer h.release(size)
 	name, data, err := h.upload(w, r)
 	if err != nil {
 		status := http.StatusBadRequest
@@ -220,6 +378,9 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request, format string) {
 		}
 		h.fail(w, r, status, err)
 		return
+	}
+	if h.opts.FreeAfter > 0 && int64(len(data)) >= h.opts.FreeAfter {
+		h.big.Store(true)
 	}
 	ctx := r.Context()
 	select {
@@ -289,6 +450,12 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err e
 		msg = p.Sprintf(msgFormat, r.URL.Query().Get("format"))
 	case errors.Is(err, context.DeadlineExceeded):
 		msg = p.Sprintf(msgTimeout)
+	case errors.Is(err, errBusy):
+		msg = p.Sprintf(msgBusy)
+	case errors.Is(err, errNotFound):
+		msg = p.Sprintf(msgNotFound, r.URL.Path)
+	case errors.Is(err, errMethod):
+		msg = p.Sprintf(msgMethod, r.Method, r.URL.Path, w.Header().Get("Allow"))
 	case status == http.StatusInternalServerError:
 		msg = p.Sprintf(msgInternal, err.Error())
 	default:
@@ -309,20 +476,8 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err e
 }
 
 // FormatSize prints a byte count as people write it: "20 MB", "512 KB",
-// "1000 bytes" (binary multiples).
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GB", n>>30)
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+// "1000 bytes" (binary multiples), as lint.FormatSize does.
+func FormatSize(n int64) string { return lint.FormatSize(n) }
 
 // ParseSize reads a size as given to --max-upload: a number of bytes with
 // an optional unit B, K/KB, M/MB or G/GB (binary multiples, any case):

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -238,6 +239,23 @@ func errorBody(t *testing.T, status int, body []byte) string {
 	return e.Error
 }
 
+// errorAnswer reads resp, closes it and checks that it is the JSON error
+// of status with every one of want in its message.
+func errorAnswer(t *testing.T, resp *http.Response, status int, want ...string) {
+	t.Helper()
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != status {
+		t.Fatalf("status %d: %s", resp.StatusCode, data)
+	}
+	msg := errorBody(t, status, data)
+	for _, w := range want {
+		if !strings.Contains(msg, w) {
+			t.Errorf("message %q, want %q in it", msg, w)
+		}
+	}
+}
+
 // TestTooLarge uploads a file above the limit, with and without a
 // Content-Length: 413 with a message naming the limit.
 func TestTooLarge(t *testing.T) {
@@ -263,14 +281,7 @@ func TestTooLarge(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer resp.Body.Close()
-			data, _ := io.ReadAll(resp.Body)
-			if resp.StatusCode != http.StatusRequestEntityTooLarge {
-				t.Fatalf("status %d: %s", resp.StatusCode, data)
-			}
-			if msg := errorBody(t, 413, data); !strings.Contains(msg, "1 MB") || !strings.Contains(msg, "文件超过大小上限") {
-				t.Errorf("message %q", msg)
-			}
+			errorAnswer(t, resp, http.StatusRequestEntityTooLarge, "1 MB", "文件超过大小上限")
 		})
 	}
 	// Just below the limit is checked.
@@ -350,7 +361,8 @@ func TestBadRequest(t *testing.T) {
 // -race.
 func TestConcurrent(t *testing.T) {
 	opts := DefaultOptions()
-	opts.Jobs = 3 // fewer slots than requests: some wait
+	opts.Jobs = 3   // fewer slots than requests: some wait
+	opts.Queue = 20 // and none is refused
 	srv := newServer(t, opts)
 	files := []struct {
 		name string
@@ -517,7 +529,7 @@ func TestTextsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys := []string{msgTooLarge, msgNotMultipart, msgNoFile, msgBadUpload, msgFormat, msgTimeout, msgInternal}
+	keys := []string{msgTooLarge, msgNotMultipart, msgNoFile, msgBadUpload, msgFormat, msgTimeout, msgInternal, msgBusy, msgNotFound, msgMethod}
 	for _, x := range pageTexts {
 		keys = append(keys, x.key)
 	}
@@ -594,5 +606,211 @@ func TestSize(t *testing.T) {
 		if got := FormatSize(n); got != want {
 			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// hangingUpload starts a POST of a file whose body stops half way until
+// release is closed, and returns the channel of its status. The server
+// holds an admission slot for it while it waits for the rest.
+func hangingUpload(t *testing.T, srv *httptest.Server, data []byte, release <-chan struct{}) <-chan int {
+	t.Helper()
+	body, ct := upload(t, "file", "seed-2020.txt", data)
+	all, err := io.ReadAll(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	go func() {
+		pw.Write(all[:len(all)/2])
+		<-release
+		pw.Write(all[len(all)/2:])
+		pw.Close()
+	}()
+	req, err := http.NewRequest("POST", srv.URL+"/api/check", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ct)
+	req.ContentLength = int64(len(all))
+	status := make(chan int, 1)
+	go func() {
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Errorf("hanging upload: %v", err)
+			status <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		status <- resp.StatusCode
+	}()
+	return status
+}
+
+// waitAdmitted polls /healthz until n uploads are admitted.
+func waitAdmitted(t *testing.T, srv *httptest.Server, n int) {
+	t.Helper()
+	for range 500 {
+		resp, err := srv.Client().Get(srv.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h struct{ Admitted int }
+		err = json.NewDecoder(resp.Body).Decode(&h)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Admitted == n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("never %d uploads admitted", n)
+}
+
+// TestBusy fills the workers and the queue with uploads that are still
+// being sent: the next upload gets 503 at once, with Retry-After and the
+// Chinese (or English) JSON error, and the ones admitted are answered.
+func TestBusy(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Jobs, opts.Queue = 1, 1
+	srv := newServer(t, opts)
+	seed := readFile(t, "../testdata/seed-2020.txt")
+	release := make(chan struct{})
+	var once sync.Once
+	open := func() { once.Do(func() { close(release) }) }
+	defer open()
+	a := hangingUpload(t, srv, seed, release)
+	b := hangingUpload(t, srv, seed, release)
+	waitAdmitted(t, srv, 2)
+	for _, c := range []struct{ path, want string }{
+		{"/api/check", "服务器正在检查其他文件"},
+		{"/api/check?lang=en", "server is busy"},
+	} {
+		status, hd, body := post(t, srv, c.path, "seed-2020.txt", seed)
+		if status != http.StatusServiceUnavailable {
+			t.Fatalf("status %d: %s", status, body)
+		}
+		if hd.Get("Retry-After") == "" {
+			t.Error("no Retry-After")
+		}
+		if msg := errorBody(t, 503, body); !strings.Contains(msg, c.want) {
+			t.Errorf("message %q, want %q", msg, c.want)
+		}
+	}
+	open()
+	for _, c := range []<-chan int{a, b} {
+		if s := <-c; s != http.StatusOK {
+			t.Errorf("admitted upload: status %d", s)
+		}
+	}
+	waitAdmitted(t, srv, 0)
+	if status, _, body := post(t, srv, "/api/check", "seed-2020.txt", seed); status != http.StatusOK {
+		t.Errorf("after the queue emptied: status %d: %s", status, body)
+	}
+}
+
+// TestContentLengthRefused sends only the headers of an upload whose
+// Content-Length is over the limit: the answer, 413, comes without the
+// body, which is never sent.
+func TestContentLengthRefused(t *testing.T) {
+	opts := DefaultOptions()
+	opts.MaxUpload = 1 << 20
+	srv := newServer(t, opts)
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	fmt.Fprintf(conn, "POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=zz\r\nContent-Length: %d\r\n\r\n", 100<<20)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errorAnswer(t, resp, http.StatusRequestEntityTooLarge, "1 MB")
+}
+
+// TestNotFoundJSON checks that a path that is no route, a method a route
+// does not take and a missing asset are answered in JSON, in the
+// request's language.
+func TestNotFoundJSON(t *testing.T) {
+	srv := newServer(t, DefaultOptions())
+	for _, c := range []struct {
+		method, path string
+		status       int
+		want         string
+	}{
+		{"GET", "/nothing", 404, "这里没有 /nothing 这个页面"},
+		{"GET", "/nothing?lang=en", 404, "no page /nothing"},
+		{"GET", "/assets/missing.js", 404, "这里没有"},
+		{"GET", "/api/check", 405, "/api/check 不能用 GET 方法访问（可用：POST）"},
+		{"DELETE", "/?lang=en", 405, "DELETE cannot be used on /"},
+	} {
+		req, err := http.NewRequest(c.method, srv.URL+c.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+			t.Errorf("%s %s: status %d, %s: %s", c.method, c.path, resp.StatusCode, resp.Header.Get("Content-Type"), data)
+			continue
+		}
+		if msg := errorBody(t, c.status, data); !strings.Contains(msg, c.want) {
+			t.Errorf("%s %s: message %q, want %q", c.method, c.path, msg, c.want)
+		}
+	}
+}
+
+// TestHealthz asks how the server is.
+func TestHealthz(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Jobs, opts.Queue = 2, 3
+	srv := newServer(t, opts)
+	resp, err := srv.Client().Get(srv.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var h struct {
+		Status                       string
+		Checking, Admitted, Capacity int
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 || h.Status != "ok" || h.Capacity != 5 || h.Admitted != 0 {
+		t.Errorf("status %d, %+v", resp.StatusCode, h)
+	}
+}
+
+// TestBusyBytes fills QueueBytes with one large upload still being sent:
+// a second large one is refused, a small one is admitted and checked.
+func TestBusyBytes(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Jobs, opts.Queue, opts.QueueBytes = 1, 8, 600<<10
+	srv := newServer(t, opts)
+	big := bytes.Repeat([]byte(strings.Repeat("0123456789", 99)+"\n"), 500) // 496 KB
+	release := make(chan struct{})
+	var once sync.Once
+	open := func() { once.Do(func() { close(release) }) }
+	defer open()
+	a := hangingUpload(t, srv, big, release)
+	waitAdmitted(t, srv, 1)
+	if status, hd, body := post(t, srv, "/api/check", "big.txt", big); status != http.StatusServiceUnavailable || hd.Get("Retry-After") == "" {
+		t.Errorf("second large upload: status %d: %s", status, body)
+	}
+	if status, _, body := post(t, srv, "/api/check", "seed-2020.txt", readFile(t, "../testdata/seed-2020.txt")); status != http.StatusOK {
+		t.Errorf("small upload: status %d: %s", status, body)
+	}
+	open()
+	if s := <-a; s != http.StatusOK {
+		t.Errorf("large upload: status %d", s)
 	}
 }

@@ -197,27 +197,28 @@ func configure(c *cli.Context, p *report.Printer, opts *lint.Options) error {
 
 // Usage and run errors (translated in report/messages.go).
 const (
-	msgTemplateYear   = "template: there is no template for report year %d (the years are %d–%d)"
-	msgTemplateAgency = "template: --agency %q cannot stand in a title or a file name (no line breaks, control characters, / or \\)"
-	msgTemplateExt    = "template: %s: the template is a .docx file; give -o a name ending in .docx"
-	msgTemplateExists = "template: %s exists (use --force to overwrite)"
-	msgUnknownFormat  = "--format: unknown format %q (want %s)"
-	msgNoPath         = "%s: no PATH given (try: nianbao %s testdata/seed-2020.txt)"
-	msgInterrupted    = "interrupted; nothing written"
-	msgExtractJSON    = "--format: extract writes json only, not %q"
-	msgExplainOne     = "explain: give one rule ID (see nianbao rules)"
-	msgExplainNone    = "explain: no rule %q (see nianbao rules)"
-	msgNotPositive    = "--%s: %d is not a positive number"
-	msgNotSize        = "%q is not a size (e.g. 64M)"
-	msgServeArg       = "serve: unexpected argument %q (the page takes the files)"
-	msgBadPort        = "invalid port %q"
-	msgBadHost        = "host %q is not an IP address or localhost"
-	msgBadAddr        = "%q is not HOST:PORT (e.g. 127.0.0.1:8765)"
-	msgAddrInUse      = "--addr %s: the address is in use by another program (another nianbao serve?); choose another port, or 127.0.0.1:0 for any free one"
-	msgRequiredFlag   = "missing option %s (see nianbao %s --help)"
-	msgUnknownLang    = "--lang: unknown language %q (want zh or en)"
-	msgProgress       = "nianbao checking"
-	msgProgressRate   = "nianbao %d files/s"
+	msgTemplateYear     = "template: there is no template for report year %d (the years are %d–%d)"
+	msgTemplateAgency   = "template: --agency %q cannot stand in a title or a file name (no line breaks, control characters, / or \\)"
+	msgTemplateExt      = "template: %s: the template is a .docx file; give -o a name ending in .docx"
+	msgTemplateExists   = "template: %s exists (use --force to overwrite)"
+	msgUnknownFormat    = "--format: unknown format %q (want %s)"
+	msgNoPath           = "%s: no PATH given (try: nianbao %s testdata/seed-2020.txt)"
+	msgInterrupted      = "interrupted; nothing written"
+	msgInterruptedWrite = "interrupted while writing %s; it is left as it was"
+	msgExtractJSON      = "--format: extract writes json only, not %q"
+	msgExplainOne       = "explain: give one rule ID (see nianbao rules)"
+	msgExplainNone      = "explain: no rule %q (see nianbao rules)"
+	msgNotPositive      = "--%s: %d is not a positive number"
+	msgNotSize          = "%q is not a size (e.g. 64M)"
+	msgServeArg         = "serve: unexpected argument %q (the page takes the files)"
+	msgBadPort          = "invalid port %q"
+	msgBadHost          = "host %q is not an IP address or localhost"
+	msgBadAddr          = "%q is not HOST:PORT (e.g. 127.0.0.1:8765)"
+	msgAddrInUse        = "--addr %s: the address is in use by another program (another nianbao serve?); choose another port, or 127.0.0.1:0 for any free one"
+	msgRequiredFlag     = "missing option %s (see nianbao %s --help)"
+	msgUnknownLang      = "--lang: unknown language %q (want zh or en)"
+	msgProgress         = "nianbao checking"
+	msgProgressRate     = "nianbao %d files/s"
 )
 
 // usageError is an error the user made on the command line, in the
@@ -327,7 +328,10 @@ func checkAction(c *cli.Context, suggest bool) error {
 	}
 	defer b.Close()
 	for _, o := range outputs {
-		if err := atomicfile.Write(o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
+		if err := writeOutput(c.Context, o.path, func(w io.Writer) error { return report.Write(w, o.format, b, p) }); err != nil {
+			if c.Context.Err() != nil {
+				return usageError(p, msgInterruptedWrite, o.path)
+			}
 			return runError(p, writeError(o.path, err))
 		}
 	}
@@ -543,4 +547,25 @@ func interspersed(app *cli.App, args []string) []string {
 		out = append(out, rest...)
 	}
 	return out
+}
+
+// writeOutput writes the file at path with write, atomically: when write
+// fails, or ctx is cancelled (Ctrl-C) while it writes, the file at path is
+// left as it was and no temporary file remains.
+func writeOutput(ctx context.Context, path string, write func(io.Writer) error) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return write(ctxWriter{ctx, w}) })
+}
+
+// ctxWriter is a writer that stops with the context's error once the
+// context is cancelled.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (w ctxWriter) Write(b []byte) (int, error) {
+	if err := w.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return w.w.Write(b)
 }

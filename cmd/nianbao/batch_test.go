@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -508,5 +509,38 @@ func TestGoldenBatch(t *testing.T) {
 			}
 			checkGolden(t, j.name, got)
 		})
+	}
+}
+
+// Ctrl-C while an output file is written: the write stops, the previous
+// file is left as it was and no temporary file remains.
+func TestInterruptWhileWriting(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "findings.html")
+	const previous = "the previous output\n"
+	if err := os.WriteFile(path, []byte(previous), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err := writeOutput(ctx, path, func(w io.Writer) error {
+		for i := range 10_000 {
+			if i == 100 {
+				cancel() // Ctrl-C
+			}
+			if _, err := fmt.Fprintf(w, "<p>finding %d</p>\n", i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v, want context.Canceled", err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != previous {
+		t.Errorf("previous output: %q, %v", b, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left in the folder: %v", entries)
 	}
 }

@@ -515,10 +515,10 @@ func TestLimitFlags(t *testing.T) {
 	for _, c := range []struct {
 		flag, value, want string
 	}{
-		{"--max-file-size", "1K", "文件大于 1 KB：请确认这是报告文件；确需检查时可用 --max-file-size 放宽限制"},
+		{"--max-file-size", "1K", "文件大于 1 KB"},
 		{"--max-inflated", "64K", ".docx 解压后大于"},
-		{"--max-cells", "50", "文档的表格单元格超过 50 个"},
-		{"--max-depth", "4", "文档的元素嵌套超过 4 层"},
+		{"--max-cells", "50", "表格单元格超过 50 个"},
+		{"--max-depth", "4", "元素嵌套超过 4 层"},
 	} {
 		out, _, code := runCmd(t, "check", c.flag, c.value, docx)
 		if code != exitFindings || !strings.Contains(out, c.want) || !strings.Contains(out, "P0001") {
