@@ -4,9 +4,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -15,11 +17,18 @@ import (
 // shingles: every run of shingleLen characters, white space dropped and
 // digits replaced by 0, so that a copy with this year's numbers typed in is
 // still a copy. The similarity of a to b is the share of a's shingles found
-// in b. Candidate pairs are found with MinHash signatures and then counted
-// exactly.
+// in b. Candidate pairs are found with MinHash signatures, banded (lsh.go),
+// and then counted exactly.
+//
+// The signature is a one-permutation MinHash: each shingle is hashed once,
+// the hash picks one of sigBins bins and the bin keeps its smallest hash;
+// bins left empty by a short text borrow from a non-empty bin picked the
+// same way for every text (optimal densification, Shrivastava 2017), so
+// that two texts agree on a bin with probability their Jaccard similarity.
+// A bin keeps 16 bits of its minimum.
 const (
 	shingleLen  = 8
-	minHashes   = 128
+	sigBins     = 128
 	copyShare   = 0.8 // the share from which a text is a near-copy
 	minTextLen  = 200 // shorter texts (in characters) are not compared
 	excerptRune = 40  // characters of the shared passage shown
@@ -33,7 +42,7 @@ const (
 type textSig struct {
 	text     string   // the text without white space, as written
 	shingles []uint32 // sorted, unique
-	sig      []uint64 // MinHash signature: the low halves of the minimums, two to a word; nil when the text is too short
+	sig      []uint64 // the signature: sigBins 16-bit minimums, four to a word; nil when the text is too short
 	count    int      // len(shingles), also while they are parked
 	fp       uint64   // fingerprint of the shingles
 	// parked, when set, holds text and shingles in the batch's temporary
@@ -92,25 +101,40 @@ func (n *textSig) contents() (text string, shingles []uint32, err error) {
 func newTextSig(s string) *textSig {
 	n := &textSig{}
 	norm := make([]rune, 0, len(s)/3)
-	var text strings.Builder
-	text.Grow(len(s))
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	text := make([]byte, 0, len(s))
+	start := 0 // of the run of characters that are not space
+	for i, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			// A CJK ideograph, most of a report: not space, no narrow
+			// form, no digit.
+			norm = append(norm, r)
 			continue
 		}
-		text.WriteRune(r)
-		if nr := width.LookupRune(r).Narrow(); nr != 0 {
-			r = nr
+		if unicode.IsSpace(r) {
+			text = append(text, s[start:i]...)
+			start = i + utf8.RuneLen(r)
+			continue
 		}
-		if unicode.IsDigit(r) {
-			r = '0'
+		switch {
+		case r < utf8.RuneSelf:
+			if '0' <= r && r <= '9' {
+				r = '0'
+			}
+		default:
+			if nr := width.LookupRune(r).Narrow(); nr != 0 {
+				r = nr
+			}
+			if unicode.IsDigit(r) {
+				r = '0'
+			}
 		}
 		norm = append(norm, r)
 	}
-	n.text = text.String()
+	n.text = string(append(text, s[start:]...))
 	if len(norm) < minTextLen {
 		return n
 	}
+	n.shingles = make([]uint32, 0, len(norm)-shingleLen+1)
 	for i := 0; i+shingleLen <= len(norm); i++ {
 		h := uint64(14695981039346656037)
 		for _, r := range norm[i : i+shingleLen] {
@@ -119,42 +143,97 @@ func newTextSig(s string) *textSig {
 		}
 		n.shingles = append(n.shingles, uint32(h^h>>32))
 	}
-	slices.Sort(n.shingles)
-	n.shingles = slices.Compact(n.shingles)
+	sortUint32(n.shingles)
+	n.shingles = slices.Clip(slices.Compact(n.shingles))
 	n.count = len(n.shingles)
 	n.fp = 14695981039346656037
 	for _, s := range n.shingles {
 		n.fp ^= uint64(s)
 		n.fp *= 1099511628211
 	}
-	sig := make([]uint64, minHashes)
-	for j := range sig {
-		sig[j] = ^uint64(0)
+	n.sig = signature(n.shingles)
+	return n
+}
+
+// signature returns the one-permutation MinHash signature of a set of
+// shingle hashes (not empty): one hash per shingle.
+func signature(shingles []uint32) []uint64 {
+	const binShift = 64 - 7 // the top 7 bits pick one of 128 bins
+	var mins [sigBins]uint64
+	for j := range mins {
+		mins[j] = ^uint64(0)
 	}
-	for _, h := range n.shingles {
-		for j := range sig {
-			if v := mix(uint64(h) ^ seeds[j]); v < sig[j] {
-				sig[j] = v
-			}
+	for _, h := range shingles {
+		v := mix(uint64(h) ^ sigSeed)
+		if b, x := v>>binShift, v&(1<<binShift-1); x < mins[b] {
+			mins[b] = x
 		}
 	}
-	n.sig = packSig(sig)
-	return n
+	var vals [sigBins]uint16
+	for j, m := range mins {
+		vals[j] = uint16(m)
+	}
+	// Empty bins: the j-th tries bins in an order fixed by j until one is
+	// not empty, the same order for every text.
+	for j, m := range mins {
+		if m != ^uint64(0) {
+			continue
+		}
+		k := -1
+		for t := uint64(0); t < 4096 && k < 0; t++ {
+			if c := mix(uint64(j)<<32|t^densSeed) % sigBins; mins[c] != ^uint64(0) {
+				k = int(c)
+			}
+		}
+		if k < 0 { // not met in practice: 4096 draws missing every filled bin
+			k = slices.IndexFunc(mins[:], func(m uint64) bool { return m != ^uint64(0) })
+		}
+		vals[j] = vals[k]
+	}
+	return packSig(vals[:])
+}
+
+// sortUint32 sorts a: a radix sort, a byte at a time, for the thousands of
+// shingles of a report (a third of the time of slices.Sort).
+func sortUint32(a []uint32) {
+	if len(a) < 256 {
+		slices.Sort(a)
+		return
+	}
+	var count [4][256]int32
+	for _, v := range a {
+		count[0][v&0xFF]++
+		count[1][v>>8&0xFF]++
+		count[2][v>>16&0xFF]++
+		count[3][v>>24]++
+	}
+	src, dst := a, make([]uint32, len(a))
+	for p := range count {
+		var sum int32
+		for d, c := range count[p] {
+			count[p][d] = sum
+			sum += c
+		}
+		shift := 8 * p
+		for _, v := range src {
+			d := v >> shift & 0xFF
+			dst[count[p][d]] = v
+			count[p][d]++
+		}
+		src, dst = dst, src
+	}
+	// Four passes: the sorted values are back in a.
 }
 
 // errTextRecord is the error of a parked text that reads back cut short.
 var errTextRecord = errors.New("text record read back from the batch's store is cut short")
 
-// seeds are fixed, so that results do not depend on the run.
-var seeds = func() []uint64 {
-	s := make([]uint64, minHashes)
-	x := uint64(0x9E3779B97F4A7C15)
-	for i := range s {
-		x = mix(x + uint64(i))
-		s[i] = x
-	}
-	return s
-}()
+// The signature's seeds are fixed, so that results do not depend on the
+// run.
+const (
+	sigSeed  = 0x9E3779B97F4A7C15
+	densSeed = 0xD1B54A32D192ED03
+)
 
 // mix is the splitmix64 finaliser.
 func mix(x uint64) uint64 {
@@ -170,39 +249,41 @@ func (n *textSig) comparable() bool { return n != nil && n.sig != nil }
 
 // maybeCopy estimates from the signatures whether either text could share
 // copyShare of itself with the other; it errs on the side of yes. It stops
-// comparing once the agreeing entries cannot reach the number needed.
+// comparing once the agreeing bins cannot reach the number needed.
 func maybeCopy(a, b *textSig) bool {
-	// With jac = eq/minHashes, the estimate below is
+	// With jac = eq/sigBins, the estimate below is
 	// inter/small = jac/(1+jac) * (a+b)/small ≥ copyShare-0.2, that is
 	// jac ≥ t/(1-t) for t = (copyShare-0.2)*small/(a+b).
 	small := float64(min(a.count, b.count))
 	t := (copyShare - 0.2) * small / float64(a.count+b.count)
-	need := int(math.Ceil(t / (1 - t) * minHashes * (1 - 1e-9)))
+	need := int(math.Ceil(t / (1 - t) * sigBins * (1 - 1e-9)))
 	eq := 0
 	for j := range a.sig {
-		x := a.sig[j] ^ b.sig[j]
-		if uint32(x) == 0 {
-			eq++
-		}
-		if x>>32 == 0 {
-			eq++
-		}
-		if eq+2*(len(a.sig)-j-1) < need {
+		eq += equalLanes(a.sig[j] ^ b.sig[j])
+		if eq+4*(len(a.sig)-j-1) < need {
 			return false
 		}
 	}
-	jac := float64(eq) / minHashes
+	jac := float64(eq) / sigBins
 	inter := jac / (1 + jac) * float64(a.count+b.count)
 	return inter/small >= copyShare-0.2
 }
 
-// packSig keeps the low 32 bits of each minimum, two to a word: two
-// different minimums agree on them once in 4·10^9 comparisons, and a
-// batch compares every pair of signatures, a word at a time.
-func packSig(sig []uint64) []uint64 {
-	out := make([]uint64, (len(sig)+1)/2)
-	for j, v := range sig {
-		out[j/2] |= uint64(uint32(v)) << (32 * (j % 2))
+// equalLanes counts the 16-bit lanes of x that are 0: the bins on which
+// two signature words agree, given their xor.
+func equalLanes(x uint64) int {
+	const lo, hi = 0x0001_0001_0001_0001, 0x8000_8000_8000_8000
+	// A lane's high bit is set in y when the lane is not 0.
+	y := ((x &^ hi) + (hi - lo)) | x
+	return 4 - bits.OnesCount64(y&hi)
+}
+
+// packSig keeps the bins four to a word, bin j in the 16 bits from
+// 16·(j%4) of word j/4: a band of two bins (LSH) is half a word.
+func packSig(vals []uint16) []uint64 {
+	out := make([]uint64, (len(vals)+3)/4)
+	for j, v := range vals {
+		out[j/4] |= uint64(v) << (16 * (j % 4))
 	}
 	return out
 }
