@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -25,8 +26,9 @@ type Digest struct {
 	order   int // the report's index in the batch, set by Run
 }
 
-// crossKeys are the cells the cross-year rules read. Never modified.
-var crossKeys = func() []string {
+// crossKeys are the cells the cross-year rules read, made on first use
+// (not at start-up). Never modified.
+var crossKeys = sync.OnceValue(func() []string {
 	var ks []string
 	for _, c := range format.T3Columns {
 		ks = append(ks, format.T3+".CARRY_IN."+c, format.T3+".CARRY_OUT."+c)
@@ -37,7 +39,7 @@ var crossKeys = func() []string {
 		}
 	}
 	return ks
-}()
+})
 
 // newDigest keeps what reads asks for of rep: the cells (ReadsCells) and
 // the text (ReadsText).
@@ -48,8 +50,8 @@ func newDigest(path string, rep *schema.Report, reads Reads) *Digest {
 		d.pos = parser.Pos{File: path}
 	}
 	if reads&ReadsCells != 0 {
-		d.cells = make(map[string]*schema.Cell, len(crossKeys))
-		for _, k := range crossKeys {
+		d.cells = make(map[string]*schema.Cell, len(crossKeys()))
+		for _, k := range crossKeys() {
 			c := *rep.Cell(k)
 			c.Raw, c.Unit = "", ""
 			d.cells[k] = &c
