@@ -63,10 +63,15 @@ func newDigest(path string, rep *schema.Report, reads Reads) *Digest {
 	return d
 }
 
-// Park moves the digest's text to s until the rules read it back; the
-// digest keeps the text's signature. Where s fails, the text stays in
-// memory.
-func (d *Digest) Park(s BlobStore) {
+// Keep readies the digest to be kept until the end of the batch: its
+// text's signature moves next to the signatures kept before it, and the
+// text to s (when not nil) until the rules read it back. Where s fails,
+// the text stays in memory. Keep is called from one goroutine at a time.
+func (p *BatchPlan) Keep(d *Digest, s BlobStore) {
+	if d.text == nil {
+		return
+	}
+	p.sigs.keep(d.text)
 	d.text.park(s)
 }
 

@@ -51,6 +51,31 @@ type textSig struct {
 	parked *blobRef
 }
 
+// sigArena keeps the signatures of a batch's texts side by side, in
+// blocks of sigBlock, rather than each in an allocation of its own: the
+// LSH pass (lsh.go) reads them in order, and a batch of 100,000 reports
+// holds 400 blocks instead of 100,000 small objects.
+type sigArena struct {
+	block []uint64 // the current block; the next signature goes at len(block)
+}
+
+const (
+	sigWords = sigBins / 4 // words of a signature
+	sigBlock = 256         // signatures in a block
+)
+
+// keep moves the signature of t into the arena.
+func (a *sigArena) keep(t *textSig) {
+	if t.sig == nil {
+		return
+	}
+	if len(a.block)+sigWords > cap(a.block) {
+		a.block = make([]uint64, 0, sigWords*sigBlock)
+	}
+	a.block = append(a.block, t.sig...)
+	t.sig = a.block[len(a.block)-sigWords : len(a.block) : len(a.block)]
+}
+
 // blobRef is where a text's text and shingles are.
 type blobRef struct {
 	s      BlobStore
