@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -161,5 +162,37 @@ func BenchmarkTextSig(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		newTextSig(text)
+	}
+}
+
+// nearCopyN is the number of reports of BenchmarkNearCopy.
+var nearCopyN = flag.Int("nearcopy-n", 2000, "reports in BenchmarkNearCopy")
+
+// BenchmarkNearCopy measures the near-copy check (X1005) alone over
+// -nearcopy-n reports of real length with near-copies planted
+// (plantedCorpus), its pairs found by LSH and by comparing the signatures
+// of every pair.
+func BenchmarkNearCopy(b *testing.B) {
+	reps, _ := plantedCorpus(*nearCopyN, *nearCopyN/50)
+	ds := make([]*Digest, len(reps))
+	plan := PlanBatch(All(), false)
+	for i, rep := range reps {
+		ds[i] = newDigest(fmt.Sprintf("r%05d.docx", i), rep, ReadsText)
+		plan.Keep(ds[i], nil)
+	}
+	for _, c := range []struct {
+		name  string
+		pairs func([]*textSig) [][2]int32
+	}{{"lsh", bandedPairs}, {"all-pairs", allPairs}} {
+		b.Run(fmt.Sprintf("n=%d/%s", len(ds), c.name), func(b *testing.B) {
+			r := *X1005
+			r.CheckBatch = func(p *BatchPass) { nearCopies(p, c.pairs) }
+			plan := PlanBatch([]*Rule{&r}, false)
+			for b.Loop() {
+				if _, _, err := plan.Run(ds, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -335,40 +335,81 @@ func share(a, b []uint32) float64 {
 }
 
 // longestShared returns the longest passage a and b have in common, using
-// a suffix automaton of a: linear in the lengths of the texts.
+// a suffix automaton of a: linear in the lengths of the texts. The
+// transitions of the first state, which has one for every character of a,
+// are in a map; the others, a few a state, in lists in one slice.
 func longestShared(as, bs string) []rune {
 	a, b := []rune(as), []rune(bs)
 	type state struct {
-		next      map[rune]int32
+		head      int32 // first edge, or -1
 		link, len int32
 	}
+	type edge struct {
+		c        rune
+		to, next int32
+	}
 	st := make([]state, 1, 2*len(a)+1)
-	st[0] = state{next: map[rune]int32{}, link: -1}
+	st[0] = state{head: -1, link: -1}
+	edges := make([]edge, 0, 3*len(a))
+	root := map[rune]int32{}
+	find := func(p int32, c rune) int32 { // the edge of p on c, or -1
+		for e := st[p].head; e >= 0; e = edges[e].next {
+			if edges[e].c == c {
+				return e
+			}
+		}
+		return -1
+	}
+	next := func(p int32, c rune) (int32, bool) {
+		if p == 0 {
+			q, ok := root[c]
+			return q, ok
+		}
+		if e := find(p, c); e >= 0 {
+			return edges[e].to, true
+		}
+		return 0, false
+	}
+	set := func(p int32, c rune, to int32) {
+		if p == 0 {
+			root[c] = to
+			return
+		}
+		if e := find(p, c); e >= 0 {
+			edges[e].to = to
+			return
+		}
+		edges = append(edges, edge{c, to, st[p].head})
+		st[p].head = int32(len(edges) - 1)
+	}
 	last := int32(0)
 	for _, c := range a {
 		cur := int32(len(st))
-		st = append(st, state{next: map[rune]int32{}, len: st[last].len + 1})
+		st = append(st, state{head: -1, len: st[last].len + 1})
 		p := last
 		for p != -1 {
-			if _, ok := st[p].next[c]; ok {
+			if _, ok := next(p, c); ok {
 				break
 			}
-			st[p].next[c] = cur
+			set(p, c, cur)
 			p = st[p].link
 		}
 		if p == -1 {
 			st[cur].link = 0
-		} else if q := st[p].next[c]; st[p].len+1 == st[q].len {
+		} else if q, _ := next(p, c); st[p].len+1 == st[q].len {
 			st[cur].link = q
 		} else {
 			clone := int32(len(st))
-			nx := make(map[rune]int32, len(st[q].next))
-			for k, v := range st[q].next {
-				nx[k] = v
+			st = append(st, state{head: -1, len: st[p].len + 1, link: st[q].link})
+			for e := st[q].head; e >= 0; e = edges[e].next { // q is not the first state
+				edges = append(edges, edge{edges[e].c, edges[e].to, st[clone].head})
+				st[clone].head = int32(len(edges) - 1)
 			}
-			st = append(st, state{next: nx, len: st[p].len + 1, link: st[q].link})
-			for p != -1 && st[p].next[c] == q {
-				st[p].next[c] = clone
+			for p != -1 {
+				if t, _ := next(p, c); t != q {
+					break
+				}
+				set(p, c, clone)
 				p = st[p].link
 			}
 			st[q].link, st[cur].link = clone, clone
@@ -378,13 +419,13 @@ func longestShared(as, bs string) []rune {
 	v, l, best, end := int32(0), 0, 0, 0
 	for i, c := range b {
 		for v != 0 {
-			if _, ok := st[v].next[c]; ok {
+			if _, ok := next(v, c); ok {
 				break
 			}
 			v = st[v].link
 			l = int(st[v].len)
 		}
-		if nv, ok := st[v].next[c]; ok {
+		if nv, ok := next(v, c); ok {
 			v = nv
 			l++
 		} else {

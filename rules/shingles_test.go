@@ -3,6 +3,8 @@ package rules
 import (
 	"math/rand/v2"
 	"slices"
+
+	"github.com/nianbao/nianbao/internal/testsupport/textgen"
 	"testing"
 )
 
@@ -97,4 +99,112 @@ func TestSortUint32(t *testing.T) {
 			t.Errorf("%d values: not sorted", n)
 		}
 	}
+}
+
+// TestLongestShared checks longestShared against the suffix automaton with
+// a map a state it replaced, on texts of a few characters (many repeats)
+// and on near-copies of real length.
+func TestLongestShared(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	small := func(n int) string {
+		rs := make([]rune, n)
+		for i := range rs {
+			rs[i] = rune('甲' + rng.IntN(3))
+		}
+		return string(rs)
+	}
+	for range 2000 {
+		a, b := small(rng.IntN(40)), small(rng.IntN(40))
+		if got, want := string(longestShared(a, b)), string(longestSharedMaps(a, b)); got != want {
+			t.Fatalf("longestShared(%q, %q) = %q, want %q", a, b, got, want)
+		}
+	}
+	for range 20 {
+		a := textgen.Narrative(rng, 1000+rng.IntN(3000))
+		b := textgen.Mutate(rng, a, 0.02)
+		if got, want := string(longestShared(a, b)), string(longestSharedMaps(a, b)); got != want {
+			t.Fatalf("near-copy: %q, want %q", got, want)
+		}
+	}
+}
+
+// BenchmarkLongestShared measures the longest passage of a near-copy of
+// 3,000 characters.
+func BenchmarkLongestShared(b *testing.B) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	x := textgen.Narrative(rng, 3000)
+	y := textgen.Mutate(rng, x, 0.02)
+	b.Run("lists", func(b *testing.B) {
+		for b.Loop() {
+			longestShared(x, y)
+		}
+	})
+	b.Run("maps", func(b *testing.B) {
+		for b.Loop() {
+			longestSharedMaps(x, y)
+		}
+	})
+}
+
+// longestSharedMaps is the first longestShared, one map a state: it returns the longest passage a and b have in common, using
+// a suffix automaton of a: linear in the lengths of the texts.
+func longestSharedMaps(as, bs string) []rune {
+	a, b := []rune(as), []rune(bs)
+	type state struct {
+		next      map[rune]int32
+		link, len int32
+	}
+	st := make([]state, 1, 2*len(a)+1)
+	st[0] = state{next: map[rune]int32{}, link: -1}
+	last := int32(0)
+	for _, c := range a {
+		cur := int32(len(st))
+		st = append(st, state{next: map[rune]int32{}, len: st[last].len + 1})
+		p := last
+		for p != -1 {
+			if _, ok := st[p].next[c]; ok {
+				break
+			}
+			st[p].next[c] = cur
+			p = st[p].link
+		}
+		if p == -1 {
+			st[cur].link = 0
+		} else if q := st[p].next[c]; st[p].len+1 == st[q].len {
+			st[cur].link = q
+		} else {
+			clone := int32(len(st))
+			nx := make(map[rune]int32, len(st[q].next))
+			for k, v := range st[q].next {
+				nx[k] = v
+			}
+			st = append(st, state{next: nx, len: st[p].len + 1, link: st[q].link})
+			for p != -1 && st[p].next[c] == q {
+				st[p].next[c] = clone
+				p = st[p].link
+			}
+			st[q].link, st[cur].link = clone, clone
+		}
+		last = cur
+	}
+	v, l, best, end := int32(0), 0, 0, 0
+	for i, c := range b {
+		for v != 0 {
+			if _, ok := st[v].next[c]; ok {
+				break
+			}
+			v = st[v].link
+			l = int(st[v].len)
+		}
+		if nv, ok := st[v].next[c]; ok {
+			v = nv
+			l++
+		} else {
+			v, l = 0, 0
+		}
+		if l > best {
+			best, end = l, i+1
+		}
+	}
+	return b[end-best : end]
 }
