@@ -78,6 +78,11 @@ func (p *BatchPlan) Keep(d *Digest, s BlobStore) {
 // textSigOf is the comparable form of the sections of rep.
 func textSigOf(rep *schema.Report) *textSig {
 	var text strings.Builder
+	size := 0
+	for _, s := range rep.Sections {
+		size += len(s.Text) + 1
+	}
+	text.Grow(size)
 	for _, s := range rep.Sections {
 		text.WriteString(s.Text)
 		text.WriteString("\n")

@@ -87,7 +87,8 @@ func (n *textSig) park(s BlobStore) {
 	if s == nil || n == nil || n.parked != nil {
 		return
 	}
-	b := binary.AppendUvarint(nil, uint64(len(n.text)))
+	b := make([]byte, 0, binary.MaxVarintLen64+len(n.text)+4*len(n.shingles))
+	b = binary.AppendUvarint(b, uint64(len(n.text)))
 	b = append(b, n.text...)
 	for _, h := range n.shingles {
 		b = binary.LittleEndian.AppendUint32(b, h)
@@ -125,22 +126,24 @@ func (n *textSig) contents() (text string, shingles []uint32, err error) {
 
 func newTextSig(s string) *textSig {
 	n := &textSig{}
-	norm := make([]rune, 0, len(s)/3)
-	text := make([]byte, 0, len(s))
+	var text strings.Builder
+	text.Grow(len(s))
 	start := 0 // of the run of characters that are not space
+	// The shingles are hashed as the characters come, over the last
+	// shingleLen of them (win, from at on), so that the normalised text is
+	// not kept.
+	var win [shingleLen]rune
+	at, chars := 0, 0
+	shingles := make([]uint32, 0, max(utf8.RuneCountInString(s)-shingleLen+1, 0))
 	for i, r := range s {
-		if r >= 0x4E00 && r <= 0x9FFF {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
 			// A CJK ideograph, most of a report: not space, no narrow
 			// form, no digit.
-			norm = append(norm, r)
-			continue
-		}
-		if unicode.IsSpace(r) {
-			text = append(text, s[start:i]...)
+		case unicode.IsSpace(r):
+			text.WriteString(s[start:i])
 			start = i + utf8.RuneLen(r)
 			continue
-		}
-		switch {
 		case r < utf8.RuneSelf:
 			if '0' <= r && r <= '9' {
 				r = '0'
@@ -153,21 +156,23 @@ func newTextSig(s string) *textSig {
 				r = '0'
 			}
 		}
-		norm = append(norm, r)
+		win[at] = r
+		at = (at + 1) % shingleLen
+		if chars++; chars >= shingleLen {
+			h := uint64(14695981039346656037)
+			for k := range shingleLen {
+				h ^= uint64(win[(at+k)%shingleLen])
+				h *= 1099511628211
+			}
+			shingles = append(shingles, uint32(h^h>>32))
+		}
 	}
-	n.text = string(append(text, s[start:]...))
-	if len(norm) < minTextLen {
+	text.WriteString(s[start:])
+	n.text = text.String()
+	if chars < minTextLen {
 		return n
 	}
-	n.shingles = make([]uint32, 0, len(norm)-shingleLen+1)
-	for i := 0; i+shingleLen <= len(norm); i++ {
-		h := uint64(14695981039346656037)
-		for _, r := range norm[i : i+shingleLen] {
-			h ^= uint64(r)
-			h *= 1099511628211
-		}
-		n.shingles = append(n.shingles, uint32(h^h>>32))
-	}
+	n.shingles = shingles
 	sortUint32(n.shingles)
 	n.shingles = slices.Clip(slices.Compact(n.shingles))
 	n.count = len(n.shingles)

@@ -3,9 +3,13 @@ package rules
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 
 	"github.com/nianbao/nianbao/internal/testsupport/textgen"
-	"testing"
 )
 
 // TestMaybeCopyEarlyExit checks maybeCopy, which stops comparing when the
@@ -207,4 +211,42 @@ func longestSharedMaps(as, bs string) []rune {
 		}
 	}
 	return b[end-best : end]
+}
+
+// TestTextSigShingles checks the shingles hashed as the characters come
+// against the normalised text hashed a window at a time.
+func TestTextSigShingles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	text := textgen.Narrative(rng, 600) + " 共 １２ 件，\u3000ABC 2023 年\t完。" + textgen.Narrative(rng, 50)
+	var norm []rune
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if nr := width.LookupRune(r).Narrow(); nr != 0 {
+			r = nr
+		}
+		if unicode.IsDigit(r) {
+			r = '0'
+		}
+		norm = append(norm, r)
+	}
+	var want []uint32
+	for i := 0; i+shingleLen <= len(norm); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range norm[i : i+shingleLen] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		want = append(want, uint32(h^h>>32))
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	n := newTextSig(text)
+	if !slices.Equal(n.shingles, want) {
+		t.Errorf("%d shingles, want %d", len(n.shingles), len(want))
+	}
+	if n.text != strings.Join(strings.Fields(text), "") {
+		t.Errorf("text %q", n.text)
+	}
 }
