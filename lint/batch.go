@@ -175,6 +175,11 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 			return nil, err
 		}
 	}
+	if len(files) < 2 && !x.plan.Prev {
+		// One report has no other to compare with: no digest of its
+		// text, and no temporary file below.
+		x = newCross(Options{})
+	}
 	total, done := len(files)+len(prevFiles), 0
 	step := func() {
 		if opts.Progress != nil {
@@ -186,7 +191,7 @@ func RunBatch(ctx context.Context, paths []string, opts Options) (*Batch, error)
 		opts.Progress(0, total)
 	}
 	c := &collector{x: x, opts: opts, b: &Batch{Summaries: make([]FileSummary, 0, len(files))}}
-	if opts.Spill {
+	if opts.Spill && total > 1 {
 		// Without a temporary directory to write to, the results stay in
 		// memory: the batch is checked all the same.
 		c.b.spill, _ = newSpill()

@@ -2,8 +2,13 @@ package lint_test
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/nianbao/nianbao/internal/testsupport/batchgen"
@@ -63,32 +68,62 @@ func BenchmarkStages(b *testing.B) {
 	}
 }
 
-// BenchmarkBatchDocx checks a folder of 1,000 .docx reports generated from
-// the filled 2021 fixture (another agency, the narrative varied, one in
-// four with a wrong number) as `nianbao check DIR` does: every rule, the
+// batchSizes are the folder sizes BenchmarkBatchDocx checks:
+// -batch-n 1000,10000,20000 for the scale of issue 16.
+var batchSizes = flag.String("batch-n", "1000", "folder sizes for BenchmarkBatchDocx, comma-separated")
+
+// BenchmarkBatchDocx checks folders of .docx reports generated from the
+// filled 2021 fixture as `nianbao check DIR` does: every rule, the
 // cross-file checks, all cores, the results kept in the batch's temporary
-// file.
+// file. Each report has its own agency and a distinct made-up narrative of
+// real length (1,000–5,000 characters), one in four a wrong number, one in
+// fifty is a near-copy of the report before it; the folder is checked
+// with the near-copy check (X1005) and without it.
 func BenchmarkBatchDocx(b *testing.B) {
-	const n = 1000
-	dir := b.TempDir()
-	if _, err := batchgen.GenerateDocx(dir, "../testdata/docx/filled-2021-wps.docx", "某某镇人民政府", n,
-		batchgen.DocxOptions{BrokenEvery: 4, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	opts := lint.DefaultOptions()
-	opts.Retain = lint.RetainFindingCells
-	// As the command runs it: results in the temporary file, the
-	// collector at GOGC=200 (cmd/nianbao's tuneGC).
-	opts.Spill = true
-	defer debug.SetGCPercent(debug.SetGCPercent(200))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		res, err := lint.RunBatch(context.Background(), []string{dir}, opts)
-		if err != nil || len(res.Summaries) != n {
+	for f := range strings.SplitSeq(*batchSizes, ",") {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			b.Fatalf("-batch-n: %q", f)
+		}
+		dir := b.TempDir()
+		if _, err := batchgen.GenerateDocx(dir, "../testdata/docx/filled-2021-wps.docx", "某某镇人民政府", n,
+			batchgen.DocxOptions{BrokenEvery: 4, Seed: 1, RealLength: true, NearCopyEvery: 50}); err != nil {
 			b.Fatal(err)
 		}
-		res.Close()
+		for _, nearCopy := range []bool{true, false} {
+			b.Run(fmt.Sprintf("n=%d/near-copy=%v", n, nearCopy), func(b *testing.B) {
+				opts := lint.DefaultOptions()
+				if !nearCopy {
+					opts.Rules = slices.DeleteFunc(opts.Rules, func(r *rules.Rule) bool { return r == rules.X1005 })
+				}
+				opts.Retain = lint.RetainFindingCells
+				// As the command runs it: results in the temporary file,
+				// the collector at GOGC=200 (cmd/nianbao's tuneGC).
+				opts.Spill = true
+				defer debug.SetGCPercent(debug.SetGCPercent(200))
+				b.ReportAllocs()
+				copies := 0
+				for b.Loop() {
+					res, err := lint.RunBatch(context.Background(), []string{dir}, opts)
+					if err != nil || len(res.Summaries) != n {
+						b.Fatal(err)
+					}
+					copies = 0
+					res.Each(func(_ int, r lint.FileResult) error {
+						for _, f := range r.Findings {
+							if f.Rule == rules.X1005.ID {
+								copies++
+							}
+						}
+						return nil
+					})
+					res.Close()
+				}
+				if want := 2 * (n / 50); nearCopy && copies != want {
+					b.Errorf("%d near-copy findings, want %d", copies, want)
+				}
+				b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "files/s")
+			})
+		}
 	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "files/s")
 }

@@ -66,9 +66,7 @@ func (x *cross) add(i int, r FileResult) {
 }
 
 func (x *cross) park(d *rules.Digest) {
-	if x.store != nil {
-		d.Park(x.store)
-	}
+	x.plan.Keep(d, x.store)
 }
 
 // finish runs the rules and returns the findings by file index and last

@@ -40,7 +40,8 @@ type Options struct {
 	// Spill makes RunBatch keep each result in a temporary file instead of
 	// memory, so that a batch of any size holds only a FileSummary per
 	// file: Batch.Files is then nil and Batch.Each reads the results back.
-	// Where no temporary file can be made, the results stay in memory.
+	// Where no temporary file can be made, and for a batch of one file,
+	// the results stay in memory.
 	Spill bool
 	// Progress, when set, is called by RunBatch with the files done and the
 	// total, from one goroutine.

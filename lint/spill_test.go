@@ -185,3 +185,18 @@ func TestParkedTextsUnreadable(t *testing.T) {
 		t.Error("texts that cannot be read back were passed over silently")
 	}
 }
+
+// TestOneFileNoSpill checks that a batch of one file, which has no other
+// to compare with, makes no temporary file even under Options.Spill.
+func TestOneFileNoSpill(t *testing.T) {
+	opts := DefaultOptions()
+	opts.Spill = true
+	b, err := RunBatch(context.Background(), []string{"../testdata/seed-2020.txt"}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.spill != nil || len(b.Files) != 1 || len(b.Files[0].Findings) == 0 {
+		t.Errorf("spill %v, %d results", b.spill != nil, len(b.Files))
+	}
+}

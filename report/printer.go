@@ -89,25 +89,29 @@ func setString(b *catalog.Builder, en, zh string) {
 // time it is printed: a run prints a few dozen of the several hundred
 // texts (rule documentation among them), and compiling them all took a
 // third of a millisecond and 330 KB at every start.
+// The table of texts is made at the first message too: a command that
+// prints none (version, --help) does not make it.
 type lazyCatalog struct {
 	b       *catalog.Builder
 	mu      sync.Mutex
-	pending map[string]string // English → Chinese, not yet in b
+	pending map[string]string // English → Chinese, not yet in b; nil until the first message
 }
 
 func newLazyCatalog() *lazyCatalog {
-	pairs := allTranslations()
-	c := &lazyCatalog{b: catalog.NewBuilder(catalog.Fallback(language.English)), pending: make(map[string]string, len(pairs))}
-	for _, t := range pairs {
-		c.pending[t[0]] = t[1]
-	}
-	return c
+	return &lazyCatalog{b: catalog.NewBuilder(catalog.Fallback(language.English))}
 }
 
 // ensure compiles the message of key if it has not been.
 func (c *lazyCatalog) ensure(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.pending == nil {
+		pairs := allTranslations()
+		c.pending = make(map[string]string, len(pairs))
+		for _, t := range pairs {
+			c.pending[t[0]] = t[1]
+		}
+	}
 	if zh, ok := c.pending[key]; ok {
 		setString(c.b, key, zh)
 		delete(c.pending, key)

@@ -47,6 +47,8 @@ type BatchPlan struct {
 	// for matching reports across years; the first name of a group stands
 	// for the others.
 	Aliases [][]string
+	// sigs holds the signatures of the digests kept (Keep).
+	sigs sigArena
 }
 
 // PlanBatch returns the plan for the cross-file rules among rs; prev says

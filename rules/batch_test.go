@@ -43,7 +43,7 @@ func TestBatchParkedTexts(t *testing.T) {
 		rep := &schema.Report{Agency: fmt.Sprint(i), Sections: []schema.Section{{Number: 1, Text: text}}}
 		d := plan.Digest(fmt.Sprintf("%d.txt", i), rep)
 		if i > 0 {
-			d.Park(store)
+			plan.Keep(d, store)
 			if d.text.parked == nil || d.text.text != "" {
 				t.Fatal("the text was not parked")
 			}

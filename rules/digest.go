@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
@@ -25,8 +26,9 @@ type Digest struct {
 	order   int // the report's index in the batch, set by Run
 }
 
-// crossKeys are the cells the cross-year rules read. Never modified.
-var crossKeys = func() []string {
+// crossKeys are the cells the cross-year rules read, made on first use
+// (not at start-up). Never modified.
+var crossKeys = sync.OnceValue(func() []string {
 	var ks []string
 	for _, c := range format.T3Columns {
 		ks = append(ks, format.T3+".CARRY_IN."+c, format.T3+".CARRY_OUT."+c)
@@ -37,7 +39,7 @@ var crossKeys = func() []string {
 		}
 	}
 	return ks
-}()
+})
 
 // newDigest keeps what reads asks for of rep: the cells (ReadsCells) and
 // the text (ReadsText).
@@ -48,8 +50,8 @@ func newDigest(path string, rep *schema.Report, reads Reads) *Digest {
 		d.pos = parser.Pos{File: path}
 	}
 	if reads&ReadsCells != 0 {
-		d.cells = make(map[string]*schema.Cell, len(crossKeys))
-		for _, k := range crossKeys {
+		d.cells = make(map[string]*schema.Cell, len(crossKeys()))
+		for _, k := range crossKeys() {
 			c := *rep.Cell(k)
 			c.Raw, c.Unit = "", ""
 			d.cells[k] = &c
@@ -61,16 +63,26 @@ func newDigest(path string, rep *schema.Report, reads Reads) *Digest {
 	return d
 }
 
-// Park moves the digest's text to s until the rules read it back; the
-// digest keeps the text's signature. Where s fails, the text stays in
-// memory.
-func (d *Digest) Park(s BlobStore) {
+// Keep readies the digest to be kept until the end of the batch: its
+// text's signature moves next to the signatures kept before it, and the
+// text to s (when not nil) until the rules read it back. Where s fails,
+// the text stays in memory. Keep is called from one goroutine at a time.
+func (p *BatchPlan) Keep(d *Digest, s BlobStore) {
+	if d.text == nil {
+		return
+	}
+	p.sigs.keep(d.text)
 	d.text.park(s)
 }
 
 // textSigOf is the comparable form of the sections of rep.
 func textSigOf(rep *schema.Report) *textSig {
 	var text strings.Builder
+	size := 0
+	for _, s := range rep.Sections {
+		size += len(s.Text) + 1
+	}
+	text.Grow(size)
 	for _, s := range rep.Sections {
 		text.WriteString(s.Text)
 		text.WriteString("\n")

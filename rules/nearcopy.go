@@ -36,7 +36,11 @@ const msgX1005 = "%d%% of the text is also in %s (%d other reports of the batch 
 // checkNearCopies reports, for each report whose text is mostly found in
 // another report of the batch, the most similar one. Reports of the same
 // agency and year are left to X1006.
-func checkNearCopies(pass *BatchPass) {
+func checkNearCopies(pass *BatchPass) { nearCopies(pass, bandedPairs) }
+
+// nearCopies is checkNearCopies with the pairs of texts to compare found by
+// pairs (bandedPairs; the tests compare it with allPairs).
+func nearCopies(pass *BatchPass, pairs func([]*textSig) [][2]int32) {
 	// Reports whose texts reduce to the same shingles form a group: each
 	// shares all of its text with the others, and the same share as they
 	// do with any other text. Shares are counted between groups, so that a
@@ -71,12 +75,28 @@ func checkNearCopies(pass *BatchPass) {
 	for _, g := range groups {
 		links[g] = []link{{g, 1}}
 	}
-	// Every pair of groups, the outer loop shared among the cores: the
-	// signatures are in memory, the shingles are read for the pairs that
-	// may be copies.
+	// The pairs of groups that may be copies (LSH over the signatures),
+	// then their shingles compared, the pairs shared among the cores: the
+	// signatures are in memory, the shingles are read for these pairs.
+	texts := make([]*textSig, len(groups))
+	for i, g := range groups {
+		texts[i] = g.text
+	}
+	cands := pairs(texts)
 	type pair struct {
 		from, to *group
 		share    float64
+	}
+	// A run of candidates with the same first text goes to one worker,
+	// which reads that text once.
+	var runs [][][2]int32
+	for lo := 0; lo < len(cands); {
+		hi := lo + 1
+		for hi < len(cands) && cands[hi][0] == cands[lo][0] {
+			hi++
+		}
+		runs = append(runs, cands[lo:hi])
+		lo = hi
 	}
 	workers := runtime.GOMAXPROCS(0)
 	found := make([][]pair, workers)
@@ -84,22 +104,15 @@ func checkNearCopies(pass *BatchPass) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(groups); i += workers {
-				a := groups[i]
-				var as []uint32
-				loaded := false
-				for _, b := range groups[i+1:] {
-					if !maybeCopy(a.text, b.text) {
-						continue
-					}
-					if !loaded {
-						var err error
-						if _, as, err = a.text.contents(); err != nil {
-							errs[w] = err
-							return
-						}
-						loaded = true
-					}
+			for r := w; r < len(runs); r += workers {
+				a := groups[runs[r][0][0]]
+				_, as, err := a.text.contents()
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				for _, c := range runs[r] {
+					b := groups[c[1]]
 					_, bs, err := b.text.contents()
 					if err != nil {
 						errs[w] = err

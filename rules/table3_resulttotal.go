@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/nianbao/nianbao/format"
+import (
+	"sync"
+
+	"github.com/nianbao/nianbao/format"
+)
 
 // A2002 checks that (7) 总计 is the sum of the result rows, per column.
 var A2002 = &Rule{
@@ -29,7 +33,7 @@ const (
 )
 
 func checkResultTotal(pass *Pass) {
-	sums := resultSums[b2i(pass.Report.R6Split)]
+	sums := resultSums()[b2i(pass.Report.R6Split)]
 	if totals, ok := zeroLine(pass.Report, sums); ok {
 		// The balance of every column (A2001) fails for the same reason.
 		var refs []Ref
@@ -48,8 +52,9 @@ func checkResultTotal(pass *Pass) {
 }
 
 // resultSums lists, per column, the total (7) and its result rows, for
-// the single （六） row [0] and the split one [1]. Never modified.
-var resultSums = func() (out [2][]sumKeys) {
+// the single （六） row [0] and the split one [1], made on first use (not at
+// start-up). Never modified.
+var resultSums = sync.OnceValue(func() (out [2][]sumKeys) {
 	for i, split := range []bool{false, true} {
 		rows := format.ResultRows(split)
 		for _, col := range format.T3Columns {
@@ -57,4 +62,4 @@ var resultSums = func() (out [2][]sumKeys) {
 		}
 	}
 	return out
-}()
+})

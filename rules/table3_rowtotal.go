@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/nianbao/nianbao/format"
+import (
+	"sync"
+
+	"github.com/nianbao/nianbao/format"
+)
 
 // A2003 checks that the 总计 column is the sum of the six applicant columns.
 var A2003 = &Rule{
@@ -29,7 +33,7 @@ const (
 )
 
 func checkRowTotal(pass *Pass) {
-	sums := rowSums[b2i(pass.Report.R6Split)]
+	sums := rowSums()[b2i(pass.Report.R6Split)]
 	if totals, ok := zeroLine(pass.Report, sums); ok {
 		// The message counts the rows; the cells would be a long list of 0.
 		pass.Add(Finding{Msg: Message{msgA2003Zero, []any{len(totals)}}, Cell: totals[0]})
@@ -44,8 +48,9 @@ func checkRowTotal(pass *Pass) {
 }
 
 // rowSums lists, per row of table 三, its total and applicant cells, for
-// the single （六） row [0] and the split one [1]. Never modified.
-var rowSums = func() (out [2][]sumKeys) {
+// the single （六） row [0] and the split one [1], made on first use (not at
+// start-up). Never modified.
+var rowSums = sync.OnceValue(func() (out [2][]sumKeys) {
 	for i, split := range []bool{false, true} {
 		for _, row := range format.T3RowKeys(split) {
 			prefix := format.T3 + "." + row + "."
@@ -53,4 +58,4 @@ var rowSums = func() (out [2][]sumKeys) {
 		}
 	}
 	return out
-}()
+})

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/internal/testsupport/textgen"
 )
 
 // DocxOptions says how GenerateDocx varies the template.
@@ -23,6 +25,14 @@ type DocxOptions struct {
 	// near-copy of every other (the worst case for X1005). Otherwise the
 	// long paragraphs have half their characters replaced at random.
 	SameText bool
+	// RealLength replaces the narrative with a made-up one of real length
+	// (1,000–5,000 characters, textgen), distinct in every report, so that
+	// the near-copy check has texts of the length it meets to compare.
+	RealLength bool
+	// NearCopyEvery makes every NearCopyEvery-th report (0: none) a
+	// near-copy of the report before it: under RealLength, its narrative
+	// with 1% of the characters changed (and another agency).
+	NearCopyEvery int
 	// BrokenEvery raises one table number by one in every BrokenEvery-th
 	// report (0: never), so that the arithmetic rules fail there.
 	BrokenEvery int
@@ -36,6 +46,37 @@ type DocxTemplate struct {
 	raw     []byte
 	xml     string // word/document.xml
 	agency  string // the agency named in the title, replaced in each copy
+	runs    []textAt
+}
+
+// textAt is a text run of the document XML: where it is (the tag, then its
+// text) and whether it is in a table.
+type textAt struct {
+	at      []int
+	inTable bool
+}
+
+// locate finds the text runs of t.xml and which are in tables.
+func (t *DocxTemplate) locate() {
+	var tables [][2]int
+	depth, start := 0, 0
+	for _, m := range tableOpen().FindAllStringIndex(t.xml, -1) {
+		if t.xml[m[0]+1] != '/' {
+			if depth == 0 {
+				start = m[0]
+			}
+			depth++
+		} else if depth--; depth == 0 {
+			tables = append(tables, [2]int{start, m[1]})
+		}
+	}
+	for _, m := range textRun().FindAllStringSubmatchIndex(t.xml, -1) {
+		in := false
+		for _, r := range tables {
+			in = in || (m[0] >= r[0] && m[0] < r[1])
+		}
+		t.runs = append(t.runs, textAt{m, in})
+	}
 }
 
 // LoadDocx reads the .docx fixture at path; agency is the name written in
@@ -68,6 +109,7 @@ func LoadDocx(path, agency string) (*DocxTemplate, error) {
 	if t.xml == "" {
 		return nil, fmt.Errorf("%s: no word/document.xml", path)
 	}
+	t.locate()
 	return t, nil
 }
 
@@ -82,47 +124,51 @@ func (t *DocxTemplate) Render(i int, o DocxOptions) string {
 	rng := rand.New(rand.NewPCG(o.Seed, uint64(i)))
 	agency := fmt.Sprintf("第%d号镇人民政府", i+1)
 	broken := o.BrokenEvery > 0 && i%o.BrokenEvery == o.BrokenEvery-1
-	// Where the tables are, to tell narrative from cells.
-	var tables [][2]int
-	depth, start := 0, 0
-	for _, m := range tableOpen().FindAllStringIndex(t.xml, -1) {
-		if t.xml[m[0]+1] != '/' {
-			if depth == 0 {
-				start = m[0]
-			}
-			depth++
-		} else if depth--; depth == 0 {
-			tables = append(tables, [2]int{start, m[1]})
-		}
-	}
-	inTable := func(at int) bool {
-		for _, r := range tables {
-			if at >= r[0] && at < r[1] {
-				return true
-			}
-		}
-		return false
-	}
 	numbers, bump := 0, -1
 	if broken {
 		bump = rng.IntN(20)
 	}
+	// Under RealLength, the narrative shared out among the long runs.
+	var narrative []string
+	if o.RealLength {
+		long := 0
+		for _, r := range t.runs {
+			if text := t.xml[r.at[2]:r.at[3]]; !r.inTable && utf8.RuneCountInString(text) >= 30 && !strings.Contains(text, t.agency) {
+				long++
+			}
+		}
+		src := i
+		if o.NearCopyEvery > 0 && i%o.NearCopyEvery == o.NearCopyEvery-1 && i > 0 {
+			src = i - 1
+		}
+		nrng := rand.New(rand.NewPCG(o.Seed, uint64(src)|1<<40))
+		text := []rune(strings.ReplaceAll(textgen.Narrative(nrng, 1000+nrng.IntN(4001)), "\n", ""))
+		if src != i {
+			text = []rune(textgen.Mutate(rng, string(text), 0.01))
+		}
+		for k := range long {
+			narrative = append(narrative, string(text[k*len(text)/long:(k+1)*len(text)/long]))
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(t.xml) + 1024)
 	last := 0
-	for _, m := range textRun().FindAllStringSubmatchIndex(t.xml, -1) {
+	for _, r := range t.runs {
+		m := r.at
 		text := t.xml[m[2]:m[3]]
 		repl := text
 		switch {
 		case strings.Contains(text, t.agency):
 			repl = strings.ReplaceAll(text, t.agency, agency)
-		case inTable(m[0]):
+		case r.inTable:
 			if n, err := strconv.Atoi(text); err == nil {
 				if numbers == bump {
 					repl = strconv.Itoa(n + 1)
 				}
 				numbers++
 			}
+		case len(narrative) > 0 && utf8.RuneCountInString(text) >= 30:
+			repl, narrative = narrative[0], narrative[1:]
 		case !o.SameText && utf8.RuneCountInString(text) >= 30:
 			rs := []rune(text)
 			for j, r := range rs {

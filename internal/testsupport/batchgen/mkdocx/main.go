@@ -5,7 +5,8 @@
 //
 // The reports are varied from testdata/docx/filled-2021-wps.docx as
 // BenchmarkBatchDocx varies them: another agency, the narrative changed,
-// one in four with a wrong number.
+// one in four with a wrong number; with -real-length, each with a distinct
+// narrative of real length.
 package main
 
 import (
@@ -22,13 +23,15 @@ func main() {
 	template := flag.String("template", "testdata/docx/filled-2021-wps.docx", "the .docx fixture to vary")
 	agency := flag.String("agency", "某某镇人民政府", "the agency the fixture's title names (replaced in each copy)")
 	same := flag.Bool("same-text", false, "keep the fixture's narrative in every report (the worst case for X1005)")
+	real := flag.Bool("real-length", false, "give every report a distinct made-up narrative of 1,000-5,000 characters")
+	copies := flag.Int("near-copy-every", 0, "with -real-length, make every Nth report a near-copy of the one before (0: none)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "mkdocx: -o DIR is required")
 		os.Exit(2)
 	}
 	paths, err := batchgen.GenerateDocx(*out, *template, *agency, *n,
-		batchgen.DocxOptions{BrokenEvery: 4, Seed: 1, SameText: *same})
+		batchgen.DocxOptions{BrokenEvery: 4, Seed: 1, SameText: *same, RealLength: *real, NearCopyEvery: *copies})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mkdocx:", err)
 		os.Exit(1)
