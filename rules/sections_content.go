@@ -44,14 +44,14 @@ func checkSection5(pass *Pass) {
 var C1009 = &Rule{
 	ID:       "C1009",
 	Title:    "Section 1 covers the five aspects (2021 format)",
-	Doc:      `The 2021 format asks section 一、总体情况 to summarise five aspects: 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设 and 监督保障. Each is looked for by its words and the words reports use for it (依申请公开 also as 答复申请 or 申请公开; 政府信息管理 as 信息管理, 发布审核, 保密审查, 政策解读; 平台建设 as 平台, 网站, 政务新媒体, 公开专栏; 监督保障 as 监督, 考核, 培训, 督查); those not found are listed.`,
+	Doc:      `The 2021 format asks section 一、总体情况 to summarise five aspects: 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设 and 监督保障. Each is looked for by its words and the words reports use for it (主动公开 also as 向社会公开 or 公开政府信息; 依申请公开 also as 答复申请 or 申请公开; 政府信息管理 as 信息管理, 发布审核, 保密审查, 政策解读; 平台建设 as 平台, 网站, 政务新媒体, 公开专栏; 监督保障 as 监督, 考核, 培训, 督查); those not found are listed.`,
 	Severity: Warning,
 	Since:    "0.2.0",
 	Example:  Example{Bad: "一、总体情况 only about 主动公开", Good: "（一）主动公开 （二）依申请公开 （三）政府信息管理 （四）平台建设 （五）监督保障"},
 	Check:    checkFiveAspects,
 	ZH: Texts{
 		Title: "第一部分涵盖五个方面（2021 年版）",
-		Doc:   `2021 年版格式要求“一、总体情况”概述五个方面：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。按各方面的用词及报告常用的说法查找（依申请公开也可写作答复申请、申请公开；政府信息管理：信息管理、发布审核、保密审查、政策解读；平台建设：平台、网站、政务新媒体、公开专栏；监督保障：监督、考核、培训、督查），列出未涉及的方面。`,
+		Doc:   `2021 年版格式要求“一、总体情况”概述五个方面：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。按各方面的用词及报告常用的说法查找（主动公开也可写作向社会公开、公开政府信息；依申请公开也可写作答复申请、申请公开；政府信息管理：信息管理、发布审核、保密审查、政策解读；平台建设：平台、网站、政务新媒体、公开专栏；监督保障：监督、考核、培训、督查），列出未涉及的方面。`,
 		Messages: []Translation{
 			{msgC1009, "“%s”部分未涉及：%s"},
 		},

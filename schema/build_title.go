@@ -76,14 +76,15 @@ func headingNumber(text string) int {
 	if enum == "" || !strings.ContainsAny(enum, "一二三四五六七八九十") || strings.HasPrefix(enum, "(") {
 		return 0
 	}
+	// A line that goes on into a sentence is not a heading.
+	if strings.ContainsAny(core, "。；;") {
+		return 0
+	}
 	if i := bestMatch(core, len(format.Sections), func(i int) []string { return format.Sections[i].Core }); i >= 0 {
 		return format.Sections[i].Number
 	}
 	// Another spelling of the heading counts when the numeral as written
-	// agrees with it and the line is not a sentence.
-	if strings.ContainsAny(core, "。；;") {
-		return 0
-	}
+	// agrees with it.
 	for _, sec := range format.Sections {
 		if !strings.Contains(enum, sec.Numeral) || len([]rune(strings.Trim(enum, "、.．:： "))) != 1 {
 			continue
