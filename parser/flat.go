@@ -204,11 +204,15 @@ func (f *flat) headerAt(j int) (hdrLabel, string, int, bool) {
 	// lines; the longest label wins ("其他" "结果" is 其他结果, not 其他).
 	if !enumerator().MatchString(lines[j].text) && !f.isValue(j) {
 		var parts []string
+		size := 0
 		// A "/" between two parts is part of the label ("本年增" "/" "减"):
 		// some converters write it as a string of its own.
 		for k := j; k < len(lines) && k < j+maxHeaderParts && !isBlank(lines[k].text) && (!f.isValue(k) || k > j && strings.TrimSpace(lines[k].text) == "/"); k++ {
 			if k > j && enumerator().MatchString(lines[k].text) {
 				break
+			}
+			if size += len(lines[k].text); size > maxLabelLen {
+				break // no label is that long: the lines are text
 			}
 			parts = append(parts, strings.TrimSpace(lines[k].text))
 		}

@@ -155,10 +155,26 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 	if t, pos, ok := read(last, signedRe(), false); ok {
 		return t, pos, true
 	}
-	if t, pos, ok := read(r.Preamble, signedRe(), false); ok {
+	// A date before section 一 is in the page's head (发布时间) or, in a
+	// text without headings, the signature at its end: the first and last
+	// paragraphs, never all of a long text.
+	pre := ends(r.Preamble, datePreamble)
+	if t, pos, ok := read(pre, signedRe(), false); ok {
 		return t, pos, true
 	}
-	return read(r.Preamble, labelledRe(), true)
+	return read(pre, labelledRe(), true)
+}
+
+// datePreamble is how many paragraphs at each end of the preamble are
+// searched for a date.
+const datePreamble = 20
+
+// ends returns the first n and the last n of ps, in order, each once.
+func ends(ps []schema.Paragraph, n int) []schema.Paragraph {
+	if len(ps) <= 2*n {
+		return ps
+	}
+	return append(slices.Clone(ps[:n]), ps[len(ps)-n:]...)
 }
 
 func checkDatePresent(pass *Pass) {

@@ -61,6 +61,9 @@ func (b *builder) findUnreadTables(doc *parser.Document) {
 	}
 	head := format.T4Header[0].Label + format.T4Header[1].Label
 	for _, p := range doc.Paragraphs() {
+		if len(p.Text) > 8*len(head) {
+			continue // a sentence, not a header line
+		}
 		if n := format.NormalizeLabel(p.Text); strings.HasPrefix(n, head) && len(n) <= 4*len(head) {
 			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableHeader, Table: format.T4, Pos: p.Pos})
 			return
