@@ -35,6 +35,9 @@ var (
 
 func checkProseSums(pass *Pass) {
 	for _, s := range pass.sentences(1, 2, 3, 4, 5, 6) {
+		if !strings.Contains(s.text, "其中") {
+			continue // no parts listed: nothing to add up
+		}
 		for _, loc := range proseTotalRe().FindAllStringSubmatchIndex(s.text, -1) {
 			rest := s.text[loc[1]:]
 			i := strings.Index(rest, "其中")
