@@ -2,9 +2,11 @@ package rules
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/format"
@@ -127,6 +129,9 @@ func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure 
 		taken := make([]bool, len(s.text))
 		for _, p := range pats {
 			if p.needs != "" && !strings.Contains(s.text, p.needs) && !strings.Contains(s.para, p.needs) {
+				continue
+			}
+			if !mayMatch(p.re(), s.text) {
 				continue
 			}
 			for _, loc := range p.re().FindAllStringSubmatchIndex(s.text, -1) {
@@ -300,4 +305,77 @@ func rowKeys(r *schema.Report, prefixes ...string) []string {
 
 func fixed(keys ...string) func(*schema.Report, []string) ([]string, []string) {
 	return func(*schema.Report, []string) ([]string, []string) { return keys, nil }
+}
+
+// mayMatch reports whether re can match in s, by the words a match must
+// start with (leadWords): a sentence without any of them is skipped before
+// the pattern runs. A pattern without such words may always match.
+func mayMatch(re *regexp.Regexp, s string) bool {
+	words := leadWordsOf(re)
+	if words == nil {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadCache holds leadWords per pattern. Never modified after a store.
+var leadCache sync.Map // *regexp.Regexp → []string
+
+func leadWordsOf(re *regexp.Regexp) []string {
+	if w, ok := leadCache.Load(re); ok {
+		return w.([]string)
+	}
+	var words []string
+	if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		words = leadWords(t.Simplify())
+	}
+	leadCache.Store(re, words)
+	return words
+}
+
+// leadWords returns the literals one of which every match of t starts
+// with: the literal a concatenation begins with, or those of each branch
+// of an alternation; nil when a match can start otherwise.
+func leadWords(t *syntax.Regexp) []string {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(t.Rune)}
+	case syntax.OpCapture:
+		return leadWords(t.Sub[0])
+	case syntax.OpConcat:
+		if len(t.Sub) > 0 {
+			return leadWords(t.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range t.Sub {
+			w := leadWords(sub)
+			if w == nil {
+				return nil
+			}
+			out = append(out, w...)
+		}
+		return out
+	case syntax.OpCharClass:
+		// A class of a few runes ("[收受]"): each is a word.
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if t.Rune[i+1]-t.Rune[i] > 8 {
+				return nil
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out
+	}
+	return nil
 }

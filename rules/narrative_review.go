@@ -43,6 +43,9 @@ var (
 // the rest of its clause up to 40 characters, as the pattern followed by
 // [^，。；,;]{0,40} would (which took 24 KB to compile).
 func noneClauses(s string) [][2]int {
+	if !strings.ContainsAny(s, "未没无") {
+		return nil // noneRe starts with one of them
+	}
 	var out [][2]int
 	for off := 0; off < len(s); {
 		loc := noneRe().FindStringIndex(s[off:])

@@ -214,9 +214,20 @@ func (p *Pass) sentences(sections ...int) []sentence {
 	if ss, ok := p.run.sentences[key]; ok {
 		return ss
 	}
-	ss := sentences(p.Report, sections...)
 	if p.run.sentences == nil {
 		p.run.sentences = map[string][]sentence{}
+	}
+	// Each section is cut into sentences once, whatever set of sections
+	// the rules ask for.
+	var ss []sentence
+	for _, n := range sections {
+		one := fmt.Sprint([]int{n})
+		s, ok := p.run.sentences[one]
+		if !ok {
+			s = sentences(p.Report, n)
+			p.run.sentences[one] = s
+		}
+		ss = append(ss, s...)
 	}
 	p.run.sentences[key] = ss
 	return ss
