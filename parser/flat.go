@@ -125,41 +125,14 @@ func lookupHeader(text string) hdrLabel {
 			return hdrLabel{kind: hColumn}
 		}
 	}
-	// A column label with a typo ("本年废纸件数", "现行有效件"): one
-	// character changed or left out of a label of four or more. The
-	// schema names the column (its own closest match) or reports it.
+	// A column label with a misprint ("本年废纸件数", "现行有效件"), as the
+	// schema takes it (format.Misprint): the schema names the column.
 	for _, c := range flatColumns() {
-		if typo(n, c) {
+		if _, ok := format.Misprint(n, c); ok {
 			return hdrLabel{kind: hColumn}
 		}
 	}
 	return hdrLabel{}
-}
-
-// typo reports whether s is label with one character changed or left out,
-// label being four characters or more.
-func typo(s, label string) bool {
-	a, b := []rune(s), []rune(label)
-	if len(b) < 4 {
-		return false
-	}
-	switch len(a) {
-	case len(b):
-		diff := 0
-		for i := range a {
-			if a[i] != b[i] {
-				diff++
-			}
-		}
-		return diff == 1
-	case len(b) - 1:
-		i := 0
-		for i < len(a) && a[i] == b[i] {
-			i++
-		}
-		return string(a[i:]) == string(b[i+1:])
-	}
-	return false
 }
 
 // startsTable reports whether a header label can be the first cell of a
@@ -547,8 +520,10 @@ func (f *flat) readDataRow(j, n int, itemMode, noLabel bool) (Row, int, bool) {
 				// cells are all empty does. Its cells are blank.
 				row := Row{Cells: lastOf(labels), Pos: Pos{Line: labels[len(labels)-1].Pos.Line}}
 				row.Cells[0].Pos.Col = 1
-				for c := range n * btoi(labelGlued) {
-					row.Cells = append(row.Cells, Cell{Span: 1, Pos: Pos{Line: row.Pos.Line, Col: c + 2}})
+				if labelGlued {
+					for c := range n {
+						row.Cells = append(row.Cells, Cell{Span: 1, Pos: Pos{Line: row.Pos.Line, Col: c + 2}})
+					}
 				}
 				return row, k, true
 			}
@@ -666,13 +641,6 @@ func lastOf(cs []Cell) []Cell {
 		return nil
 	}
 	return []Cell{cs[len(cs)-1]}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // isTableCaption reports whether t is a caption such as

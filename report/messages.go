@@ -135,8 +135,6 @@ func translations() [][2]string {
 		{"--%s: %v", "--%s：%v"},
 		{"--addr: %v", "--addr：%v"},
 		{"--max-upload: %v", "--max-upload：%v"},
-		{"%v", "%v"},
-		{"write", "写入"},
 		{"%s: cannot tell the format from the extension (want .xlsx, .html, .csv, .sarif, .json or .txt)", "%s：无法从扩展名判断格式（可用 .xlsx、.html、.csv、.sarif、.json 或 .txt）"},
 
 		// Errors a user meets on the command line (Printer.Error) and in

@@ -28,20 +28,28 @@ type xlsxStyles struct {
 }
 
 func newStyles(wb *xlsx.Workbook) xlsxStyles {
+	key := xlsx.Style{Color: "6B7785", Size: 9, Fill: "EEF1F5"}
+	bad := xlsx.Style{Color: "9C0006", Bold: true, Fill: "FFC7CE"}
+	warn := xlsx.Style{Color: "7F5F00", Fill: "FFEB9C"}
+	ok := xlsx.Style{Color: "006100", Fill: "C6EFCE"}
+	top := func(s xlsx.Style) int {
+		s.VAlign = "top"
+		return wb.Style(s)
+	}
 	return xlsxStyles{
 		header:  wb.Style(xlsx.Style{Bold: true, Color: "FFFFFF", Fill: "35537A", VAlign: "center", Wrap: true, Border: "9AA5B1"}),
-		key:     wb.Style(xlsx.Style{Color: "6B7785", Size: 9, Fill: "EEF1F5"}),
-		bad:     wb.Style(xlsx.Style{Color: "9C0006", Bold: true, Fill: "FFC7CE"}),
-		warn:    wb.Style(xlsx.Style{Color: "7F5F00", Fill: "FFEB9C"}),
-		ok:      wb.Style(xlsx.Style{Color: "006100", Fill: "C6EFCE"}),
+		key:     wb.Style(key),
+		bad:     wb.Style(bad),
+		warn:    wb.Style(warn),
+		ok:      wb.Style(ok),
 		gray:    wb.Style(xlsx.Style{Color: "FFFFFF", Fill: "7F7F7F"}),
 		title:   wb.Style(xlsx.Style{Bold: true, Size: 12}),
 		link:    wb.Style(xlsx.Style{Color: "0563C1", Underline: true}),
-		wrap:    wb.Style(xlsx.Style{Wrap: true, VAlign: "top"}),
-		topKey:  wb.Style(xlsx.Style{Color: "6B7785", Size: 9, Fill: "EEF1F5", VAlign: "top"}),
-		topBad:  wb.Style(xlsx.Style{Color: "9C0006", Bold: true, Fill: "FFC7CE", VAlign: "top"}),
-		topWarn: wb.Style(xlsx.Style{Color: "7F5F00", Fill: "FFEB9C", VAlign: "top"}),
-		topOk:   wb.Style(xlsx.Style{Color: "006100", Fill: "C6EFCE", VAlign: "top"}),
+		wrap:    top(xlsx.Style{Wrap: true}),
+		topKey:  top(key),
+		topBad:  top(bad),
+		topWarn: top(warn),
+		topOk:   top(ok),
 	}
 }
 

@@ -231,7 +231,7 @@ func closest(d *Digest, prev []*Digest) *Digest {
 		if p.key == "" || d.key == "" || p.Path == d.Path || (d.Year != 0 && p.Year != 0 && p.Year != d.Year-1) {
 			continue
 		}
-		dist := schema.NameDistance(p.key, d.key)
+		dist := format.EditDistance(p.key, d.key)
 		if limit := max(1, utf8.RuneCountInString(d.key)/3); dist <= limit && (best == nil || dist < bestDist) {
 			best, bestDist = p, dist
 		}

@@ -139,8 +139,8 @@ func signed(v float64) string {
 	return Num(v)
 }
 
-// related lists keys once each, in order, leaving out the finding's own
-// cell when a move is in （七）总计 itself.
+// related lists keys once each, in order: a move in （七）总计 itself names
+// one of its cells twice.
 func related(keys ...string) []string {
 	var out []string
 	for _, k := range keys {

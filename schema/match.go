@@ -62,7 +62,7 @@ func enumeratorLen(n string) int {
 // matchScore says how well core matches one of the candidates' cores:
 // 0 is an exact match, larger is worse, -1 is no match. A candidate matches
 // with a few characters dropped or changed (a misprint a person would still
-// recognise) when the edit distance is at most a quarter of its length.
+// recognise, format.Misprint).
 func matchScore(core string, cands []string) int {
 	best := -1
 	for i, c := range cands {
@@ -76,49 +76,11 @@ func matchScore(core string, cands []string) int {
 			}
 			continue
 		}
-		nc := utf8.RuneCountInString(c)
-		if nc < 6 {
-			continue // short labels must match exactly
-		}
-		if diff := utf8.RuneCountInString(core) - nc; diff > nc/4 || -diff > nc/4 {
-			continue // the distance is at least the difference in length
-		}
-		d := editDistance([]rune(core), []rune(c))
-		if d <= nc/4 && (best < 0 || d < best) {
+		if d, ok := format.Misprint(core, c); ok && (best < 0 || d < best) {
 			best = d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-// NameDistance is the edit distance between two names, in characters.
-func NameDistance(a, b string) int { return editDistance([]rune(a), []rune(b)) }
-
-func editDistance(a, b []rune) int {
-	if len(a) > 200 || len(b) > 200 {
-		if string(a) == string(b) {
-			return 0
-		}
-		return max(len(a), len(b))
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // bestMatch returns the index of the candidate set that matches core best,
