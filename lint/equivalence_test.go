@@ -18,11 +18,15 @@ func TestCellsEquivalentAcrossFormats(t *testing.T) {
 			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx",
 			"../testdata/docx/filled-2021-gov-lo.docx",
 			"../testdata/doc/filled-2021-wps.doc", "../testdata/doc/filled-2021-tracked.doc", "../testdata/doc/filled-2021-hidden.doc",
-			"../testdata/doc/filled-2021-gov-lo.doc"},
+			"../testdata/doc/filled-2021-gov-lo.doc",
+			// "Word" files that are web pages inside (testdata/disguised).
+			"../testdata/disguised/filled-2021-lo-html.doc", "../testdata/disguised/filled-2021-blink-mht.doc",
+			"../testdata/disguised/filled-2021-gov-py.mht"},
 	}
 	// A report saved from a web page keeps the page around it: menus and
 	// a breadcrumb before the title, the site's footer after the text.
-	webExport := map[string]bool{"../testdata/docx/filled-2021-gov-lo.docx": true, "../testdata/doc/filled-2021-gov-lo.doc": true}
+	webExport := map[string]bool{"../testdata/docx/filled-2021-gov-lo.docx": true, "../testdata/doc/filled-2021-gov-lo.doc": true,
+		"../testdata/disguised/filled-2021-gov-py.mht": true}
 	opts := DefaultOptions()
 	for _, g := range groups {
 		ref := CheckFile(context.Background(), g[0], opts)

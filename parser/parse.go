@@ -55,12 +55,13 @@ func DefaultLimits() Limits {
 
 // Extensions lists the file extensions (lower case, with dot) that
 // directories are searched for: the formats Parse reads (.doc and .wps
-// as Word 97-2003 files), and the report format it does not read (.pdf),
+// as Word 97-2003 files or as what their content is, .mht as a web page),
+// and the report format it does not read (.pdf),
 // so that such files are reported with advice instead of being passed
 // over silently. Markdown (.md) is read as text (its pipe tables) when a
 // file is named, but not looked for in folders: there a .md file is a
 // README or a note far more often than a report.
-var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".pdf"}
+var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".mht", ".mhtml", ".pdf"}
 
 // Supported reports whether path has one of Extensions.
 func Supported(path string) bool {
@@ -145,8 +146,10 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 			return nil, ErrEncrypted // a password-protected .docx
 		}
 		return parseWord97(ctx, path, data, lim)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return parseDocx(ctx, path, data, lim)
+	case isWordExt(ext):
+		return parseDisguised(ctx, path, data, lim, ext)
 	case ext == ".html" || ext == ".htm" || (isTextExt(ext) && looksLikeHTML(data)):
 		return parseHTML(ctx, path, data, lim)
 	case isTextExt(ext):
@@ -165,6 +168,18 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return doc, nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnsupportedFormat, ext)
+}
+
+// isWordExt reports whether ext (lower case, with dot) names a file Word
+// opens as its own: .docx, .doc, .wps, and Word's single-file web pages
+// (.mht, .mhtml). Such a file that is neither a zip package nor an OLE
+// file is read by what its content is (disguised.go).
+func isWordExt(ext string) bool {
+	switch ext {
+	case ".docx", ".doc", ".wps", ".mht", ".mhtml":
+		return true
+	}
+	return false
 }
 
 // isTextExt reports whether ext (lower case, with dot) names a file the
