@@ -22,7 +22,7 @@ func TestTextCut(t *testing.T) {
 		t.Fatal("row not found")
 	}
 	r := CheckBytes(context.Background(), "cut.txt", []byte(text[:i]), DefaultOptions())
-	if r.Report == nil || r.Report.Cut == nil || r.Report.Cut.Last != "t3.R3_8" {
+	if r.Report == nil || r.Report.Cut == nil || r.Report.Cut.Row != "t3.R3_8" {
 		t.Fatalf("cut: %+v", r.Report.Cut)
 	}
 	rules := map[string]int{}
@@ -38,5 +38,44 @@ func TestTextCut(t *testing.T) {
 	w := CheckBytes(context.Background(), "whole.txt", whole, DefaultOptions())
 	if w.Report.Cut != nil {
 		t.Errorf("a whole report is cut: %+v", w.Report.Cut)
+	}
+}
+
+// TestTextStarts checks a text that begins part-way, inside table 二 (one
+// page of a PDF, a partial copy): one C1015 finding names the first row
+// read, and nothing before it — title, sections, rows — is reported missing.
+func TestTextStarts(t *testing.T) {
+	whole, err := os.ReadFile("../testdata/v2021-clean.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(whole)
+	i := strings.Index(text, "\t第二十条第（五）项\n")
+	if i < 0 {
+		t.Fatal("block not found")
+	}
+	r := CheckBytes(context.Background(), "start.txt", []byte(text[i:]), DefaultOptions())
+	if r.Report == nil || r.Report.Start == nil || r.Report.Start.Row != "t2.a5.lic" {
+		t.Fatalf("start: %+v", r.Report.Start)
+	}
+	if len(r.Findings) != 1 || r.Findings[0].Rule != "C1015" || !strings.Contains(r.Findings[0].Msg.Format, "starts in") {
+		t.Errorf("findings %+v", r.Findings)
+	}
+	if c := r.Report.Cell("t3.R7.TOT"); !c.IsNumber() {
+		t.Errorf("the rows after the start are read: %+v", c)
+	}
+	// The real case: a page of the 淮安 2024 report, from inside table 二 to
+	// inside table 三 — one finding for each end, nothing missing reported.
+	r = CheckFile(context.Background(), "../testdata/layouts/real/truncated-pdftotext-huaian-2024.txt", DefaultOptions())
+	rules := map[string]int{}
+	for _, f := range r.Findings {
+		rules[f.Rule]++
+	}
+	if r.Report.Start == nil || rules["C1015"] != 2 || rules["C1001"] != 0 || rules["C1002"] != 0 || rules["C1003"] != 0 {
+		t.Errorf("淮安 page: start %+v, findings %v", r.Report.Start, rules)
+	}
+	w := CheckBytes(context.Background(), "whole.txt", whole, DefaultOptions())
+	if w.Report.Start != nil {
+		t.Errorf("a whole report starts part-way: %+v", w.Report.Start)
 	}
 }

@@ -149,12 +149,8 @@ func (s *spill) encode(e *encoder, r FileResult) {
 	e.string(rep.Format)
 	e.string(rep.Encoding)
 	e.varint(savedUnix(rep.Saved))
-	e.bool(rep.Cut != nil)
-	if rep.Cut != nil {
-		e.string(rep.Cut.Table)
-		e.string(rep.Cut.Last)
-		e.pos(rep.Cut.Pos)
-	}
+	e.cut(rep.Cut)
+	e.cut(rep.Start)
 	e.string(rep.Title)
 	e.pos(rep.TitlePos)
 	e.string(rep.Agency)
@@ -254,9 +250,8 @@ func (s *spill) decode(d *decoder) FileResult {
 	if t := d.varint(); t != 0 {
 		rep.Saved = time.Unix(t, 0).UTC()
 	}
-	if d.bool() {
-		rep.Cut = &schema.Cut{Table: d.string(), Last: d.string(), Pos: d.pos()}
-	}
+	rep.Cut = d.cut()
+	rep.Start = d.cut()
 	rep.Title = d.string()
 	rep.TitlePos = d.pos()
 	rep.Agency = d.string()
@@ -496,6 +491,16 @@ func (e *encoder) pos(p parser.Pos) {
 	}
 }
 
+// cut writes a Report.Cut or Report.Start, nil or not.
+func (e *encoder) cut(c *schema.Cut) {
+	e.bool(c != nil)
+	if c != nil {
+		e.string(c.Table)
+		e.string(c.Row)
+		e.pos(c.Pos)
+	}
+}
+
 var errShort = errors.New("record cut short")
 
 // decoder reads what encoder wrote, keeping the first error.
@@ -585,6 +590,14 @@ func (d *decoder) optFloat() *float64 {
 	}
 	v := d.float()
 	return &v
+}
+
+// cut reads what encoder.cut wrote.
+func (d *decoder) cut() *schema.Cut {
+	if !d.bool() {
+		return nil
+	}
+	return &schema.Cut{Table: d.string(), Row: d.string(), Pos: d.pos()}
 }
 
 func (d *decoder) pos() parser.Pos {

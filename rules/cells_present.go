@@ -73,7 +73,7 @@ func checkCellsPresent(pass *Pass) {
 	for ri, row := range rows {
 		table := row[:strings.IndexByte(row, '.')]
 		tpos, ok := r.Tables[table]
-		if !ok || explained[table] || explained[row] || r.Cut.After(row, r.Keys) {
+		if !ok || explained[table] || explained[row] || r.Cut.After(row, r.Keys) || r.Start.Before(row, r.Keys) {
 			continue // read as unreadable, or cut off (C1015)
 		}
 		if shortTables[table] && allMissing(r, byRow[ri]) {

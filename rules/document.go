@@ -94,34 +94,39 @@ func firstTable(r *schema.Report) string {
 var C1015 = &Rule{
 	ID:       "C1015",
 	Title:    "The text is whole",
-	Doc:      `A text that ends inside table 2 or table 3, before the table's last row, was cut short (a download or a copy that stopped). What is present is read and checked; the rows, tables and sections after the cut are reported once, here, instead of one by one as missing, and the checks that read the end of the text (the date, the results a government reports) are not run.`,
+	Doc:      `A text that ends inside table 2 or table 3, before the table's last row, was cut short (a download or a copy that stopped); one that begins with table 2 or table 3, without its first rows and with nothing before it, was taken from the middle of a report (one page of a PDF, a partial copy). What is present is read and checked; the rows, tables and sections after the cut (before the start) are reported once, here, instead of one by one as missing, and the checks that read the end of the text (the date, the results a government reports) are not run.`,
 	Severity: Error,
 	Since:    "0.3.0",
 	Example:  Example{Bad: "…（四）无法提供 1.本机关不掌握相关政府信息 746 12 0 0 10 1 769 (end of the file)", Good: "the whole report, to 六、其他需要报告的事项 and the date"},
 	Check:    checkWhole,
 	ZH: Texts{
 		Title: "文本完整",
-		Doc:   `文本在表二或表三中、表格最后一行之前结束，说明下载或复制不完整。已有的部分照常读取和核对；中断处之后的行、表格和部分只在此报告一次，不再逐项报告缺失，读取文本结尾的检查（日期、人民政府应报告的结果）也不进行。`,
+		Doc:   `文本在表二或表三中、表格最后一行之前结束，说明下载或复制不完整；文本以缺少开头几行的表二或表三开始、之前没有任何内容，说明取自报告中间（PDF 的某一页、复制了一部分）。已有的部分照常读取和核对；中断处之后（开始处之前）的行、表格和部分只在此报告一次，不再逐项报告缺失，读取文本结尾的检查（日期、人民政府应报告的结果）也不进行。`,
 		Messages: []Translation{
 			{msgC1015, "文本在%s“%s”行之后中断：其后的行、表格和部分都不在文本中，未作检查；请取得完整的报告"},
 			{msgC1015Head, "文本在%s的表头之后中断：其后的行、表格和部分都不在文本中，未作检查；请取得完整的报告"},
+			{msgC1015Start, "文本从%s的“%s”行开始：此前的标题、部分、表格和行都不在文本中，未作检查；请取得完整的报告"},
 		},
 	},
 }
 
 const (
-	msgC1015     = "the text stops in %s after row “%s”: the rows, tables and sections after it are not in the text and were not checked; get the whole report"
-	msgC1015Head = "the text stops after the header of %s: the rows, tables and sections after it are not in the text and were not checked; get the whole report"
+	msgC1015      = "the text stops in %s after row “%s”: the rows, tables and sections after it are not in the text and were not checked; get the whole report"
+	msgC1015Head  = "the text stops after the header of %s: the rows, tables and sections after it are not in the text and were not checked; get the whole report"
+	msgC1015Start = "the text starts in %s at row “%s”: the title, sections, tables and rows before it are not in the text and were not checked; get the whole report"
 )
 
 func checkWhole(pass *Pass) {
+	if s := pass.Report.Start; s != nil {
+		pass.Addf(s.Pos, msgC1015Start, TableRef(s.Table), RowRef(s.Row))
+	}
 	c := pass.Report.Cut
 	switch {
 	case c == nil:
-	case c.Last == "":
+	case c.Row == "":
 		pass.Addf(c.Pos, msgC1015Head, TableRef(c.Table))
 	default:
-		pass.Addf(c.Pos, msgC1015, TableRef(c.Table), RowRef(c.Last))
+		pass.Addf(c.Pos, msgC1015, TableRef(c.Table), RowRef(c.Row))
 	}
 }
 

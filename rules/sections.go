@@ -36,7 +36,7 @@ func checkSections(pass *Pass) {
 		seen[s.Number] = true
 	}
 	for n := 1; n <= 6; n++ {
-		if !seen[n] && n <= pass.Report.Cut.CutSection() {
+		if !seen[n] && n <= pass.Report.Cut.CutSection() && n >= pass.Report.Start.StartSection() {
 			pass.Addf(parser.Pos{}, msgC1001Missing, SectionRef(n))
 		}
 	}

@@ -35,7 +35,7 @@ func checkTables(pass *Pass) {
 		if unread {
 			continue // P0002: its header is there but cannot be read
 		}
-		if _, ok := pass.Report.Tables[t]; !ok && !pass.Report.Cut.After(t+".", nil) {
+		if _, ok := pass.Report.Tables[t]; !ok && !pass.Report.Cut.After(t+".", nil) && !pass.Report.Start.Before(t+".", nil) {
 			pass.Addf(parser.Pos{}, msgC1002, TableTitleRef(t))
 		}
 	}

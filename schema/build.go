@@ -47,6 +47,7 @@ func Build(doc *parser.Document) *Report {
 	b.fillKeys()
 	b.readYears()
 	b.findCut(doc)
+	b.findStart(doc)
 	return b.rep
 }
 
@@ -84,18 +85,11 @@ func (b *builder) findCut(doc *parser.Document) {
 			continue
 		}
 		// The rows of the table in template order, and the last one read.
-		var rows []string
-		for _, k := range r.Keys {
-			if row := k[:strings.LastIndexByte(k, '.')]; strings.HasPrefix(k, t+".") && !slices.Contains(rows, row) {
-				rows = append(rows, row)
-			}
-		}
+		rows := tableRows(r, t)
 		read := ""
 		for _, row := range rows {
-			for _, k := range r.Keys {
-				if strings.HasPrefix(k, row+".") && r.Cells[k].State != StateMissing {
-					read = row
-				}
+			if rowRead(r, row) {
+				read = row
 			}
 		}
 		if len(rows) == 0 || read == rows[len(rows)-1] {
@@ -105,8 +99,57 @@ func (b *builder) findCut(doc *parser.Document) {
 		if n := len(last.Rows); n > 0 {
 			end = last.Rows[n-1].Pos
 		}
-		r.Cut = &Cut{Table: t, Last: read, Pos: end}
+		r.Cut = &Cut{Table: t, Row: read, Pos: end}
 	}
+}
+
+// findStart sets Report.Start when the document begins with table 二 or
+// 三 — no title, preamble or heading before it — and the table lacks its
+// first rows: the text starts inside it.
+func (b *builder) findStart(doc *parser.Document) {
+	r := b.rep
+	if len(doc.Blocks) == 0 || doc.Blocks[0].Table == nil {
+		return
+	}
+	first := doc.Blocks[0].Table
+	for _, t := range []string{format.T2, format.T3} {
+		if pos, ok := r.Tables[t]; !ok || pos != first.Pos {
+			continue
+		}
+		rows := tableRows(r, t)
+		read := ""
+		for _, row := range rows {
+			if rowRead(r, row) {
+				read = row
+				break
+			}
+		}
+		if read == "" || read == rows[0] {
+			return // nothing read, or the table is whole from its first row
+		}
+		r.Start = &Cut{Table: t, Row: read, Pos: first.Pos}
+	}
+}
+
+// tableRows lists the rows of table t ("t3.R1") in template order.
+func tableRows(r *Report, t string) []string {
+	var rows []string
+	for _, k := range r.Keys {
+		if row := k[:strings.LastIndexByte(k, '.')]; strings.HasPrefix(k, t+".") && !slices.Contains(rows, row) {
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+// rowRead reports whether a cell of row was found in the document.
+func rowRead(r *Report, row string) bool {
+	for _, k := range r.Keys {
+		if strings.HasPrefix(k, row+".") && r.Cells[k].State != StateMissing {
+			return true
+		}
+	}
+	return false
 }
 
 type builder struct {

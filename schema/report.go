@@ -166,6 +166,11 @@ type Report struct {
 	// the report that lacks its last rows (a download or copy cut short).
 	// What would follow is missing because of the cut, not left out.
 	Cut *Cut
+	// Start is set when the text starts part-way: it begins with a table
+	// of the report that lacks its first rows (a page or a copy taken
+	// from the middle of a report). What would come before is missing
+	// because of the cut, not left out.
+	Start *Cut
 }
 
 // Cell returns the cell under key, or a missing cell when the document
@@ -213,11 +218,14 @@ func (r *Report) Section(n int) *Section {
 	return nil
 }
 
-// Cut says where a text that stops part-way ends.
+// Cut says where a text that stops part-way ends (Report.Cut) or where
+// one that starts part-way begins (Report.Start).
 type Cut struct {
-	Table string     // format.T2 or format.T3: the table the text ends in
-	Last  string     // the last row read of it ("t3.R4_1"), "" for none
-	Pos   parser.Pos // where the text ends
+	Table string // format.T2 or format.T3: the table the text ends or starts in
+	// Row is the row read next to the cut ("t3.R4_1"): the last one of a
+	// text that ends, the first one of a text that starts; "" for none.
+	Row string
+	Pos parser.Pos // where the text ends or starts
 }
 
 // After reports whether a row ("t3.R5_1") or a cell ("t3.R5_1.NP") lies
@@ -230,26 +238,42 @@ func (c *Cut) After(key string, keys []string) bool {
 	if table, _, _ := strings.Cut(key, "."); table != c.Table {
 		return table > c.Table // t2 < t3 < t4, in document order
 	}
-	if c.Last == "" {
+	if c.Row == "" {
 		return true
 	}
+	return rowIndex(key, keys) > rowIndex(c.Row, keys)
+}
+
+// Before reports whether a row or a cell lies before the start of a text
+// that starts part-way (c is Report.Start): an earlier row of the table
+// the text starts in, in template order, or any row of an earlier table.
+func (c *Cut) Before(key string, keys []string) bool {
+	if c == nil {
+		return false
+	}
+	if table, _, _ := strings.Cut(key, "."); table != c.Table {
+		return table < c.Table
+	}
+	return rowIndex(key, keys) < rowIndex(c.Row, keys)
+}
+
+// rowIndex is the index in keys of the first cell of the row of key (a
+// row or a cell key), -1 when keys hold none.
+func rowIndex(key string, keys []string) int {
 	row := key
 	if format.IsKey(key) {
 		row = key[:strings.LastIndexByte(key, '.')]
 	}
-	at := func(row string) int {
-		for i, k := range keys {
-			if strings.HasPrefix(k, row+".") {
-				return i
-			}
+	for i, k := range keys {
+		if strings.HasPrefix(k, row+".") {
+			return i
 		}
-		return -1
 	}
-	return at(row) > at(c.Last)
+	return -1
 }
 
 // CutSection is the number of the section the cut falls in: 2 for table
-// 二, 3 for table 三; 7 when the text is whole.
+// 二, 3 for table 三; 7 when the text is whole (c is Report.Cut).
 func (c *Cut) CutSection() int {
 	switch {
 	case c == nil:
@@ -258,4 +282,17 @@ func (c *Cut) CutSection() int {
 		return 2
 	}
 	return 3
+}
+
+// StartSection is the number of the first section whose heading can be
+// in a text that starts part-way (c is Report.Start): 3 when it starts in
+// table 二, 4 in table 三; 1 when the text is whole.
+func (c *Cut) StartSection() int {
+	switch {
+	case c == nil:
+		return 1
+	case c.Table == format.T2:
+		return 3
+	}
+	return 4
 }
