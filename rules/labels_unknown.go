@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/nianbao/nianbao/schema"
+import (
+	"strings"
+
+	"github.com/nianbao/nianbao/schema"
+)
 
 // C1006 reports rows and columns the format does not have.
 var C1006 = &Rule{
@@ -16,24 +20,40 @@ var C1006 = &Rule{
 		Messages: []Translation{
 			{msgC1006Row, "%s有格式之外的行“%s”，未作检查"},
 			{msgC1006Col, "%s有格式之外的列“%s”，未作检查"},
+			{msgC1006Cols, "%s有 %d 个格式之外的列（%s），未作检查"},
 			{msgC1006Dup, "%s中“%s”行重复出现，第二行未读取"},
 		},
 	},
 }
 
 const (
-	msgC1006Row = "%s has a row “%s” that is not in the format; it was not checked"
-	msgC1006Col = "%s has a column “%s” that is not in the format; it was not checked"
-	msgC1006Dup = "%s has the row “%s” twice; the second one was not read"
+	msgC1006Row  = "%s has a row “%s” that is not in the format; it was not checked"
+	msgC1006Col  = "%s has a column “%s” that is not in the format; it was not checked"
+	msgC1006Cols = "%s has %d columns that are not in the format (%s); they were not checked"
+	msgC1006Dup  = "%s has the row “%s” twice; the second one was not read"
 )
 
 func checkUnknownLabels(pass *Pass) {
-	for _, is := range pass.Report.Issues {
+	issues := pass.Report.Issues
+	for i := 0; i < len(issues); i++ {
+		is := issues[i]
 		switch is.Kind {
 		case schema.IssueUnknownRow:
 			pass.Addf(is.Pos, msgC1006Row, TableRef(is.Table), is.Label)
 		case schema.IssueUnknownColumn:
-			pass.Addf(is.Pos, msgC1006Col, TableRef(is.Table), is.Label)
+			// The unknown columns of one header are one finding: a
+			// converter's placeholder headers (数据1…数据6) are one fault.
+			labels := []string{is.Label}
+			for i+1 < len(issues) && issues[i+1].Kind == schema.IssueUnknownColumn &&
+				issues[i+1].Table == is.Table && issues[i+1].Pos.Line == is.Pos.Line && issues[i+1].Pos.Table == is.Pos.Table {
+				i++
+				labels = append(labels, issues[i].Label)
+			}
+			if len(labels) == 1 {
+				pass.Addf(is.Pos, msgC1006Col, TableRef(is.Table), is.Label)
+			} else {
+				pass.Addf(is.Pos, msgC1006Cols, TableRef(is.Table), len(labels), strings.Join(labels, "、"))
+			}
 		case schema.IssueDuplicateRow:
 			pass.Addf(is.Pos, msgC1006Dup, TableRef(is.Table), is.Label)
 		}

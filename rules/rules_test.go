@@ -150,6 +150,13 @@ func TestRules(t *testing.T) {
 		{"C1006 unknown row", C1006, func(r *schema.Report) {
 			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnknownRow, Table: format.T2, Label: "其他主动公开文件"})
 		}, []string{"C1006 " + msgC1006Row}},
+		{"C1006 columns of one header are one finding", C1006, func(r *schema.Report) {
+			at := parser.Pos{File: "x.md", Line: 97}
+			for _, l := range []string{"类别", "数据1", "数据2"} {
+				r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnknownColumn, Table: format.T3, Label: l, Pos: at})
+			}
+			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnknownColumn, Table: format.T3, Label: "备注", Pos: parser.Pos{File: "x.md", Line: 120}})
+		}, []string{"C1006 " + msgC1006Cols, "C1006 " + msgC1006Col}},
 		{"C1007 split as the format says", C1007, nil, nil},
 		{"C1007 single row in 2021 format", C1007, func(r *schema.Report) {
 			r.R6Split = false
