@@ -75,60 +75,56 @@ func (b *builder) findUnreadTables(doc *parser.Document) {
 // findCut sets Report.Cut when the document's last block is table 二 or
 // 三 and the table lacks its last row: the text stops inside it.
 func (b *builder) findCut(doc *parser.Document) {
-	r := b.rep
-	if len(doc.Blocks) == 0 || doc.Blocks[len(doc.Blocks)-1].Table == nil {
+	t, last := b.reportTableAt(doc, len(doc.Blocks)-1)
+	if t == "" {
 		return
 	}
-	last := doc.Blocks[len(doc.Blocks)-1].Table
-	for _, t := range []string{format.T2, format.T3} {
-		if pos, ok := r.Tables[t]; !ok || pos != last.Pos {
-			continue
+	rows := tableRows(b.rep, t)
+	read := "" // the last row read
+	for _, row := range rows {
+		if rowRead(b.rep, row) {
+			read = row
 		}
-		// The rows of the table in template order, and the last one read.
-		rows := tableRows(r, t)
-		read := ""
-		for _, row := range rows {
-			if rowRead(r, row) {
-				read = row
-			}
-		}
-		if len(rows) == 0 || read == rows[len(rows)-1] {
-			return // the table is whole: the text ends with it
-		}
-		end := last.Pos
-		if n := len(last.Rows); n > 0 {
-			end = last.Rows[n-1].Pos
-		}
-		r.Cut = &Cut{Table: t, Row: read, Pos: end}
 	}
+	if len(rows) == 0 || read == rows[len(rows)-1] {
+		return // the table is whole: the text ends with it
+	}
+	end := last.Pos
+	if n := len(last.Rows); n > 0 {
+		end = last.Rows[n-1].Pos
+	}
+	b.rep.Cut = &Cut{Table: t, Row: read, Pos: end}
 }
 
 // findStart sets Report.Start when the document begins with table 二 or
 // 三 — no title, preamble or heading before it — and the table lacks its
 // first rows: the text starts inside it.
 func (b *builder) findStart(doc *parser.Document) {
-	r := b.rep
-	if len(doc.Blocks) == 0 || doc.Blocks[0].Table == nil {
+	t, first := b.reportTableAt(doc, 0)
+	if t == "" {
 		return
 	}
-	first := doc.Blocks[0].Table
-	for _, t := range []string{format.T2, format.T3} {
-		if pos, ok := r.Tables[t]; !ok || pos != first.Pos {
-			continue
-		}
-		rows := tableRows(r, t)
-		read := ""
-		for _, row := range rows {
-			if rowRead(r, row) {
-				read = row
-				break
-			}
-		}
-		if read == "" || read == rows[0] {
-			return // nothing read, or the table is whole from its first row
-		}
-		r.Start = &Cut{Table: t, Row: read, Pos: first.Pos}
+	rows := tableRows(b.rep, t)
+	i := slices.IndexFunc(rows, func(row string) bool { return rowRead(b.rep, row) })
+	if i <= 0 {
+		return // nothing read, or the table is whole from its first row
 	}
+	b.rep.Start = &Cut{Table: t, Row: rows[i], Pos: first.Pos}
+}
+
+// reportTableAt returns which of tables 二 and 三 the document's block i
+// is, with the block's table; "" when it is neither.
+func (b *builder) reportTableAt(doc *parser.Document, i int) (string, *parser.Table) {
+	if i < 0 || i >= len(doc.Blocks) || doc.Blocks[i].Table == nil {
+		return "", nil
+	}
+	tb := doc.Blocks[i].Table
+	for _, t := range []string{format.T2, format.T3} {
+		if pos, ok := b.rep.Tables[t]; ok && pos == tb.Pos {
+			return t, tb
+		}
+	}
+	return "", nil
 }
 
 // tableRows lists the rows of table t ("t3.R1") in template order.
