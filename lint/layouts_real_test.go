@@ -42,7 +42,7 @@ var realLayoutFloor = map[string]int{
 	"spaced-cells-breadcrumb-v2019-pingtan-hzs-2019":  195,
 	"spaced-cells-breadcrumb-v2019-pingtan-hzs-2020":  195,
 	"spaced-cells-breadcrumb-v2019-pingtan-jjf-2020":  198,
-	"truncated-pdftotext-huaian-2024":                 87,
+	"truncated-pdftotext-huaian-2024":                 94,
 }
 
 // TestRealLayouts checks nianbao on real texts as converters and crawlers

@@ -260,7 +260,7 @@ func (b *builder) mapT3(t *parser.Table) {
 			b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnreadableRow, Table: format.T3, Label: firstText(row.Cells), Pos: row.Pos, Found: len(row.Cells), Want: n + 1, Glued: row.Glued})
 			continue
 		}
-		key, label, pos := "", "", row.Pos
+		key, label, pos, fragOf := "", "", row.Pos, ""
 		var nonEmptyLabels []parser.Cell
 		for _, c := range labels {
 			if format.TrimCell(c.Text) != "" {
@@ -276,9 +276,21 @@ func (b *builder) mapT3(t *parser.Table) {
 				continue
 			}
 			key = t3RowOf(core, group)
+			if key == "" && !last {
+				// A piece of a group label broken over a page or a line
+				// ("（四）无" / "法提供" of （四）无法提供): it names the group
+				// only if the row label after it is of that group.
+				if g := t3GroupFragment(c.Text); g != "" {
+					group, fragOf = g, g
+					continue
+				}
+			}
 			if key == "" {
 				break
 			}
+		}
+		if key != "" && fragOf != "" && !inT3Group(key, fragOf) {
+			key = "" // the pieces do not agree: nothing is read
 		}
 		if key == "" {
 			if len(nonEmptyLabels) > 0 {
@@ -324,6 +336,44 @@ func t3GroupOf(core string) string {
 		return ""
 	}
 	return format.T3RowGroups[i].Key
+}
+
+// t3GroupFragment returns the group whose label text is a piece of: its
+// start with the enumerator ("（四）无") or its end ("法提供", at least two
+// characters), and of no other group; "" otherwise.
+func t3GroupFragment(text string) string {
+	n := format.NormalizeLabel(text)
+	if n == "" {
+		return ""
+	}
+	enum, _ := splitLabel(text)
+	found := ""
+	for _, g := range format.T3RowGroups {
+		full := format.NormalizeLabel(g.Label)
+		if n == full {
+			continue
+		}
+		prefix := enum != "" && strings.HasPrefix(full, n)
+		suffix := utf8.RuneCountInString(n) >= 2 && strings.HasSuffix(full, n)
+		if prefix || suffix {
+			if found != "" {
+				return "" // a piece of two labels names neither
+			}
+			found = g.Key
+		}
+	}
+	return found
+}
+
+// inT3Group reports whether the row key lies under group: in it, or, for
+// the results group, in any of its subgroups.
+func inT3Group(key, group string) bool {
+	for _, r := range format.T3Rows {
+		if r.Key == key {
+			return r.Group == group || group == "RESULTS" && r.Group != ""
+		}
+	}
+	return false
 }
 
 // t3RowOf returns the row key of a row label read under group, or "".

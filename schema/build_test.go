@@ -414,3 +414,39 @@ func TestMakesRules(t *testing.T) {
 		}
 	}
 }
+
+// A group label broken over a page ("（四）无" on one page, "法提供" on the
+// next, as WPS's PDF of the 淮安 2024 report prints （四）无法提供) names its
+// group only when the row label after the piece is of that group.
+func TestGroupLabelPieces(t *testing.T) {
+	text := readFile(t, "../testdata/v2021-clean.txt")
+	clean := load(t, "../testdata/v2021-clean.txt")
+	pieces := strings.Replace(text, "\t（四）无法提供\n", "\t（四）无\n", 1)
+	pieces = strings.Replace(pieces, "\t\n\t\n\t2.没有现成信息需要另行制作", "\t\n\t法提供\n\t2.没有现成信息需要另行制作", 1)
+	if pieces == text || !strings.Contains(pieces, "\t法提供\n") {
+		t.Fatal("fixture not changed")
+	}
+	r := loadText(t, "x.txt", pieces)
+	for _, k := range []string{"t3.R4_1.NP", "t3.R4_1.TOT", "t3.R4_2.TOT", "t3.R4_3.TOT"} {
+		if a, b := clean.Cell(k), r.Cell(k); a.Value != b.Value || b.State != StateNumber {
+			t.Errorf("%s: %s %v, want %v", k, b.State, b.Value, a.Value)
+		}
+	}
+	if len(r.Issues) != 0 {
+		t.Errorf("issues %+v", r.Issues)
+	}
+	// A piece of another group's label: the row is not read.
+	wrong := strings.Replace(text, "\t（四）无法提供\n", "\t（五）不予\n", 1)
+	r = loadText(t, "x.txt", wrong)
+	if c := r.Cell("t3.R4_1.NP"); c.State != StateMissing {
+		t.Errorf("t3.R4_1.NP read under a piece of （五）: %s %v", c.State, c.Value)
+	}
+	for _, c := range []struct{ text, group string }{
+		{"（四）无", "R4"}, {"法提供", "R4"}, {"(四)无法", "R4"}, {"（三）不", "R3"}, {"三、本年", "RESULTS"},
+		{"无", ""}, {"处理", ""}, {"（四）无法提供", ""}, {"提", ""}, {"予以公开", ""},
+	} {
+		if g := t3GroupFragment(c.text); g != c.group {
+			t.Errorf("t3GroupFragment(%q) = %q, want %q", c.text, g, c.group)
+		}
+	}
+}
