@@ -12,8 +12,8 @@ import (
 func TestCellsEquivalentAcrossFormats(t *testing.T) {
 	groups := [][]string{
 		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx", "../testdata/docx/seed-2020-wps.docx",
-			"../testdata/doc/seed-2020-wps.doc"},
-		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx", "../testdata/doc/v2021-clean-lo.doc"},
+			"../testdata/doc/seed-2020-wps.doc", "../testdata/rtf/seed-2020-wps.rtf", "../testdata/rtf/seed-2020-pandoc.rtf"},
+		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx", "../testdata/doc/v2021-clean-lo.doc", "../testdata/rtf/v2021-clean-lo.rtf"},
 		{"../testdata/docx/filled-2021-wps.docx", "../testdata/docx/filled-2021-lo.docx", "../testdata/docx/filled-2021-split.docx",
 			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx",
 			"../testdata/docx/filled-2021-gov-lo.docx",
@@ -21,7 +21,8 @@ func TestCellsEquivalentAcrossFormats(t *testing.T) {
 			"../testdata/doc/filled-2021-gov-lo.doc",
 			// "Word" files that are web pages inside (testdata/disguised).
 			"../testdata/disguised/filled-2021-lo-html.doc", "../testdata/disguised/filled-2021-blink-mht.doc",
-			"../testdata/disguised/filled-2021-gov-py.mht"},
+			"../testdata/disguised/filled-2021-gov-py.mht", "../testdata/disguised/filled-2021-lo-rtf.doc",
+			"../testdata/rtf/filled-2021-lo.rtf", "../testdata/rtf/filled-2021-pandoc.rtf"},
 	}
 	// A report saved from a web page keeps the page around it: menus and
 	// a breadcrumb before the title, the site's footer after the text.

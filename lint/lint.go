@@ -184,8 +184,6 @@ func readFailure(path string, err error) rules.Finding {
 		msg = rules.Message{Format: rules.MsgP0001Binary}
 	case errors.Is(err, parser.ErrEmpty):
 		msg = rules.Message{Format: rules.MsgP0001Empty}
-	case errors.Is(err, parser.ErrRTF):
-		msg = rules.Message{Format: rules.MsgP0001RTF, Args: []any{filepath.Ext(path)}}
 	case errors.Is(err, parser.ErrWordXML):
 		msg = rules.Message{Format: rules.MsgP0001WordXML, Args: []any{filepath.Ext(path)}}
 	case errors.Is(err, parser.ErrUnsupportedFormat):

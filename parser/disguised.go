@@ -24,11 +24,8 @@ import (
 // "single file web page", .mht), an RTF file, or Word 2003 XML (the
 // output of the template engines of many office systems); Word opens them
 // all, so their senders do not know. The content decides, never the name:
-// web pages and MIME HTML are read by the HTML reader, RTF and Word XML
-// get advice naming what the file is.
-
-// ErrRTF is returned for an RTF file, whatever its name.
-var ErrRTF = fmt.Errorf("%w: an RTF file", ErrUnsupportedFormat)
+// web pages and MIME HTML are read by the HTML reader, RTF by the RTF
+// reader; Word XML gets advice naming what the file is.
 
 // ErrWordXML is returned for a Word 2003 XML or flat-package XML file.
 var ErrWordXML = fmt.Errorf("%w: a Word XML file", ErrUnsupportedFormat)
@@ -39,7 +36,7 @@ func parseDisguised(ctx context.Context, path string, data []byte, lim Limits, e
 	head := sniffHead(data)
 	switch {
 	case bytes.HasPrefix(head, []byte(`{\rtf`)):
-		return nil, fmt.Errorf("%s: %w", path, ErrRTF)
+		return parseRTF(ctx, path, data, lim)
 	case isWordXML(head):
 		return nil, fmt.Errorf("%s: %w", path, ErrWordXML)
 	case isMHT(head):

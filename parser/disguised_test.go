@@ -19,8 +19,9 @@ func TestDisguisedWordFiles(t *testing.T) {
 		{"filled-2021-lo-html.doc", "html", nil},
 		{"filled-2021-blink-mht.doc", "html", nil},
 		{"filled-2021-gov-py.mht", "html", nil},
-		{"filled-2021-lo-rtf.doc", "", ErrRTF},
+		{"filled-2021-lo-rtf.doc", "rtf", nil},
 		{"filled-2021-lo-word2003.doc", "", ErrWordXML},
+		{"filled-2021-flatopc.doc", "", ErrWordXML},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			data, err := os.ReadFile("../testdata/disguised/" + c.file)
@@ -60,7 +61,7 @@ func TestDisguisedEdgeCases(t *testing.T) {
 		{"mht cut short", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPHA+", nil},
 		{"mht bad base64", "MIME-Version: 1.0\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!!", ErrCorrupt},
 		{"plain text named .doc", "一、总体情况", ErrUnsupportedFormat},
-		{"rtf after a BOM", "\ufeff{\\rtf1\\ansi}", ErrRTF},
+		{"rtf after a BOM", "\ufeff{\\rtf1\\ansi 一、总体情况\\par}", nil},
 		{"flat package", `<?xml version="1.0"?><?mso-application progid="Word.Document"?><pkg:package xmlns:pkg="x"/>`, ErrWordXML},
 	} {
 		t.Run(c.name, func(t *testing.T) {

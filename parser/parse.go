@@ -55,13 +55,14 @@ func DefaultLimits() Limits {
 
 // Extensions lists the file extensions (lower case, with dot) that
 // directories are searched for: the formats Parse reads (.doc and .wps
-// as Word 97-2003 files or as what their content is, .mht as a web page),
+// as Word 97-2003 files or as what their content is, .mht as a web page,
+// .rtf),
 // and the report format it does not read (.pdf),
 // so that such files are reported with advice instead of being passed
 // over silently. Markdown (.md) is read as text (its pipe tables) when a
 // file is named, but not looked for in folders: there a .md file is a
 // README or a note far more often than a report.
-var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".mht", ".mhtml", ".pdf"}
+var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".mht", ".mhtml", ".rtf", ".pdf"}
 
 // Supported reports whether path has one of Extensions.
 func Supported(path string) bool {
@@ -172,11 +173,11 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 
 // isWordExt reports whether ext (lower case, with dot) names a file Word
 // opens as its own: .docx, .doc, .wps, and Word's single-file web pages
-// (.mht, .mhtml). Such a file that is neither a zip package nor an OLE
+// (.mht, .mhtml), and RTF. Such a file that is neither a zip package nor an OLE
 // file is read by what its content is (disguised.go).
 func isWordExt(ext string) bool {
 	switch ext {
-	case ".docx", ".doc", ".wps", ".mht", ".mhtml":
+	case ".docx", ".doc", ".wps", ".mht", ".mhtml", ".rtf":
 		return true
 	}
 	return false

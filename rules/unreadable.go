@@ -18,7 +18,6 @@ var P0001 = &Rule{
 			{MsgP0001Legacy, "这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试"},
 			{MsgP0001Encrypted, "文档设有密码：请去除密码后重试"},
 			{MsgP0001Corrupt, "文件已损坏或不完整：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
-			{MsgP0001RTF, "这个文件（%s）实际是 RTF 格式，nianbao 不读取 RTF：请在 Word 或 WPS 中打开，另存为 .docx 后重试"},
 			{MsgP0001WordXML, "这个文件（%s）实际是 Word XML 格式（办公系统常导出这种“Word”文件），nianbao 不读取：请在 Word 或 WPS 中打开，另存为 .docx 后重试"},
 			{MsgP0001PDF, "这是 PDF 文件：nianbao 暂不能读取 PDF，请检查报告的 Word（.docx）原件或网页"},
 			{MsgP0001Internal, "nianbao 读取此文件时出错（程序内部错误）：请将此文件和 --verbose 的输出反馈给维护人员"},
@@ -48,7 +47,6 @@ const (
 	MsgP0001Legacy      = "this .doc or .wps file is not in the Word 97-2003 format (it may be an early WPS or Word 6.0/95 file) and cannot be read: save it as .docx in WPS or Word and try again"
 	MsgP0001Encrypted   = "the document is password-protected: remove the password and try again"
 	MsgP0001Corrupt     = "the file is damaged or incomplete: open it in Word or WPS, save it again as .docx and try again"
-	MsgP0001RTF         = "this file (%s) is in fact an RTF file, which nianbao does not read: open it in Word or WPS, save it as .docx and try again"
 	MsgP0001WordXML     = "this file (%s) is in fact a Word XML file (office systems often export such \"Word\" files), which nianbao does not read: open it in Word or WPS, save it as .docx and try again"
 	MsgP0001PDF         = "this is a PDF file: nianbao cannot read PDF yet; check the report's Word (.docx) original or its web page"
 	MsgP0001Internal    = "nianbao failed while reading this file (an internal error): please send the file and the output of --verbose to the maintainers"

@@ -54,3 +54,31 @@ msg.attach(MIMEText(page, 'html', 'gb18030'))
 msg.set_boundary('----=_NextPart_nianbao_fixture')
 open(sys.argv[2], 'w', newline='\r\n').write(msg.as_string())
 EOS
+
+# Word's "Word XML Document" (flat OPC: the package's parts in one XML
+# file, as Word 2007+ saves it and as office systems' template engines
+# write it), named .doc: the parts of filled-2021-wps.docx written in the
+# layout Word uses (XML parts inline, others base64).
+python3 - "$PWD/testdata/docx/filled-2021-wps.docx" "$PWD/$dir/filled-2021-flatopc.doc" <<'EOS'
+import base64, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+types = z.read('[Content_Types].xml').decode()
+over = dict(re.findall(r'<Override[^>]*PartName="([^"]+)"[^>]*ContentType="([^"]+)"', types))
+deft = {e.lower(): t for e, t in re.findall(r'<Default[^>]*Extension="([^"]+)"[^>]*ContentType="([^"]+)"', types)}
+out = ['<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+       '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">']
+for n in z.namelist():
+    if n == '[Content_Types].xml' or n.endswith('/'):
+        continue
+    name = '/' + n
+    ct = over.get(name) or deft.get(n.rsplit('.', 1)[-1].lower(), 'application/octet-stream')
+    data = z.read(n)
+    if ct.endswith('xml'):
+        body = re.sub(r'^<\?xml[^>]*\?>\s*', '', data.decode('utf-8'))
+        out.append(f'<pkg:part pkg:name="{name}" pkg:contentType="{ct}"><pkg:xmlData>{body}</pkg:xmlData></pkg:part>')
+    else:
+        out.append(f'<pkg:part pkg:name="{name}" pkg:contentType="{ct}" pkg:compression="store">'
+                   f'<pkg:binaryData>{base64.encodebytes(data).decode()}</pkg:binaryData></pkg:part>')
+out.append('</pkg:package>')
+open(sys.argv[2], 'w', encoding='utf-8').write(''.join(out))
+EOS
