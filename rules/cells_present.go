@@ -11,17 +11,17 @@ import (
 var C1003 = &Rule{
 	ID:       "C1003",
 	Title:    "Every data cell of the format is present",
-	Doc:      `Every row and column of the detected format version must be in its table: 22 cells in table 2 of the 2019 format or 10 in the 2021 format, 161 or 175 in table 3, 15 in table 4. A row that is missing entirely is reported once; a missing cell of a row that is present is reported on its own. A missing cell is not 0: the sums that need it are not checked. Tables missing as a whole are reported by C1002 instead.`,
+	Doc:      `Every row and column of the detected format version must be in its table: 22 cells in table 2 of the 2019 format or 10 in the 2021 format, 161 or 175 in table 3, 15 in table 4. A row that is missing entirely is reported once; a missing cell of a row that is present is reported on its own. When the table also has rows whose cells the layout made unreadable (P0002, P0003), the rows not found are counted in one finding that says they were not read: a converter may have lost them. A missing cell is not 0: the sums that need it are not checked. Tables missing as a whole are reported by C1002 instead.`,
 	Severity: Error,
 	Since:    "0.1.0",
 	Check:    checkCellsPresent,
 	ZH: Texts{
 		Title: "格式规定的数据单元格齐全",
-		Doc:   `所识别格式版本的每一行、每一列都应在表中：表二 2019 年版 22 个、2021 年版 10 个单元格，表三 161 个或 175 个，表四 15 个。整行缺失时报告一次；行存在但缺少个别单元格时逐个报告。缺失不等于 0：需要它的合计不核对。整张表缺失由 C1002 报告。`,
+		Doc:   `所识别格式版本的每一行、每一列都应在表中：表二 2019 年版 22 个、2021 年版 10 个单元格，表三 161 个或 175 个，表四 15 个。整行缺失时报告一次；行存在但缺少个别单元格时逐个报告。表中另有版式无法读取的行（P0002、P0003）时，找不到的行合为一条，说明未读到：可能是转换工具弄丢了它们。缺失不等于 0：需要它的合计不核对。整张表缺失由 C1002 报告。`,
 		Messages: []Translation{
 			{msgC1003Row, "%s缺少“%s”"},
 			{msgC1003Cell, "单元格缺失"},
-			{msgC1003Rows, "%s缺少 %d 行（第一行：“%s”）"},
+			{msgC1003Rows, "%s有 %d 行未读到（第一行：“%s”）：文本中没有这些行，或版式打乱后无法对应；请对照原文核对"},
 		},
 	},
 }
@@ -29,7 +29,7 @@ var C1003 = &Rule{
 const (
 	msgC1003Row  = "%s is missing %s"
 	msgC1003Cell = "the cell is missing"
-	msgC1003Rows = "%s is missing %d rows (the first: %s)"
+	msgC1003Rows = "%s: %d rows were not read (the first: %s): they are not in the text, or its layout lost them; check against the original"
 )
 
 func checkCellsPresent(pass *Pass) {

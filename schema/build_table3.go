@@ -229,6 +229,14 @@ func (b *builder) mapT3(t *parser.Table) {
 		}
 	}
 	leaves, ok := headerLeaves(hrows, format.T3Header)
+	if !namesApplicants(leaves) {
+		// Placeholder headers (类别、数据1…数据6、总计 of an OCR or
+		// converter) name no applicant column: nothing but the total
+		// could be placed by its label, and a total without its parts
+		// checks nothing. The table is unreadable, not a table whose
+		// rows are missing.
+		ok = false
+	}
 	if !b.reportLeaves(format.T3, leaves, ok, t.Pos) {
 		return
 	}
@@ -318,6 +326,17 @@ func (b *builder) mapT3(t *parser.Table) {
 			}
 		}
 	}
+}
+
+// namesApplicants reports whether a table-三 header names at least one
+// applicant column (自然人, a kind of 法人或其他组织), not only the total.
+func namesApplicants(leaves []leaf) bool {
+	for _, l := range leaves {
+		if l.key != "" && l.key != format.T3Columns[len(format.T3Columns)-1] {
+			return true
+		}
+	}
+	return false
 }
 
 func firstText(cs []parser.Cell) string {

@@ -450,3 +450,42 @@ func TestGroupLabelPieces(t *testing.T) {
 		}
 	}
 }
+
+// A table-三 header that names no applicant column (an OCR's placeholder
+// headers 类别、数据1…数据6、总计, as in the real 沭阳 2025 conversion) is
+// an unreadable header: no cell is placed by position, and the table is
+// not a table with missing rows.
+func TestPlaceholderHeaderT3(t *testing.T) {
+	text := strings.Join([]string{
+		"三、收到和处理政府信息公开申请情况",
+		"| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |",
+		"|---|---|---|---|---|---|---|---|",
+		"| 本年新收政府信息公开申请数量 | 705 | 3 | 0 | 0 | 5 | 0 | 713 |",
+		"| 上年结转政府信息公开申请数量 | 36 | 0 | 0 | 0 | 0 | 0 | 36 |",
+		"",
+	}, "\n")
+	r := loadText(t, "x.md", text)
+	var header bool
+	for _, is := range r.Issues {
+		switch is.Kind {
+		case IssueUnreadableHeader:
+			header = is.Table == format.T3
+		case IssueUnknownColumn, IssueUnreadableRow:
+			t.Errorf("issue %+v: the header explains the table", is)
+		}
+	}
+	if !header {
+		t.Errorf("no unreadable table-三 header in %+v", r.Issues)
+	}
+	for _, k := range r.Keys {
+		if strings.HasPrefix(k, format.T3+".") && r.Cell(k).State != StateMissing {
+			t.Errorf("%s read as %s %v", k, r.Cell(k).State, r.Cell(k).Value)
+		}
+	}
+	// One applicant column named is enough to read by label.
+	named := strings.Replace(text, "类别 | 数据1", " | 自然人", 1)
+	r = loadText(t, "x.md", named)
+	if c := r.Cell("t3.NEW.NP"); c.State != StateNumber || c.Value != 705 {
+		t.Errorf("t3.NEW.NP = %s %v, want 705", c.State, c.Value)
+	}
+}
