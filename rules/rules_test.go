@@ -117,6 +117,14 @@ func TestRules(t *testing.T) {
 		}, nil},
 		{"C1001 all sections", C1001, nil, nil},
 		{"C1001 section missing", C1001, func(r *schema.Report) { r.Sections = slices.Delete(r.Sections, 4, 5) }, []string{"C1001 " + msgC1001Missing}},
+		{"C1001 heading of 五 lost, its content in 四", C1001, func(r *schema.Report) {
+			r.Sections = slices.Delete(r.Sections, 4, 5)
+			r.Sections[3].Paragraphs = append(r.Sections[3].Paragraphs, schema.Paragraph{Text: "（一）主要问题"}, schema.Paragraph{Text: "一是公开不够及时。"})
+		}, []string{"C1001 " + msgC1001Untitled}},
+		{"C1001 a long sentence on problems is no sub-heading", C1001, func(r *schema.Report) {
+			r.Sections = slices.Delete(r.Sections, 4, 5)
+			r.Sections[3].Paragraphs = append(r.Sections[3].Paragraphs, schema.Paragraph{Text: "（一）本年度行政复议案件中发现的问题已经全部按照复议决定的要求整改完毕并向申请人反馈。"})
+		}, []string{"C1001 " + msgC1001Missing}},
 		{"C1001 out of order", C1001, func(r *schema.Report) { r.Sections[1], r.Sections[2] = r.Sections[2], r.Sections[1] }, []string{"C1001 " + msgC1001Order}},
 		{"C1001 no headings at all", C1001, func(r *schema.Report) { r.Sections = nil }, slices.Repeat([]string{"C1001 " + msgC1001Missing}, 6)},
 		{"C1002 all tables", C1002, nil, nil},
