@@ -85,14 +85,17 @@ func (p *docxPackage) find(name string) *zip.File {
 // check fails.
 func (p *docxPackage) open(f *zip.File, max int64) (io.ReadCloser, error) {
 	size, packed := f.UncompressedSize64, f.CompressedSize64
+	// The limit named is the part's own bound, or MaxInflatedBytes when
+	// what is left of it binds.
+	limit := max
 	if max > p.budget {
-		max = p.budget
+		max, limit = p.budget, p.lim.MaxInflatedBytes
 	}
 	if max < 0 {
 		max = 0
 	}
 	if size > uint64(max) {
-		return nil, tooLarge(LimitInflated, max, "%s declares %d bytes inflated, limit %d", f.Name, size, max)
+		return nil, tooLarge(LimitInflated, limit, "%s declares %d bytes inflated, limit %d", f.Name, size, max)
 	}
 	if packed > uint64(p.size) {
 		return nil, fmt.Errorf("%w: %s declares %d compressed bytes in a %d-byte file", ErrCorrupt, f.Name, packed, p.size)
