@@ -62,19 +62,17 @@ func limitFlags() []cli.Flag {
 	d := parser.DefaultLimits()
 	var fs []cli.Flag
 	for _, l := range limitList {
+		var n int64
 		switch v := l.field(&d).(type) {
 		case *int64:
-			if l.size {
-				fs = append(fs, &cli.StringFlag{Name: l.name, Usage: fmt.Sprintf("%s (default: %s)", l.en, sizeText(*v))})
-			} else {
-				fs = append(fs, &cli.IntFlag{Name: l.name, Value: int(*v), Usage: l.en})
-			}
+			n = *v
 		case *int:
-			if l.size {
-				fs = append(fs, &cli.StringFlag{Name: l.name, Usage: fmt.Sprintf("%s (default: %s)", l.en, sizeText(int64(*v)))})
-			} else {
-				fs = append(fs, &cli.IntFlag{Name: l.name, Value: *v, Usage: l.en})
-			}
+			n = int64(*v)
+		}
+		if l.size {
+			fs = append(fs, &cli.StringFlag{Name: l.name, Usage: fmt.Sprintf("%s (default: %s)", l.en, sizeText(n))})
+		} else {
+			fs = append(fs, &cli.IntFlag{Name: l.name, Value: int(n), Usage: l.en})
 		}
 	}
 	return fs
