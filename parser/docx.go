@@ -2,7 +2,6 @@ package parser
 
 import (
 	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -21,7 +20,7 @@ import (
 // parseDocx reads a WordprocessingML package (.docx as written by Word, WPS
 // Office, LibreOffice, pandoc and others) held in data into a Document.
 func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Document, error) {
-	return parseDocxAt(ctx, path, bytes.NewReader(data), int64(len(data)), lim)
+	return parseDocxAt(ctx, path, memReader(data), int64(len(data)), lim)
 }
 
 // parseDocxAt reads the package of size bytes that r holds (a file, or
@@ -212,23 +211,11 @@ func toUTF8(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// utf8Reader is toUTF8 for a stream: it returns a reader of r's bytes
-// decoded from UTF-16 when they start with a UTF-16 BOM, else of r's
-// bytes as they are.
-func utf8Reader(r io.Reader) (io.Reader, error) {
-	var head [2]byte
-	n, err := io.ReadFull(r, head[:])
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return bytes.NewReader(head[:n]), nil
-	case err != nil:
-		return nil, corrupt(err)
-	}
-	r = io.MultiReader(bytes.NewReader(head[:]), r)
-	if hasUTF16BOM(head[:]) {
-		r = transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
-	}
-	return r, nil
+// utf16Reader returns a reader of the UTF-16 bytes of r, which start
+// with a BOM, decoded to UTF-8: toUTF8 for a stream.
+func utf16Reader(r io.Reader) io.Reader {
+	// ExpectBOM lets the BOM choose the byte order.
+	return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 }
 
 func hasUTF16BOM(b []byte) bool {

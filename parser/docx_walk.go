@@ -285,11 +285,20 @@ func (w *docxWalker) walk(ctx context.Context, data []byte) error {
 // MaxDepth, MaxCells, MaxRows, MaxTables, the elements limit (see
 // docxMaxElements) or a token longer than MaxLineBytes.
 func (w *docxWalker) walkFrom(ctx context.Context, r io.Reader, window []byte) error {
-	r, err := utf8Reader(r)
-	if err != nil {
-		return err
+	maxTok := max(w.lim.MaxLineBytes, cap(window))
+	s := &w.s
+	s.resetReader(r, window, maxTok)
+	// A part in UTF-16 (with BOM, which OPC requires for it) is decoded to
+	// UTF-8 on its way into the window.
+	for len(s.buf) < 2 && !s.eof {
+		if err := s.fill(); err != nil {
+			return corrupt(err)
+		}
 	}
-	w.s.resetReader(r, window, max(w.lim.MaxLineBytes, cap(window)))
+	if hasUTF16BOM(s.buf) {
+		head := bytes.NewReader(slices.Clone(s.buf))
+		s.resetReader(utf16Reader(io.MultiReader(head, r)), window, maxTok)
+	}
 	return w.scanAll(ctx)
 }
 

@@ -49,7 +49,25 @@ type docxPackage struct {
 
 // openPackage reads the zip directory of data.
 func openPackage(data []byte, lim Limits) (*docxPackage, error) {
-	return openPackageAt(bytes.NewReader(data), int64(len(data)), lim)
+	return openPackageAt(memReader(data), int64(len(data)), lim)
+}
+
+// memReader is a package held in memory. zipEntryCount reads its end in
+// place instead of copying it.
+type memReader []byte
+
+func (m memReader) ReadAt(b []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	if off >= int64(len(m)) {
+		return 0, io.EOF
+	}
+	n := copy(b, m[off:])
+	if n < len(b) {
+		return n, io.EOF
+	}
+	return n, nil
 }
 
 // openPackageAt reads the zip directory of the size bytes r holds.
@@ -222,9 +240,14 @@ func (r *entryReader) Close() error { return r.rc.Close() }
 func zipEntryCount(r io.ReaderAt, size int64) (n uint64, ok bool) {
 	const eocdLen, maxComment = 22, 0xFFFF
 	lo := max(size-eocdLen-maxComment, 0)
-	tail := make([]byte, size-lo)
-	if _, err := r.ReadAt(tail, lo); err != nil && err != io.EOF {
-		return 0, false
+	var tail []byte
+	if m, ok := r.(memReader); ok {
+		tail = m[lo:size]
+	} else {
+		tail = make([]byte, size-lo)
+		if _, err := r.ReadAt(tail, lo); err != nil && err != io.EOF {
+			return 0, false
+		}
 	}
 	at := bytes.LastIndex(tail, []byte("PK\x05\x06"))
 	if at < 0 || at+eocdLen > len(tail) {
