@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -244,4 +246,62 @@ func FuzzDocxWindow(f *testing.F) {
 	f.Fuzz(func(t *testing.T, part []byte, k uint8) {
 		sameWalk(t, "fuzz", part, 16, int(k%64)+1)
 	})
+}
+
+// TestDocxStreamMemory: a large stored .docx read from its file costs
+// what is kept of it, its cells and text, not copies of the file and of
+// its main part. Reading the file into memory and inflating the part into
+// one buffer, with cells and rows in slices grown by appending, as the
+// reader did before it streamed, allocated 9.6 times the file; streaming
+// allocates 1.8 times (the 80,000 Cells of this file, at 96 bytes each,
+// are half of it).
+func TestDocxStreamMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes an 8 MB .docx")
+	}
+	path := filepath.Join(t.TempDir(), "big.docx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows, cols = 20_000, 4
+	io.WriteString(fw, docXML("")[:len(docXML(""))-len("</w:body></w:document>")]+"<w:tbl>")
+	for i := range rows {
+		io.WriteString(fw, "<w:tr>")
+		for j := range cols {
+			fmt.Fprintf(fw, `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc>`, i*cols+j)
+		}
+		io.WriteString(fw, "</w:tr>")
+	}
+	io.WriteString(fw, "</w:tbl></w:body></w:document>")
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	doc, err := ParseFile(context.Background(), path, DefaultLimits())
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Tables()[0].Rows); n != rows {
+		t.Fatalf("%d rows, want %d", n, rows)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("%d-byte file: %d bytes allocated (%.2f×)", fi.Size(), alloc, float64(alloc)/float64(fi.Size()))
+	if alloc > 5*uint64(fi.Size())/2 {
+		t.Errorf("reading a %d-byte .docx allocated %d bytes, want at most 2.5 times the file", fi.Size(), alloc)
+	}
 }
