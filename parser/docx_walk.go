@@ -118,10 +118,13 @@ func (w *docxWalker) pop() frame {
 //     blank after trimming), as the .txt reader does, so it equals the
 //     paragraph's index in Document.Paragraphs plus one.
 //
-// The model is built in scratch slices indexed by position (all text in
-// one arena, all cells, rows, tables and paragraphs each in one slice) and
+// The model is built in scratch indexed by position (all text in one
+// arena; all cells and all rows each in fixed blocks of compact records,
+// which grow without copying; tables and paragraphs each in one slice) and
 // copied out once at the end (see finish), so that a document costs a
-// handful of allocations however many cells it has. Walkers and their
+// handful of allocations however many cells it has, and a large one at
+// most its cells and text twice, briefly. The part itself is never held:
+// it is read through the scanner's window (walkFrom). Walkers and their
 // scratch are reused between parses.
 type docxWalker struct {
 	path string
