@@ -3,8 +3,8 @@
 # 32 uploads of a 19 MB text of numbers, 16 at a time (every answer 200,
 # 413 or 503; RSS sampled from /proc at most 500 MB and back under 150 MB
 # within 10 s), then 300 uploads of the real reports and fixtures under
-# testdata, 16 at a time (all 200, p95 under 1 s). Linux only; CI does not
-# run it. Arguments after -- go to nianbao serve; soak's own flags come
+# testdata, 16 at a time (all 200, p95 under 1 s). Linux only; CI runs it
+# small (.ci/run: -big 8 -real 60 -c 8 -p95 5s). Arguments after -- go to nianbao serve; soak's own flags come
 # first (go run ./bench/soak -h lists them).
 #
 #   bench/soak.sh [soak flags] [-- serve flags]

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nianbao/nianbao/parser"
@@ -231,31 +232,30 @@ func limitMessage(le *parser.LimitError) rules.Message {
 	if !ok {
 		return rules.Message{Format: rules.MsgP0001TooLarge}
 	}
-	if le.Limit == parser.LimitRatio {
-		return rules.Message{Format: format}
-	}
-	var arg any = le.Max
 	switch le.Limit {
 	case parser.LimitFileBytes, parser.LimitLineBytes, parser.LimitInflated:
-		arg = FormatSize(le.Max)
+		num, unit := SizeArgs(le.Max)
+		return rules.Message{Format: format, Args: []any{num, unit}}
 	}
-	return rules.Message{Format: format, Args: []any{arg}}
+	return rules.Message{Format: format, Args: []any{le.Max}}
 }
 
-// FormatSize prints a byte count as people write it: "20 MB", "512 KB",
-// "1000 bytes" (binary multiples).
-func FormatSize(n int64) string {
+// SizeArgs are the two arguments of a size in a message ("%s %s"): the
+// number as people write it and its unit, a binary multiple ("20" "MB",
+// "1.4" "MB", "512" "KB") or, under 1 KB, the phrase rules.MsgUnitBytes,
+// which a printer writes in its language ("999 字节", "999 bytes").
+func SizeArgs(n int64) (num string, unit any) {
 	switch {
 	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GB", n>>30)
+		return strconv.FormatInt(n>>30, 10), "GB"
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
+		return strconv.FormatInt(n>>20, 10), "MB"
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), "MB"
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
+		return strconv.FormatInt(n>>10, 10), "KB"
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return strconv.FormatInt(n, 10), rules.Phrase(rules.MsgUnitBytes)
 }
 
 // errText is the technical cause without the path, which the finding shows

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"net/url"
 	"path"
 	"slices"
@@ -12,18 +14,26 @@ import (
 	"sync"
 
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // parseDocx reads a WordprocessingML package (.docx as written by Word, WPS
-// Office, LibreOffice, pandoc and others) into a Document.
+// Office, LibreOffice, pandoc and others) held in data into a Document.
+func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Document, error) {
+	return parseDocxAt(ctx, path, memReader(data), int64(len(data)), lim)
+}
+
+// parseDocxAt reads the package of size bytes that r holds (a file, or
+// bytes in memory) into a Document.
 //
 // Only the main document part is read; headers, footers, footnotes,
 // comments and styles are not. The package is opened behind the guards of
-// docxPackage, the part is inflated into one buffer (its declared size is
-// checked against the limits first) and walked as a token stream (see
-// docxWalker).
-func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Document, error) {
-	pkg, err := openPackage(data, lim)
+// docxPackage, and the main part is inflated through a fixed window
+// (docxWindow) and walked as a token stream (see docxWalker): memory grows
+// with what is kept of the document, its text and cells, not with its
+// markup. The limits are checked as the part is read.
+func parseDocxAt(ctx context.Context, path string, r io.ReaderAt, size int64, lim Limits) (*Document, error) {
+	pkg, err := openPackageAt(r, size, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -37,25 +47,11 @@ func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	bufp := partBufs.Get().(*[]byte)
-	defer func() {
-		if cap(*bufp) <= maxPooledPart {
-			partBufs.Put(bufp)
-		}
-	}()
-	part, err := pkg.readInto(main, lim.MaxInflatedBytes, (*bufp)[:0])
-	if cap(part) > cap(*bufp) {
-		*bufp = part[:0]
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+	winp := windows.Get().(*[]byte)
+	defer windows.Put(winp)
 	w := walkers.Get().(*docxWalker)
 	defer w.release()
-	doc, err := w.layoutWalk(ctx, path, lim, part)
+	doc, err := w.layoutWalk(ctx, path, lim, pkg, main, *winp)
 	if err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
@@ -64,6 +60,25 @@ func parseDocx(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	}
 	doc.Saved = pkg.savedAt()
 	return doc, nil
+}
+
+// docxWindow is the size of the window the main part is read through:
+// large enough that refilling it costs little, small enough to be nothing
+// beside the document it reads.
+const docxWindow = 32 << 10
+
+// DocxElementsPerHTML is how many times Limits.MaxElements a .docx main
+// part may hold: WordprocessingML spends four to ten elements on a cell
+// (cell, paragraph, run, text and their properties) where HTML spends one
+// or two, and the part is streamed, so its elements cost time, not memory.
+const DocxElementsPerHTML = 8
+
+// docxMaxElements is the elements limit of a .docx main part.
+func docxMaxElements(lim Limits) int {
+	if lim.MaxElements > math.MaxInt/DocxElementsPerHTML {
+		return math.MaxInt
+	}
+	return lim.MaxElements * DocxElementsPerHTML
 }
 
 // savedAt returns when the document was last saved, as its core
@@ -86,30 +101,37 @@ func (p *docxPackage) savedAt() string {
 // layoutWalk walks the main part into a Document, and walks it once more,
 // reading through them, when the first walk found layout tables (see
 // docxWalker).
-func (w *docxWalker) layoutWalk(ctx context.Context, path string, lim Limits, part []byte) (*Document, error) {
+func (w *docxWalker) layoutWalk(ctx context.Context, path string, lim Limits, pkg *docxPackage, main *zip.File, window []byte) (*Document, error) {
+	rc, err := pkg.open(main, lim.MaxInflatedBytes)
+	if err != nil {
+		return nil, err
+	}
 	doc := &Document{Path: path, Format: "docx"}
 	w.init(path, lim, doc)
-	if err := w.walk(ctx, part); err != nil || len(w.layouts) == 0 {
+	err = w.walkFrom(ctx, rc, window)
+	rc.Close()
+	if err != nil || len(w.layouts) == 0 {
 		return doc, err
 	}
 	unwrap := slices.Clone(w.layouts)
+	if rc, err = pkg.reopen(main); err != nil {
+		return nil, err
+	}
+	defer rc.Close()
 	doc = &Document{Path: path, Format: "docx"}
 	w.init(path, lim, doc)
 	w.unwrap = unwrap
-	return doc, w.walk(ctx, part)
+	return doc, w.walkFrom(ctx, rc, window)
 }
 
-// Buffers reused between parses: the inflated main part and the walker's
-// scratch. Buffers grown past these sizes by a large document are left to
-// the garbage collector rather than kept.
-const (
-	maxPooledPart    = 4 << 20
-	maxPooledScratch = 1 << 20 // bytes of text; other slices in proportion
-)
+// Buffers reused between parses: the windows the main part is read
+// through and the walker's scratch. Scratch grown past these sizes by a
+// large document is left to the garbage collector rather than kept.
+const maxPooledScratch = 1 << 20 // bytes of text; other slices in proportion
 
 var (
-	partBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512<<10); return &b }}
-	walkers  = sync.Pool{New: func() any { return new(docxWalker) }}
+	windows = sync.Pool{New: func() any { b := make([]byte, 0, docxWindow); return &b }}
+	walkers = sync.Pool{New: func() any { return new(docxWalker) }}
 )
 
 // Content types and relationship types that name the main part of a
@@ -178,7 +200,7 @@ func (p *docxPackage) mainPart() (*zip.File, error) {
 // toUTF8 converts a part written in UTF-16 (with BOM, which OPC requires
 // for it) to UTF-8, and returns any other part unchanged.
 func toUTF8(b []byte) ([]byte, error) {
-	if len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+	if hasUTF16BOM(b) {
 		// ExpectBOM lets the BOM choose the byte order.
 		u, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
 		if err != nil {
@@ -187,6 +209,17 @@ func toUTF8(b []byte) ([]byte, error) {
 		return u, nil
 	}
 	return b, nil
+}
+
+// utf16Reader returns a reader of the UTF-16 bytes of r, which start
+// with a BOM, decoded to UTF-8: toUTF8 for a stream.
+func utf16Reader(r io.Reader) io.Reader {
+	// ExpectBOM lets the BOM choose the byte order.
+	return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+}
+
+func hasUTF16BOM(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
 }
 
 // corrupt wraps an error met while reading the main part as ErrCorrupt,

@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
+	"io"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -32,11 +32,12 @@ const (
 	kPlaceholder           // w:sdtContent of an sdt showing its placeholder
 )
 
-// frame is an open element. It holds offsets into the part rather than
-// slices, so that the stack has no pointers for the garbage collector to
-// follow or for writes to announce.
+// frame is an open element. Its name is kept in the walker's names
+// arena, not in the scanner's window, which moves on; the frame holds
+// offsets into the arena rather than slices, so that the stack has no
+// pointers for the garbage collector to follow or for writes to announce.
 type frame struct {
-	at, local, end uint32 // the qualified name is part[at:end], its local part part[local:end]
+	at, local, end uint32 // the qualified name is names[at:end], its local part names[local:end]
 	kind           frameKind
 	flag           bool
 }
@@ -45,8 +46,27 @@ type frame struct {
 func is(b []byte, s string) bool { return string(b) == s }
 
 // qname and lname return the qualified and the local name of f.
-func (w *docxWalker) qname(f *frame) []byte { return w.s.buf[f.at:f.end] }
-func (w *docxWalker) lname(f *frame) []byte { return w.s.buf[f.local:f.end] }
+func (w *docxWalker) qname(f *frame) []byte { return w.names[f.at:f.end] }
+func (w *docxWalker) lname(f *frame) []byte { return w.names[f.local:f.end] }
+
+// frameOf returns the frame of the start tag s is at, its name copied to
+// the names arena. The arena is cut back when the frame is popped (see
+// pop); a frame that is never pushed (an empty element) leaves its name
+// there until the next pop, which is harmless: the arena holds at most the
+// names of the open elements and of one empty element per level.
+func (w *docxWalker) frameOf(s *xmlScanner) frame {
+	at := len(w.names)
+	w.names = append(w.names, s.buf[s.nameAt:s.nameEnd]...)
+	return frame{at: uint32(at), local: uint32(at + s.local - s.nameAt), end: uint32(len(w.names))}
+}
+
+// pop removes the top frame and its name.
+func (w *docxWalker) pop() frame {
+	f := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	w.names = w.names[:f.at]
+	return f
+}
 
 // docxWalker turns the token stream of a main document part into Blocks.
 //
@@ -98,10 +118,13 @@ func (w *docxWalker) lname(f *frame) []byte { return w.s.buf[f.local:f.end] }
 //     blank after trimming), as the .txt reader does, so it equals the
 //     paragraph's index in Document.Paragraphs plus one.
 //
-// The model is built in scratch slices indexed by position (all text in
-// one arena, all cells, rows, tables and paragraphs each in one slice) and
+// The model is built in scratch indexed by position (all text in one
+// arena; all cells and all rows each in fixed blocks of compact records,
+// which grow without copying; tables and paragraphs each in one slice) and
 // copied out once at the end (see finish), so that a document costs a
-// handful of allocations however many cells it has. Walkers and their
+// handful of allocations however many cells it has, and a large one at
+// most its cells and text twice, briefly. The part itself is never held:
+// it is read through the scanner's window (walkFrom). Walkers and their
 // scratch are reused between parses.
 type docxWalker struct {
 	path string
@@ -110,9 +133,11 @@ type docxWalker struct {
 	s    xmlScanner
 
 	stack       []frame
-	zero        frame // what top and up return beyond the stack
-	skip        int   // stack depth of the skipped subtree's root; 0 when reading
-	placeholder int   // open placeholder sdtContent elements
+	names       []byte // names of the open elements (see frameOf)
+	elements    int    // elements read, for the elements limit
+	zero        frame  // what top and up return beyond the stack
+	skip        int    // stack depth of the skipped subtree's root; 0 when reading
+	placeholder int    // open placeholder sdtContent elements
 	rootSeen    bool
 	cellCount   int // every w:tc seen, nested ones included
 	rowCount    int // every w:tr seen, nested ones included
@@ -124,10 +149,8 @@ type docxWalker struct {
 	text      []byte
 	paras     []Paragraph
 	paraText  []span
-	cells     []Cell
-	cellText  []span
-	rows      []Row
-	rowCells  []span
+	cells     chunks[cellRec]
+	rows      chunks[rowRec]
 	tables    []Table
 	tableRows []span
 	blocks    []blockRef
@@ -191,6 +214,22 @@ var reportMarks = [][]byte{[]byte(format.T2CaptionCore), []byte(format.MarkT3Col
 // span is a range [from, to) of indexes.
 type span struct{ from, to int }
 
+// cellRec is a Cell of the model under construction: its text in the
+// walker's text, and its Span, Merged and Pos without the path, which
+// every cell shares. It takes a third of a Cell's room.
+type cellRec struct {
+	text                  span
+	span, table, row, col int32
+	merged                bool
+}
+
+// rowRec is a Row of the model under construction: its cells in the
+// walker's cells.
+type rowRec struct {
+	cells      span
+	table, row int32
+}
+
 // blockRef is a Block of the model under construction: the index of a
 // paragraph or a table.
 type blockRef struct {
@@ -204,53 +243,92 @@ func (w *docxWalker) init(path string, lim Limits, doc *Document) {
 	*w = docxWalker{
 		path: path, lim: lim, doc: doc,
 		stack:     w.stack[:0],
+		names:     w.names[:0],
 		text:      w.text[:0],
 		paras:     w.paras[:0],
 		paraText:  w.paraText[:0],
-		cells:     w.cells[:0],
-		cellText:  w.cellText[:0],
-		rows:      w.rows[:0],
-		rowCells:  w.rowCells[:0],
+		cells:     w.cells,
+		rows:      w.rows,
 		tables:    w.tables[:0],
 		tableRows: w.tableRows[:0],
 		blocks:    w.blocks[:0],
 		shapes:    w.shapes[:0],
 		layouts:   w.layouts[:0],
 	}
+	w.cells.reset(len(w.cells.blocks))
+	w.rows.reset(len(w.rows.blocks))
 }
 
 // release returns w to the pool, dropping what it must not keep: the
 // document, the part, and scratch grown large by a large document.
 func (w *docxWalker) release() {
-	if cap(w.text) > maxPooledScratch || cap(w.cells) > maxPooledScratch/64 || cap(w.stack) > 4096 {
+	if cap(w.text) > maxPooledScratch || cap(w.stack) > 4096 || cap(w.names) > 64<<10 {
 		*w = docxWalker{}
 	} else {
 		w.init("", Limits{}, nil)
+		w.cells.reset(maxPooledScratch / 64 / chunkLen)
+		w.rows.reset(maxPooledScratch / 64 / chunkLen)
 	}
 	walkers.Put(w)
 }
 
-// walk reads the part data to its end and fills w.doc. It fails with
-// ErrCorrupt on any syntax error, a mismatched end tag or a part that ends
-// with elements open, and with ErrTooLarge beyond MaxDepth, MaxCells, MaxRows or MaxTables.
+// walk reads the part data to its end and fills w.doc (see walkFrom).
 func (w *docxWalker) walk(ctx context.Context, data []byte) error {
 	data, err := toUTF8(data)
 	if err != nil {
 		return err
 	}
-	if len(data) > math.MaxUint32 { // frames hold 32-bit offsets
-		return tooLarge(LimitStructure, 4<<30, "main part larger than 4 GiB")
-	}
+	w.s.reset(data)
+	return w.scanAll(ctx)
+}
+
+// walkFrom reads the part r returns to its end through window and fills
+// w.doc. It fails with ErrCorrupt on any syntax error, a mismatched end
+// tag or a part that ends with elements open, and with ErrTooLarge beyond
+// MaxDepth, MaxCells, MaxRows, MaxTables, the elements limit (see
+// docxMaxElements) or a token longer than MaxLineBytes.
+func (w *docxWalker) walkFrom(ctx context.Context, r io.Reader, window []byte) error {
+	maxTok := max(w.lim.MaxLineBytes, cap(window))
 	s := &w.s
-	s.reset(data)
-	for n := 1; s.pos < len(s.buf); n++ {
+	s.resetReader(r, window, maxTok)
+	// A part in UTF-16 (with BOM, which OPC requires for it) is decoded to
+	// UTF-8 on its way into the window.
+	for len(s.buf) < 2 && !s.eof {
+		if err := s.fill(); err != nil {
+			return corrupt(err)
+		}
+	}
+	if hasUTF16BOM(s.buf) {
+		head := bytes.NewReader(slices.Clone(s.buf))
+		s.resetReader(utf16Reader(io.MultiReader(head, r)), window, maxTok)
+	}
+	return w.scanAll(ctx)
+}
+
+// scanAll walks the tokens of w.s to the end of the part.
+func (w *docxWalker) scanAll(ctx context.Context) error {
+	s := &w.s
+	maxElems := docxMaxElements(w.lim)
+	for n := 1; ; n++ {
 		if n%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		// What s.next does, without a call per token.
-		skip, err := s.scan(s.buf[s.pos:])
+		// What s.next does, without a call per token when the token
+		// lies in the window.
+		var skip bool
+		var err error
+		if s.pos < len(s.buf) {
+			if skip, err = s.scan(s.buf[s.pos:]); err == errShort && !s.eof {
+				skip, err = s.step()
+			}
+		} else {
+			skip, err = s.step()
+		}
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
 			if err == errShort {
 				err = s.syntax(len(s.buf), "unexpected EOF")
@@ -263,12 +341,15 @@ func (w *docxWalker) walk(ctx context.Context, data []byte) error {
 		s.any = true
 		switch s.kind {
 		case tokStart:
+			if w.elements++; w.elements > maxElems {
+				return limitErr(LimitElements, maxElems)
+			}
 			// Fast path for the elements that mean nothing to the walker
 			// (most of them: formatting properties); start does the same
 			// for them, more slowly.
 			if w.rootSeen && !mayMatter(s.buf[s.local:s.nameEnd]) && len(w.stack) < w.lim.MaxDepth {
 				if !s.empty {
-					w.stack = append(w.stack, frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)})
+					w.stack = append(w.stack, w.frameOf(s))
 				}
 				continue
 			}
@@ -304,17 +385,21 @@ func (w *docxWalker) finish() {
 		return
 	}
 	text := string(w.text)
-	cells := make([]Cell, len(w.cells))
-	for i, c := range w.cells {
-		sp := w.cellText[i]
-		c.Text = text[sp.from:sp.to]
-		cells[i] = c
+	cells := make([]Cell, w.cells.len())
+	for i := range cells {
+		c := w.cells.at(i)
+		cells[i] = Cell{
+			Text:   text[c.text.from:c.text.to],
+			Span:   int(c.span),
+			Merged: c.merged,
+			Pos:    Pos{File: w.path, Table: int(c.table), Row: int(c.row), Col: int(c.col)},
+		}
 	}
-	rows := make([]Row, len(w.rows))
-	for i, r := range w.rows {
-		sp := w.rowCells[i]
-		r.Cells = cells[sp.from:sp.to:sp.to]
-		rows[i] = r
+	rows := make([]Row, w.rows.len())
+	for i := range rows {
+		r := w.rows.at(i)
+		sp := r.cells
+		rows[i] = Row{Cells: cells[sp.from:sp.to:sp.to], Pos: Pos{File: w.path, Table: int(r.table), Row: int(r.row)}}
 	}
 	tables := make([]Table, len(w.tables))
 	for i, t := range w.tables {
@@ -386,7 +471,7 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		return tooLarge(LimitDepth, int64(w.lim.MaxDepth), "XML nesting deeper than %d", w.lim.MaxDepth)
 	}
 	name, attrs, local := s.name(), s.attrs(), s.buf[s.local:s.nameEnd]
-	f := frame{at: uint32(s.nameAt), local: uint32(s.local), end: uint32(s.nameEnd)}
+	f := w.frameOf(s)
 	if !w.rootSeen {
 		w.rootSeen = true
 		if !is(local, "document") {
@@ -394,7 +479,9 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		}
 	}
 	if w.skip > 0 {
-		if !s.empty {
+		if s.empty {
+			w.names = w.names[:f.at]
+		} else {
 			w.stack = append(w.stack, f)
 		}
 		return nil
@@ -504,7 +591,7 @@ func (w *docxWalker) start(s *xmlScanner) error {
 			w.flushCarry()
 			w.tableNo++
 			w.tableOpen = true
-			w.tableRow0 = len(w.rows)
+			w.tableRow0 = w.rows.len()
 		default:
 			f.kind = kNestedTable
 			w.nested++
@@ -519,8 +606,8 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		if w.tableOpen && w.nested == 0 && !w.rowOpen {
 			f.kind = kRow
 			w.rowOpen, w.rowDel, w.gridCol = true, false, 0
-			w.rowNo = len(w.rows) - w.tableRow0 + 1
-			w.rowCell0, w.rowText0 = len(w.cells), len(w.text)
+			w.rowNo = w.rows.len() - w.tableRow0 + 1
+			w.rowCell0, w.rowText0 = w.cells.len(), len(w.text)
 		}
 	case "tc":
 		if n := len(w.shapes); n > 0 {
@@ -563,6 +650,7 @@ func (w *docxWalker) start(s *xmlScanner) error {
 		if f.kind != kSkip {
 			w.close(&f)
 		}
+		w.names = w.names[:f.at]
 	case f.kind == kSkip:
 		w.stack = append(w.stack, f)
 		w.skip = len(w.stack)
@@ -618,11 +706,10 @@ func (w *docxWalker) end(name []byte) error {
 	if len(w.stack) == 0 {
 		return fmt.Errorf("unexpected end element </%s>", name)
 	}
-	f := w.stack[len(w.stack)-1]
-	if q := w.qname(&f); string(q) != string(name) {
+	if q := w.qname(&w.stack[len(w.stack)-1]); string(q) != string(name) {
 		return fmt.Errorf("element <%s> closed by </%s>", q, name)
 	}
-	w.stack = w.stack[:len(w.stack)-1]
+	f := w.pop()
 	if w.skip > 0 {
 		if w.skip == len(w.stack)+1 {
 			w.skip = 0
@@ -752,19 +839,19 @@ func (w *docxWalker) endCell() {
 	w.cellOpen = false
 	sp := w.cellSpan
 	switch {
-	case w.cellHCont && len(w.cells) > w.rowCell0:
-		w.cells[len(w.cells)-1].Span += sp
+	case w.cellHCont && w.cells.len() > w.rowCell0:
+		w.cells.at(w.cells.len() - 1).span += int32(sp)
 		w.text = w.text[:w.cellStart]
 	default:
 		if w.cellMerge {
 			w.text = w.text[:w.cellStart]
 		}
-		w.cells = append(w.cells, Cell{
-			Span:   sp,
-			Merged: w.cellMerge,
-			Pos:    Pos{File: w.path, Table: w.tableNo, Row: w.rowNo, Col: w.cellCol},
+		w.cells.add(cellRec{
+			text:   span{w.cellStart, len(w.text)},
+			span:   int32(sp),
+			merged: w.cellMerge,
+			table:  int32(w.tableNo), row: int32(w.rowNo), col: int32(w.cellCol),
 		})
-		w.cellText = append(w.cellText, span{w.cellStart, len(w.text)})
 	}
 	w.gridCol += sp
 }
@@ -772,23 +859,22 @@ func (w *docxWalker) endCell() {
 // endRow keeps the open row unless it is marked deleted or has no cells.
 func (w *docxWalker) endRow() {
 	w.rowOpen = false
-	if w.rowDel || len(w.cells) == w.rowCell0 {
-		w.cells, w.cellText = w.cells[:w.rowCell0], w.cellText[:w.rowCell0]
+	if w.rowDel || w.cells.len() == w.rowCell0 {
+		w.cells.truncate(w.rowCell0)
 		w.text = w.text[:w.rowText0]
 		return
 	}
-	w.rows = append(w.rows, Row{Pos: Pos{File: w.path, Table: w.tableNo, Row: w.rowNo}})
-	w.rowCells = append(w.rowCells, span{w.rowCell0, len(w.cells)})
+	w.rows.add(rowRec{cells: span{w.rowCell0, w.cells.len()}, table: int32(w.tableNo), row: int32(w.rowNo)})
 }
 
 // endTable keeps the open table unless it has no rows.
 func (w *docxWalker) endTable() {
 	w.tableOpen = false
-	if len(w.rows) == w.tableRow0 {
+	if w.rows.len() == w.tableRow0 {
 		w.tableNo--
 		return
 	}
 	w.tables = append(w.tables, Table{Index: w.tableNo, Pos: Pos{File: w.path, Table: w.tableNo}})
-	w.tableRows = append(w.tableRows, span{w.tableRow0, len(w.rows)})
+	w.tableRows = append(w.tableRows, span{w.tableRow0, w.rows.len()})
 	w.blocks = append(w.blocks, blockRef{table: true, i: len(w.tables) - 1})
 }

@@ -51,7 +51,7 @@ const (
 	LimitTables                     // Limits.MaxTables
 	LimitLineBytes                  // Limits.MaxLineBytes
 	LimitLines                      // Limits.MaxLines
-	LimitElements                   // the elements of an HTML page (a fixed bound)
+	LimitElements                   // Limits.MaxElements: the elements of a web page or a .docx main part
 	LimitInflated                   // Limits.MaxInflatedBytes: what a .docx part inflates to
 	LimitDepth                      // Limits.MaxDepth: element nesting
 	LimitRatio                      // Limits.MaxCompressionRatio: a zip bomb
@@ -79,7 +79,7 @@ func (e *LimitError) Error() string {
 		LimitTables:    "tables",
 		LimitLineBytes: "bytes in one line",
 		LimitLines:     "lines",
-		LimitElements:  "HTML elements",
+		LimitElements:  "elements",
 		LimitInflated:  "bytes inflated",
 		LimitDepth:     "levels of nesting",
 	}[e.Limit]

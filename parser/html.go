@@ -60,15 +60,11 @@ func parseHTML(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 	return w.doc, nil
 }
 
-// maxHTMLElements bounds the elements of a page: the parser builds a node
-// for each, many times the bytes of its tags, and a report page, chrome
-// included, has some thousands.
-const maxHTMLElements = 500_000
-
 // checkHTMLCounts counts the start tags of text with the tokenizer, which
 // keeps nothing, before the page is parsed into a tree: more table cells
 // (td, th), rows or tables than lim allows, in any table, or more than
-// maxHTMLElements elements, stop the read with a LimitError.
+// lim.MaxElements elements (the parser builds a node for each, many times
+// the bytes of its tags), stop the read with a LimitError.
 func checkHTMLCounts(text string, lim Limits) error {
 	z := html.NewTokenizer(strings.NewReader(text))
 	var cells, rows, tables, elems int
@@ -97,8 +93,8 @@ func checkHTMLCounts(text string, lim Limits) error {
 			return limitErr(LimitRows, lim.MaxRows)
 		case tables > lim.MaxTables:
 			return limitErr(LimitTables, lim.MaxTables)
-		case elems > maxHTMLElements:
-			return limitErr(LimitElements, maxHTMLElements)
+		case elems > lim.MaxElements:
+			return limitErr(LimitElements, lim.MaxElements)
 		}
 	}
 }

@@ -36,6 +36,12 @@ type Limits struct {
 	MaxLines int
 	// MaxDepth is the deepest XML nesting accepted.
 	MaxDepth int
+	// MaxElements is the largest number of elements in a web page, whose
+	// tree costs memory per element (a report page, chrome included, has
+	// some thousands). The main part of a .docx, which is streamed and
+	// spends several elements on each cell and run, may have
+	// DocxElementsPerHTML times as many.
+	MaxElements int
 }
 
 // DefaultLimits returns the limits used unless the caller sets others.
@@ -50,6 +56,7 @@ func DefaultLimits() Limits {
 		MaxLineBytes:        1 << 20,
 		MaxLines:            20_000,
 		MaxDepth:            256,
+		MaxElements:         500_000,
 	}
 }
 
@@ -95,6 +102,14 @@ func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) 
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
+	if fi.Size() > streamFrom {
+		// A large package is read from the file, not from a copy of it
+		// in memory (see parseDocxAt).
+		var head [4]byte
+		if _, err := f.ReadAt(head[:], 0); err == nil && bytes.Equal(head[:], zipMagic) {
+			return parseDocxAt(ctx, path, f, fi.Size(), lim)
+		}
+	}
 	// One buffer of the file's size: io.ReadAll would grow its buffer by
 	// doubling, allocating about twice the file.
 	var buf bytes.Buffer
@@ -108,6 +123,14 @@ func ParseFile(ctx context.Context, path string, lim Limits) (*Document, error) 
 	}
 	return Parse(ctx, path, data, lim)
 }
+
+// streamFrom is the file size from which ParseFile reads a .docx package
+// from the file rather than from memory: below it, reading the whole file
+// at once costs less than reading its entries piece by piece.
+const streamFrom = 4 << 20
+
+// zipMagic starts a zip package (.docx).
+var zipMagic = []byte("PK\x03\x04")
 
 // fileType names the kind of a file that is not a regular file.
 func fileType(m fs.FileMode) string {
@@ -147,7 +170,7 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 			return nil, ErrEncrypted // a password-protected .docx
 		}
 		return parseWord97(ctx, path, data, lim)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	case bytes.HasPrefix(data, zipMagic):
 		return parseDocx(ctx, path, data, lim)
 	case isWordExt(ext):
 		return parseDisguised(ctx, path, data, lim, ext)

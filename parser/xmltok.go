@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -12,10 +13,20 @@ import (
 // xmlScanner is a small pull tokenizer for the main document part. It
 // exists because encoding/xml reads a byte at a time and allocates for
 // every element and attribute, which made a filled template take several
-// milliseconds; this scanner works on the whole part in memory, reads
-// names and attribute values with table lookups, skips text with
-// bytes.IndexByte and hands out offsets into the part, so it allocates
-// nothing.
+// milliseconds; this scanner reads names and attribute values with table
+// lookups, skips text with bytes.IndexByte and hands out offsets into its
+// buffer, so it allocates nothing.
+//
+// The buffer is either a whole part in memory (reset) or a window over a
+// stream (resetReader): then a token that runs past the end of the window
+// is scanned again once the window has been refilled, its unread bytes
+// moved to the front, and character data is handed out in pieces that end
+// before the window does, so that memory stays at the window's size however
+// long the part is. A piece of character data never ends inside a UTF-8
+// sequence, an entity reference or a "\r\n", so the pieces decode to the
+// same text as the whole. A token longer than the window (a start tag with
+// a huge attribute, a long comment or CDATA section) grows it, up to
+// Limits.MaxLineBytes.
 //
 // It is strict where a document's meaning is at stake and lenient nowhere
 // else: a part that ends inside markup, a malformed tag or attribute, an
@@ -24,9 +35,18 @@ import (
 // an error. Matching end tags is left to the caller, which keeps the
 // element stack anyway.
 type xmlScanner struct {
-	buf []byte // the whole part
+	buf []byte // the whole part, or the window over a stream
 	pos int    // start of unread bytes in buf
 	any bool   // a token was returned
+
+	// Streaming (resetReader): src is read into buf, whose first byte is
+	// byte base of the part; eof is set once src is exhausted (and always
+	// for a whole part); maxTok bounds a token that does not fit the
+	// window.
+	src    io.Reader
+	base   int64
+	eof    bool
+	maxTok int
 
 	// The current token, as byte ranges of buf (offsets rather than
 	// slices, so that a token costs no pointer writes): see name, attrs
@@ -67,19 +87,77 @@ func (s *xmlScanner) text() []byte  { return s.buf[s.textAt:s.textEnd] }
 
 // reset makes s scan b from its start.
 func (s *xmlScanner) reset(b []byte) {
-	*s = xmlScanner{buf: b}
+	*s = xmlScanner{buf: b, eof: true}
+}
+
+// resetReader makes s scan what r returns, through window (its capacity is
+// the window's size), growing it for a token longer than the window up to
+// maxTok bytes.
+func (s *xmlScanner) resetReader(r io.Reader, window []byte, maxTok int) {
+	*s = xmlScanner{buf: window[:0], src: r, maxTok: maxTok}
+}
+
+// fill moves the unread bytes to the front of the window and reads more
+// after them. It returns an error only for a failed read or a token that
+// cannot fit in maxTok bytes; at the end of the stream it sets eof.
+func (s *xmlScanner) fill() error {
+	if s.pos > 0 {
+		n := copy(s.buf, s.buf[s.pos:])
+		s.base += int64(s.pos)
+		s.buf, s.pos = s.buf[:n], 0
+	}
+	if len(s.buf) == cap(s.buf) {
+		if len(s.buf) >= s.maxTok {
+			return tooLarge(LimitLineBytes, s.maxTok, "an XML token longer than %d bytes", s.maxTok)
+		}
+		s.buf = slices.Grow(s.buf, min(max(len(s.buf), 4096), s.maxTok-len(s.buf)))
+	}
+	for zero := 0; ; {
+		n, err := s.src.Read(s.buf[len(s.buf):cap(s.buf)])
+		s.buf = s.buf[:len(s.buf)+n]
+		switch {
+		case err == io.EOF:
+			s.eof = true
+			return nil
+		case err != nil:
+			return err
+		case n > 0:
+			return nil
+		}
+		if zero++; zero > 100 {
+			return io.ErrNoProgress
+		}
+	}
 }
 
 func (s *xmlScanner) syntax(at int, msg string) error {
-	return &xmlSyntaxError{Off: int64(at), Msg: msg}
+	return &xmlSyntaxError{Off: s.base + int64(at), Msg: msg}
+}
+
+// step scans the next token or skipped piece of markup, refilling the
+// window of a stream as needed; it returns io.EOF at the end of the part.
+func (s *xmlScanner) step() (skip bool, err error) {
+	for {
+		if s.pos < len(s.buf) {
+			skip, err := s.scan(s.buf[s.pos:])
+			if err != errShort || s.eof {
+				return skip, err
+			}
+		} else if s.eof {
+			return false, io.EOF
+		}
+		if err := s.fill(); err != nil {
+			return false, err
+		}
+	}
 }
 
 // next advances to the next start tag, end tag or character data,
 // skipping comments, processing instructions and the XML declaration. It
 // returns io.EOF at the end of the part.
 func (s *xmlScanner) next() error {
-	for s.pos < len(s.buf) {
-		skip, err := s.scan(s.buf[s.pos:])
+	for {
+		skip, err := s.step()
 		if err == errShort {
 			return s.syntax(len(s.buf), "unexpected EOF")
 		}
@@ -91,7 +169,6 @@ func (s *xmlScanner) next() error {
 			return nil
 		}
 	}
-	return io.EOF
 }
 
 // scan reads one token at the start of b and consumes it. skip is true for
@@ -101,6 +178,13 @@ func (s *xmlScanner) scan(b []byte) (skip bool, err error) {
 		i := bytes.IndexByte(b, '<')
 		if i < 0 {
 			i = len(b)
+			if !s.eof {
+				// The window ends in character data: hand out what can
+				// be decoded without the bytes that follow.
+				if i = textCut(b); i == 0 {
+					return false, errShort
+				}
+			}
 		}
 		s.kind, s.textAt, s.textEnd, s.cdata = tokText, s.pos, s.pos+i, false
 		s.pos += i
@@ -276,6 +360,35 @@ func (s *xmlScanner) checkDecl(pi []byte) error {
 		return nil
 	}
 	return s.syntax(s.pos, fmt.Sprintf("unsupported encoding %q", v))
+}
+
+// textCut returns how much of b, character data that goes on past it, can
+// be handed out now: all but an incomplete UTF-8 sequence, a reference
+// without its ';' and a '\r' that a '\n' may follow.
+func textCut(b []byte) int {
+	n := len(b)
+	// An incomplete sequence at the end is at most 3 bytes long.
+	for k := 1; k <= 3 && k <= n; k++ {
+		if c := b[n-k]; c < 0x80 {
+			break
+		} else if c >= 0xC0 {
+			if !utf8.FullRune(b[n-k:]) {
+				n -= k
+			}
+			break
+		}
+	}
+	// References are at most 12 bytes between '&' and ';' (checkRefs).
+	if i := bytes.LastIndexByte(b[max(0, n-14):n], '&'); i >= 0 {
+		i += max(0, n-14)
+		if bytes.IndexByte(b[i:n], ';') < 0 {
+			n = i
+		}
+	}
+	if n > 0 && b[n-1] == '\r' {
+		n--
+	}
+	return n
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -49,16 +49,39 @@ type docxPackage struct {
 
 // openPackage reads the zip directory of data.
 func openPackage(data []byte, lim Limits) (*docxPackage, error) {
-	if n, ok := zipEntryCount(data); ok && n > maxZipEntries {
+	return openPackageAt(memReader(data), int64(len(data)), lim)
+}
+
+// memReader is a package held in memory. zipEntryCount reads its end in
+// place instead of copying it.
+type memReader []byte
+
+func (m memReader) ReadAt(b []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	if off >= int64(len(m)) {
+		return 0, io.EOF
+	}
+	n := copy(b, m[off:])
+	if n < len(b) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// openPackageAt reads the zip directory of the size bytes r holds.
+func openPackageAt(r io.ReaderAt, size int64, lim Limits) (*docxPackage, error) {
+	if n, ok := zipEntryCount(r, size); ok && n > maxZipEntries {
 		return nil, tooLarge(LimitStructure, maxZipEntries, "zip directory lists %d entries, more than %d", n, maxZipEntries)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := zip.NewReader(r, size)
 	// ErrInsecurePath comes with a usable reader; entries are never written
 	// to disk, so their names cannot escape anything.
 	if err != nil && (zr == nil || !errors.Is(err, zip.ErrInsecurePath)) {
 		return nil, fmt.Errorf("%w: not a readable zip package: %v", ErrCorrupt, err)
 	}
-	return &docxPackage{zr: zr, size: int64(len(data)), lim: lim, budget: lim.MaxInflatedBytes}, nil
+	return &docxPackage{zr: zr, size: size, lim: lim, budget: lim.MaxInflatedBytes}, nil
 }
 
 // find returns the entry named name (a part name without leading slash),
@@ -80,14 +103,17 @@ func (p *docxPackage) find(name string) *zip.File {
 // check fails.
 func (p *docxPackage) open(f *zip.File, max int64) (io.ReadCloser, error) {
 	size, packed := f.UncompressedSize64, f.CompressedSize64
+	// The limit named is the part's own bound, or MaxInflatedBytes when
+	// what is left of it binds.
+	limit := max
 	if max > p.budget {
-		max = p.budget
+		max, limit = p.budget, p.lim.MaxInflatedBytes
 	}
 	if max < 0 {
 		max = 0
 	}
 	if size > uint64(max) {
-		return nil, tooLarge(LimitInflated, max, "%s declares %d bytes inflated, limit %d", f.Name, size, max)
+		return nil, tooLarge(LimitInflated, limit, "%s declares %d bytes inflated, limit %d", f.Name, size, max)
 	}
 	if packed > uint64(p.size) {
 		return nil, fmt.Errorf("%w: %s declares %d compressed bytes in a %d-byte file", ErrCorrupt, f.Name, packed, p.size)
@@ -101,6 +127,13 @@ func (p *docxPackage) open(f *zip.File, max int64) (io.ReadCloser, error) {
 	}
 	p.budget -= int64(size)
 	return &entryReader{rc: rc, name: f.Name, left: int64(size)}, nil
+}
+
+// reopen opens f, which open has opened before, once more, without
+// charging its size to the budget a second time.
+func (p *docxPackage) reopen(f *zip.File) (io.ReadCloser, error) {
+	p.budget += int64(f.UncompressedSize64)
+	return p.open(f, p.budget)
 }
 
 // readAll reads the whole of f, at most max bytes, behind the same guards
@@ -201,33 +234,42 @@ func (r *entryReader) Read(b []byte) (int, error) {
 func (r *entryReader) Close() error { return r.rc.Close() }
 
 // zipEntryCount reads the number of entries from the end of central
-// directory record of data (or its zip64 variant), without trusting any
-// other part of the archive. ok is false when no record is found; the zip
-// reader then reports the damage.
-func zipEntryCount(data []byte) (n uint64, ok bool) {
+// directory record of the size bytes r holds (or its zip64 variant),
+// without trusting any other part of the archive. ok is false when no
+// record is found; the zip reader then reports the damage.
+func zipEntryCount(r io.ReaderAt, size int64) (n uint64, ok bool) {
 	const eocdLen, maxComment = 22, 0xFFFF
-	lo := len(data) - eocdLen - maxComment
-	if lo < 0 {
-		lo = 0
+	lo := max(size-eocdLen-maxComment, 0)
+	var tail []byte
+	if m, ok := r.(memReader); ok {
+		tail = m[lo:size]
+	} else {
+		tail = make([]byte, size-lo)
+		if _, err := r.ReadAt(tail, lo); err != nil && err != io.EOF {
+			return 0, false
+		}
 	}
-	at := bytes.LastIndex(data[lo:], []byte("PK\x05\x06"))
-	if at < 0 || lo+at+eocdLen > len(data) {
+	at := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if at < 0 || at+eocdLen > len(tail) {
 		return 0, false
 	}
-	at += lo
-	n = uint64(binary.LittleEndian.Uint16(data[at+10:]))
+	n = uint64(binary.LittleEndian.Uint16(tail[at+10:]))
 	if n != 0xFFFF {
 		return n, true
 	}
 	// zip64: a 20-byte locator precedes the record and points at the
 	// zip64 end of central directory record.
 	loc := at - 20
-	if loc < 0 || !bytes.Equal(data[loc:loc+4], []byte("PK\x06\x07")) {
+	if loc < 0 || !bytes.Equal(tail[loc:loc+4], []byte("PK\x06\x07")) {
 		return n, true
 	}
-	off := binary.LittleEndian.Uint64(data[loc+8:])
-	if off > uint64(len(data)) || uint64(len(data))-off < 56 || !bytes.Equal(data[off:off+4], []byte("PK\x06\x06")) {
+	off := binary.LittleEndian.Uint64(tail[loc+8:])
+	var rec [56]byte
+	if off > uint64(size) || uint64(size)-off < 56 {
 		return n, true
 	}
-	return binary.LittleEndian.Uint64(data[off+32:]), true
+	if _, err := r.ReadAt(rec[:], int64(off)); err != nil && err != io.EOF || !bytes.Equal(rec[:4], []byte("PK\x06\x06")) {
+		return n, true
+	}
+	return binary.LittleEndian.Uint64(rec[32:]), true
 }

@@ -22,16 +22,17 @@ var P0001 = &Rule{
 			{MsgP0001PDF, "这是 PDF 文件：nianbao 暂不能读取 PDF，请检查报告的 Word（.docx）原件或网页"},
 			{MsgP0001Internal, "nianbao 读取此文件时出错（程序内部错误）：请将此文件和 --verbose 的输出反馈给维护人员"},
 			{MsgP0001TooLarge, "文件超出读取限制：请确认这是报告文件（--verbose 显示详情）"},
-			{MsgP0001FileBytes, "文件大于 %s，超出读取上限（--max-file-size），未读取"},
-			{MsgP0001Inflated, ".docx 解压后大于 %s，超出读取上限（--max-inflated），未读取"},
+			{MsgP0001FileBytes, "文件大于 %s %s，超出读取上限（--max-file-size），未读取"},
+			{MsgP0001Inflated, ".docx 解压后大于 %s %s，超出读取上限（--max-inflated），未读取"},
 			{MsgP0001Cells, "读取已停止：表格单元格超过 %d 个（上限，见 --max-cells），不像年度报告"},
 			{MsgP0001Depth, "读取已停止：元素嵌套超过 %d 层（上限，见 --max-depth），不像年度报告"},
-			{MsgP0001Ratio, ".docx 的压缩比远超正常文档（可能是“压缩炸弹”），未解压读取：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
-			{MsgP0001Rows, "读取已停止：表格超过 %d 行（上限），不像年度报告"},
-			{MsgP0001Tables, "读取已停止：表格超过 %d 张（上限），不像年度报告"},
-			{MsgP0001LineBytes, "读取已停止：有一行超过 %s（上限），年度报告不会有这样长的行"},
-			{MsgP0001Lines, "读取已停止：文本超过 %d 行（上限），不像年度报告"},
-			{MsgP0001Elements, "读取已停止：网页超过 %d 个元素（上限），不像年度报告"},
+			{MsgP0001Ratio, ".docx 的压缩比超过 %d 倍，远超正常文档（可能是“压缩炸弹”），未解压读取（上限，见 --max-ratio）：请用 Word 或 WPS 打开，重新另存为 .docx 后重试"},
+			{MsgP0001Rows, "读取已停止：表格超过 %d 行（上限，见 --max-rows），不像年度报告"},
+			{MsgP0001Tables, "读取已停止：表格超过 %d 张（上限，见 --max-tables），不像年度报告"},
+			{MsgP0001LineBytes, "读取已停止：有一行超过 %s %s（上限，见 --max-line-size），年度报告不会有这样长的行"},
+			{MsgP0001Lines, "读取已停止：文本超过 %d 行（上限，见 --max-lines），不像年度报告"},
+			{MsgP0001Elements, "读取已停止：网页或文档超过 %d 个元素（上限，见 --max-elements），不像年度报告"},
+			{MsgUnitBytes, "字节"},
 			{MsgP0001Binary, "不是文本文件：请将报告保存为 .docx 或 UTF-8 编码的 .txt"},
 			{MsgP0001Empty, "文件为空或只有空白：请确认保存的是报告文件"},
 			{MsgP0001Unsupported, "不支持的文件类型（%s）：nianbao 可读取 .docx、.doc、.wps、.txt 和 .html"},
@@ -51,17 +52,22 @@ const (
 	MsgP0001PDF         = "this is a PDF file: nianbao cannot read PDF yet; check the report's Word (.docx) original or its web page"
 	MsgP0001Internal    = "nianbao failed while reading this file (an internal error): please send the file and the output of --verbose to the maintainers"
 	MsgP0001TooLarge    = "the file exceeds a read limit: check that this is the report (--verbose shows the detail)"
-	MsgP0001FileBytes   = "the file is larger than %s, the most that is read (--max-file-size): not read"
-	MsgP0001Inflated    = "the .docx unpacks to more than %s, the most that is read (--max-inflated): not read"
+	MsgP0001FileBytes   = "the file is larger than %s %s, the most that is read (--max-file-size): not read"
+	MsgP0001Inflated    = "the .docx unpacks to more than %s %s, the most that is read (--max-inflated): not read"
 	MsgP0001Cells       = "reading stopped: more than %d table cells (the limit, see --max-cells); this is no annual report"
 	MsgP0001Depth       = "reading stopped: elements nested deeper than %d levels (the limit, see --max-depth); this is no annual report"
-	MsgP0001Ratio       = "the .docx is compressed far more than a document can be (a possible zip bomb) and was not unpacked: open it in Word or WPS, save it again as .docx and try again"
-	MsgP0001Rows        = "reading stopped: more than %d table rows (the limit); this is no annual report"
-	MsgP0001Tables      = "reading stopped: more than %d tables (the limit); this is no annual report"
-	MsgP0001LineBytes   = "reading stopped: a line is longer than %s (the limit); no annual report has such a line"
-	MsgP0001Lines       = "reading stopped: more than %d lines of text (the limit); this is no annual report"
-	MsgP0001Elements    = "reading stopped: more than %d elements in the page (the limit); this is no annual report"
+	MsgP0001Ratio       = "the .docx is compressed more than %d to 1, far more than a document can be (a possible zip bomb), and was not unpacked (the limit, see --max-ratio): open it in Word or WPS, save it again as .docx and try again"
+	MsgP0001Rows        = "reading stopped: more than %d table rows (the limit, see --max-rows); this is no annual report"
+	MsgP0001Tables      = "reading stopped: more than %d tables (the limit, see --max-tables); this is no annual report"
+	MsgP0001LineBytes   = "reading stopped: a line is longer than %s %s (the limit, see --max-line-size); no annual report has such a line"
+	MsgP0001Lines       = "reading stopped: more than %d lines of text (the limit, see --max-lines); this is no annual report"
+	MsgP0001Elements    = "reading stopped: more than %d elements in the page or document (the limit, see --max-elements); this is no annual report"
 	MsgP0001Binary      = "this is not a text file: save the report as .docx or as UTF-8 .txt"
 	MsgP0001Empty       = "the file is empty or holds only white space: check that the right file was saved"
 	MsgP0001Unsupported = "unsupported file type (%s): nianbao reads .docx, .doc, .wps, .txt and .html"
+
+	// MsgUnitBytes is the unit of a size under 1 KB, a phrase argument of
+	// the size messages (see lint.SizeArgs); KB, MB and GB read the same
+	// in both languages.
+	MsgUnitBytes = "bytes"
 )

@@ -55,7 +55,7 @@ var pageTmpl = sync.OnceValue(func() *template.Template {
 // page serves the check page in the request's language.
 func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 	p := h.printer(r)
-	size := FormatSize(h.opts.MaxUpload)
+	size := FormatSize(h.opts.MaxUpload, p)
 	t := map[string]string{}
 	for _, x := range pageTexts {
 		switch x.key {

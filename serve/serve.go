@@ -441,7 +441,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err e
 	var msg string
 	switch {
 	case errors.Is(err, errTooLarge):
-		msg = p.Sprintf(msgTooLarge, FormatSize(h.opts.MaxUpload))
+		msg = p.Sprintf(msgTooLarge, FormatSize(h.opts.MaxUpload, p))
 	case errors.Is(err, errNotMultipart):
 		msg = p.Sprintf(msgNotMultipart)
 	case errors.Is(err, errNoFile):
@@ -475,9 +475,13 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, err e
 	w.Write(append(body, '\n'))
 }
 
-// FormatSize prints a byte count as people write it: "20 MB", "512 KB",
-// "1000 bytes" (binary multiples), as lint.FormatSize does.
-func FormatSize(n int64) string { return lint.FormatSize(n) }
+// FormatSize prints a byte count as people write it, in p's language:
+// "20 MB", "512 KB", "999 字节" or "999 bytes" (binary multiples), as the
+// P0001 messages do (lint.SizeArgs).
+func FormatSize(n int64, p *report.Printer) string {
+	num, unit := lint.SizeArgs(n)
+	return p.Sprintf("%s %s", num, unit)
+}
 
 // ParseSize reads a size as given to --max-upload: a number of bytes with
 // an optional unit B, K/KB, M/MB or G/GB (binary multiples, any case):

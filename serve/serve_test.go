@@ -602,9 +602,26 @@ func TestSize(t *testing.T) {
 			t.Errorf("ParseSize(%q) = %d, want an error", bad, n)
 		}
 	}
-	for n, want := range map[int64]string{20 << 20: "20 MB", 512 << 10: "512 KB", 1 << 30: "1 GB", 1500000: "1.4 MB", 999: "999 bytes"} {
-		if got := FormatSize(n); got != want {
-			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
+	zh, err := report.NewPrinter("zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := report.NewPrinter("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		n      int64
+		zh, en string
+	}{
+		{20 << 20, "20 MB", "20 MB"}, {512 << 10, "512 KB", "512 KB"}, {1 << 30, "1 GB", "1 GB"},
+		{1500000, "1.4 MB", "1.4 MB"}, {999, "999 字节", "999 bytes"}, {1000, "1000 字节", "1000 bytes"},
+	} {
+		if got := FormatSize(tt.n, zh); got != tt.zh {
+			t.Errorf("FormatSize(%d, zh) = %q, want %q", tt.n, got, tt.zh)
+		}
+		if got := FormatSize(tt.n, en); got != tt.en {
+			t.Errorf("FormatSize(%d, en) = %q, want %q", tt.n, got, tt.en)
 		}
 	}
 }

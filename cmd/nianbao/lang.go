@@ -57,8 +57,6 @@ var flagZH = map[string]string{
 	"configuration `FILE` (default: .nianbao.yaml in the working directory or a parent)":           "配置文件 `FILE`（默认：当前目录或上级目录中的 .nianbao.yaml）",
 	"report every blank or \"/\" cell instead of a count per table":                                "逐个报告空白或“/”单元格，而不是每张表报告一个数量",
 	"files checked at once (default: all cores)":                                                   "同时检查的文件数（默认：全部 CPU 核心）",
-	"most table cells read from one document":                                                      "每份文档最多读取的表格单元格数",
-	"deepest element nesting read from one .docx or web page":                                      ".docx 或网页中最多读取的元素嵌套层数",
 	"output format: json": "输出格式：json",
 	"report `YEAR` (2019–2020: 2019 format; 2021 on: 2021 format)":                                                                  "报告年度 `YEAR`（2019–2020 年度为 2019 年版格式，2021 年度起为 2021 年版格式）",
 	"the reporting body, e.g. 某某镇人民政府 (default: XX)":                                                                                "报告机关，例如 某某镇人民政府（默认：XX）",
@@ -72,22 +70,13 @@ var flagZH = map[string]string{
 	"open the page in the default browser":                                                                                          "在默认浏览器中打开页面",
 }
 
-// limitsZH is the Chinese of the size-limit flags, whose English carries
-// the default: "… (default: 64M)".
-var limitsZH = map[string]string{
-	"largest input file read, in bytes or with K, M, G":             "读取的最大输入文件，字节数或带 K、M、G",
-	"largest size a .docx may inflate to, in bytes or with K, M, G": ".docx 解压后的最大大小，字节数或带 K、M、G",
-}
-
 // zhUsage returns the Chinese of a flag's English help text, or the text.
 func zhUsage(en string) string {
 	if zh, ok := flagZH[en]; ok {
 		return zh
 	}
-	for e, z := range limitsZH {
-		if rest, ok := strings.CutPrefix(en, e+" (default: "); ok {
-			return z + "（默认：" + strings.TrimSuffix(rest, ")") + "）"
-		}
+	if zh, ok := limitZH(en); ok {
+		return zh
 	}
 	return en
 }

@@ -506,34 +506,96 @@ func TestREADMERules(t *testing.T) {
 	t.Errorf("README rules table is stale (run go test ./cmd/nianbao -update):\n%s", b.String())
 }
 
-// TestLimitFlags checks that each limit flag reaches the reader: a real
-// report over the limit set gets P0001 naming it, within the default it is
-// read, and a limit that is not a positive number is a usage error.
+// TestLimitFlags checks that each limit flag reaches the reader: a report
+// over the limit set gets P0001 naming the limit and the flag that raises
+// it, a file over the default limit is read once the flag raises it, and a
+// limit that is not a positive number is a usage error.
 func TestLimitFlags(t *testing.T) {
 	inRepo(t)
 	const docx = "testdata/docx/filled-2021-wps.docx"
+	txt := []string{"testdata/seed-2020.txt"} // 413 lines, the longest of 489 bytes
+	dir := t.TempDir()
+	// Over the defaults: a .docx part compressed 1,000 to 1 or more, 1,001
+	// tables, a 1.5 MB line, 25,000 lines.
+	squeezed := writeDocx(t, filepath.Join(dir, "squeezed.docx"), strings.Repeat("<w:p/>", 400_000), true)
+	tables := writeDocx(t, filepath.Join(dir, "tables.docx"), strings.Repeat("<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/>", 1001), true)
+	longLine := filepath.Join(dir, "long-line.txt")
+	manyLines := filepath.Join(dir, "many-lines.txt")
+	if err := os.WriteFile(longLine, []byte(strings.Repeat("年", 512<<10)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(manyLines, []byte(strings.Repeat("一行\n", 25_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		flag, value, want string
+		file              string
+		// A file over the default limit and a value that reads it.
+		over, raise string
 	}{
-		{"--max-file-size", "1K", "文件大于 1 KB"},
-		{"--max-inflated", "64K", ".docx 解压后大于"},
-		{"--max-cells", "50", "表格单元格超过 50 个"},
-		{"--max-depth", "4", "元素嵌套超过 4 层"},
+		{flag: "--max-file-size", value: "1K", want: "文件大于 1 KB，超出读取上限（--max-file-size）", file: docx},
+		{flag: "--max-file-size", value: "1000", want: "文件大于 1000 字节，超出读取上限（--max-file-size）", file: docx},
+		{flag: "--max-inflated", value: "64K", want: ".docx 解压后大于 64 KB，超出读取上限（--max-inflated）", file: docx},
+		{flag: "--max-ratio", value: "2", want: "压缩比超过 2 倍", file: squeezed, over: squeezed, raise: "100000"},
+		{flag: "--max-line-size", value: "100", want: "有一行超过 100 字节（上限，见 --max-line-size）", file: txt[0], over: longLine, raise: "2M"},
+		{flag: "--max-lines", value: "10", want: "文本超过 10 行（上限，见 --max-lines）", file: txt[0], over: manyLines, raise: "30000"},
+		{flag: "--max-cells", value: "50", want: "表格单元格超过 50 个（上限，见 --max-cells）", file: docx},
+		{flag: "--max-rows", value: "5", want: "表格超过 5 行（上限，见 --max-rows）", file: docx},
+		{flag: "--max-tables", value: "1", want: "表格超过 1 张（上限，见 --max-tables）", file: docx, over: tables, raise: "2000"},
+		{flag: "--max-elements", value: "100", want: "超过 800 个元素（上限，见 --max-elements）", file: docx},
+		{flag: "--max-depth", value: "4", want: "元素嵌套超过 4 层（上限，见 --max-depth）", file: docx},
 	} {
-		out, _, code := runCmd(t, "check", c.flag, c.value, docx)
+		out, _, code := runCmd(t, "check", c.flag, c.value, c.file)
 		if code != exitFindings || !strings.Contains(out, c.want) || !strings.Contains(out, "P0001") {
-			t.Errorf("%s %s: exit %d\n%s", c.flag, c.value, code, out)
+			t.Errorf("%s %s: exit %d, want %q\n%s", c.flag, c.value, code, c.want, out)
 		}
 		// The detail, in English, is there for those who ask.
-		if out, _, _ := runCmd(t, "check", "--verbose", c.flag, c.value, docx); !strings.Contains(out, "详情：input exceeds limit") {
+		if out, _, _ := runCmd(t, "check", "--verbose", c.flag, c.value, c.file); !strings.Contains(out, "详情：input exceeds limit") {
 			t.Errorf("%s %s --verbose: no detail:\n%s", c.flag, c.value, out)
 		}
-		if _, errOut, code := runCmd(t, "check", c.flag, "0", docx); code != exitError || !strings.Contains(errOut, c.flag) {
+		if _, errOut, code := runCmd(t, "check", c.flag, "0", c.file); code != exitError || !strings.Contains(errOut, c.flag) {
 			t.Errorf("%s 0: exit %d, %q", c.flag, code, errOut)
 		}
+		if c.over == "" {
+			continue
+		}
+		if out, _, _ := runCmd(t, "check", c.over); !strings.Contains(out, "P0001") || !strings.Contains(out, c.flag) {
+			t.Errorf("%s: over the default, no P0001 naming the flag:\n%s", c.over, out)
+		}
+		if out, _, _ := runCmd(t, "check", c.flag, c.raise, c.over); strings.Contains(out, "P0001") {
+			t.Errorf("%s %s: still not read:\n%s", c.flag, c.raise, out)
+		}
 	}
-	out, _, _ := runCmd(t, "check", "--max-depth", "64", "--max-cells", "5000", docx)
+	out, _, _ := runCmd(t, "check", "--max-depth", "64", "--max-cells", "5000", "--max-rows", "100", "--max-tables", "3", "--max-elements", "10000", docx)
 	if strings.Contains(out, "P0001") {
 		t.Errorf("within the limits the report is not read:\n%s", out)
 	}
+	// English names the flag too, and writes sizes in English.
+	if out, _, _ := runCmd(t, "check", "--lang", "en", "--max-line-size", "100", txt[0]); !strings.Contains(out, "longer than 100 bytes (the limit, see --max-line-size)") {
+		t.Errorf("--lang en --max-line-size 100:\n%s", out)
+	}
+}
+
+// writeDocx writes a .docx whose body is body, its part deflated or
+// stored, and returns its path.
+func writeDocx(t *testing.T, path, body string, deflate bool) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	method := zip.Store
+	if deflate {
+		method = zip.Deflate
+	}
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: method})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
