@@ -12,8 +12,10 @@ import (
 func TestCellsEquivalentAcrossFormats(t *testing.T) {
 	groups := [][]string{
 		{"../testdata/seed-2020.txt", "../testdata/docx/seed-2020-lo.docx", "../testdata/docx/seed-2020-pandoc.docx", "../testdata/docx/seed-2020-wps.docx",
-			"../testdata/doc/seed-2020-wps.doc", "../testdata/rtf/seed-2020-wps.rtf", "../testdata/rtf/seed-2020-pandoc.rtf"},
-		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx", "../testdata/doc/v2021-clean-lo.doc", "../testdata/rtf/v2021-clean-lo.rtf"},
+			"../testdata/doc/seed-2020-wps.doc", "../testdata/rtf/seed-2020-wps.rtf", "../testdata/rtf/seed-2020-pandoc.rtf",
+			"../testdata/pdf/seed-2020-lo.pdf"},
+		{"../testdata/v2021-clean.txt", "../testdata/docx/v2021-clean-lo.docx", "../testdata/doc/v2021-clean-lo.doc", "../testdata/rtf/v2021-clean-lo.rtf",
+			"../testdata/pdf/v2021-clean-lo.pdf", "../testdata/pdf/v2021-clean-chromium.pdf"},
 		{"../testdata/docx/filled-2021-wps.docx", "../testdata/docx/filled-2021-lo.docx", "../testdata/docx/filled-2021-split.docx",
 			"../testdata/docx/filled-2021-tracked.docx", "../testdata/docx/filled-2021-hidden.docx", "../testdata/docx/filled-2021-sdt.docx",
 			"../testdata/docx/filled-2021-gov-lo.docx",
@@ -22,12 +24,14 @@ func TestCellsEquivalentAcrossFormats(t *testing.T) {
 			// "Word" files that are web pages inside (testdata/disguised).
 			"../testdata/disguised/filled-2021-lo-html.doc", "../testdata/disguised/filled-2021-blink-mht.doc",
 			"../testdata/disguised/filled-2021-gov-py.mht", "../testdata/disguised/filled-2021-lo-rtf.doc",
-			"../testdata/rtf/filled-2021-lo.rtf", "../testdata/rtf/filled-2021-pandoc.rtf"},
+			"../testdata/rtf/filled-2021-lo.rtf", "../testdata/rtf/filled-2021-pandoc.rtf",
+			// PDFs exported by LibreOffice (testdata/pdf).
+			"../testdata/pdf/filled-2021-wps.pdf", "../testdata/pdf/filled-2021-gov-lo-doc.pdf"},
 	}
 	// A report saved from a web page keeps the page around it: menus and
 	// a breadcrumb before the title, the site's footer after the text.
 	webExport := map[string]bool{"../testdata/docx/filled-2021-gov-lo.docx": true, "../testdata/doc/filled-2021-gov-lo.doc": true,
-		"../testdata/disguised/filled-2021-gov-py.mht": true}
+		"../testdata/disguised/filled-2021-gov-py.mht": true, "../testdata/pdf/filled-2021-gov-lo-doc.pdf": true}
 	opts := DefaultOptions()
 	for _, g := range groups {
 		ref := CheckFile(context.Background(), g[0], opts)
