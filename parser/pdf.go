@@ -45,6 +45,7 @@ func parsePDF(ctx context.Context, path string, data []byte, lim Limits) (*Docum
 			return nil, err
 		}
 	}
+	b.pitch = linePitch(blocks)
 	for i := range pages {
 		if err := b.page(blocks[i], pages[i].n); err != nil {
 			return nil, err
@@ -69,11 +70,32 @@ type pdfBuilder struct {
 	prev     *pdfTextLine // the last line read, nil after a table
 	left     float64      // the document's left and right text margins
 	right    float64
+	pitch    float64 // the usual distance from a line to the next
 
 	table  []pdfPiece // the pieces of the table being read
 	cells  int
 	rows   int
 	tables int
+}
+
+// linePitch returns the most common distance from the top of a line to
+// the top of the next line of the narrative on the same page, to the half
+// point; 0 when no two lines follow each other.
+func linePitch(pages [][]pdfBlock) float64 {
+	count := map[float64]int{}
+	best, bestN := 0.0, 0
+	for _, bs := range pages {
+		for k := 1; k < len(bs); k++ {
+			if bs[k].line == nil || bs[k-1].line == nil {
+				continue
+			}
+			d := math.Round(2*(bs[k].line.y0-bs[k-1].line.y0)) / 2
+			if count[d]++; count[d] > bestN || count[d] == bestN && d < best {
+				best, bestN = d, count[d]
+			}
+		}
+	}
+	return best
 }
 
 // pdfBlock is a line or a table piece of a page, in reading order.
@@ -202,10 +224,19 @@ func (b *pdfBuilder) line(l pdfTextLine, page int) {
 		ph := prev.y1 - prev.y0
 		em := math.Max(h, ph)
 		samePage := page == b.paraPage
-		breaks := l.x0 > b.left+0.8*em ||
+		gap := l.y0 - prev.y0
+		if b.pitch > 0 {
+			gap /= b.pitch
+		} else {
+			gap /= 1.5 * em
+		}
+		mid, lmid, pmid := (b.left+b.right)/2, (l.x0+l.x1)/2, (prev.x0+prev.x1)/2
+		// A centred line (a title) wraps to a centred line.
+		centred := math.Abs(lmid-mid) < em && math.Abs(pmid-mid) < em && prev.x1-prev.x0 > 0.8*(b.right-b.left)
+		breaks := (l.x0 > b.left+0.8*em && !centred) ||
 			prev.x1 < b.right-1.5*em ||
 			headingStart.MatchString(l.text()) ||
-			(samePage && l.y0-prev.y1 > 1.2*em) ||
+			(samePage && gap > 1.35) ||
 			math.Abs(h-ph) > 0.25*em
 		if !breaks {
 			b.para = append(b.para, l)
@@ -261,7 +292,7 @@ func (b *pdfBuilder) endTable() error {
 			start = repeatedHeader(pieces[0].rows, p.rows)
 		}
 		for r, row := range p.rows[start:] {
-			if k > 0 && r == 0 && start == 0 && len(rows) > 0 && splitRow(rows[len(rows)-1].row, row) {
+			if k > 0 && r == 0 && start == 0 && inHeader(rows) && splitRow(rows[len(rows)-1].row, row) {
 				// The row broken by the page: its cells' text goes on.
 				last := &rows[len(rows)-1].row
 				joinRow(last, row)
@@ -394,6 +425,18 @@ func splitRow(last, next pdfRow) bool {
 		}
 	}
 	return some && !hasDigitCell(next)
+}
+
+// inHeader reports whether rows, not none, are all header rows: no cell
+// is a number. Only a header row broken by a page is joined: a data row's
+// first cell on the next page is empty when its label is merged.
+func inHeader(rows []pageRow) bool {
+	for _, r := range rows {
+		if hasDigitCell(r.row) {
+			return false
+		}
+	}
+	return len(rows) > 0
 }
 
 // joinRow appends the text of next's cells to last's.

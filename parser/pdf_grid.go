@@ -284,7 +284,11 @@ func (l pdfTextLine) text() string {
 		if i > 0 {
 			prev := l.glyphs[i-1]
 			h := math.Max(g.y1-g.y0, prev.y1-prev.y0)
-			if g.x0-prev.x1 > 0.25*h && !isWide(prev.r) && !isWide(g.r) {
+			gap := 0.25 * h
+			if isASCIIDigit(prev.r) && isASCIIDigit(g.r) {
+				gap = 0.5 * h // a justified line spreads a number's digits
+			}
+			if g.x0-prev.x1 > gap && !isWide(prev.r) && !isWide(g.r) && !strings.ContainsRune(".,;:)]%", g.r) && !strings.ContainsRune("([", prev.r) {
 				b.WriteByte(' ')
 			}
 		}
@@ -320,5 +324,7 @@ func glyphText(gs []pdfGlyph) string {
 	}
 	return b.String()
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isLatin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

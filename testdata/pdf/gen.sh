@@ -17,8 +17,8 @@ for name in seed-2020-lo v2021-clean-lo filled-2021-wps; do
 	lo --convert-to pdf --outdir $tmp/out testdata/docx/$name.docx
 	cp $tmp/out/$name.pdf $dir/$name.pdf
 done
-lo --convert-to pdf --outdir $tmp/doc testdata/doc/filled-2021-gov-lo.doc
-cp $tmp/doc/filled-2021-gov-lo.pdf $dir/filled-2021-gov-lo-doc.pdf
+lo --convert-to pdf --outdir $tmp/doc testdata/doc/seed-2020-wps.doc
+cp $tmp/doc/seed-2020-wps.pdf $dir/seed-2020-wps-doc.pdf
 
 # Another producer: Chromium (Skia/PDF) printing a web page.
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
