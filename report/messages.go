@@ -19,6 +19,8 @@ const (
 	msgMoreIssues = "%d more findings not listed (--max-issues)"
 	msgDetail     = "detail: %s"
 	msgPara       = "paragraph %d"
+	msgPage       = "page %d"
+	msgOnPage     = "page %d, %s"
 	msgWhere      = "%s (%s)"
 
 	stateBlank   = "blank"
@@ -51,6 +53,8 @@ func translations() [][2]string {
 		{msgMoreCells, "另有 %d 个单元格"},
 		{msgMoreIssues, "另有 %d 个问题未列出（--max-issues）"},
 		{msgPara, "第 %d 段"},
+		{msgPage, "第 %d 页"},
+		{msgOnPage, "第 %d 页%s"},
 		{msgWhere, "%s（%s）"},
 		{stateBlank, "空白"},
 		{stateNA, "“/”等符号"},
