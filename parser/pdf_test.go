@@ -139,3 +139,28 @@ func FuzzParsePDF(f *testing.F) {
 		checkShape(t, doc)
 	})
 }
+
+// BenchmarkParsePDF reads each LibreOffice or Chromium fixture with the
+// engine warm (started before the timer).
+func BenchmarkParsePDF(b *testing.B) {
+	files, err := filepath.Glob("../testdata/pdf/*-*.pdf")
+	if err != nil || len(files) == 0 {
+		b.Fatal("no fixtures", err)
+	}
+	if _, err := pdfPool(); err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(f), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Parse(context.Background(), f, data, DefaultLimits()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

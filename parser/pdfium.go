@@ -367,6 +367,23 @@ func (lr *lineReader) path(o references.FPDF_PAGEOBJECT, outer matrix) error {
 	if !mode.Stroke && !filled {
 		return nil
 	}
+	if outer == identity {
+		// Most borders are one thin path: its bounds (on the page) are
+		// the line, read in one call instead of four a segment.
+		bd, err := lr.inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: o})
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrCorruptPDF, err)
+		}
+		x0, y0, x1, y1 := float64(bd.Left), float64(bd.Bottom), float64(bd.Right), float64(bd.Top)
+		switch {
+		case y1-y0 <= maxLineWidth && x1-x0 > y1-y0:
+			lr.add(x0, (y0+y1)/2, x1, (y0+y1)/2)
+			return nil
+		case x1-x0 <= maxLineWidth && y1-y0 > x1-x0:
+			lr.add((x0+x1)/2, y0, (x0+x1)/2, y1)
+			return nil
+		}
+	}
 	m, err := lr.matrix(o)
 	if err != nil {
 		return err
