@@ -164,3 +164,13 @@ func BenchmarkParsePDF(b *testing.B) {
 		})
 	}
 }
+
+// TestPDFCancelled: a cancelled read stops with the context's error.
+func TestPDFCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := ParseFile(ctx, "../testdata/pdf/v2021-clean-lo.pdf", DefaultLimits())
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
