@@ -297,10 +297,11 @@ func (l pdfTextLine) text() string {
 	return b.String()
 }
 
-// isWide reports whether r is a Chinese character or full-width sign,
-// between which Chinese writes no spaces.
+// isWide reports whether r is a Chinese character or a sign Chinese text
+// sets full width, beside which Chinese writes no spaces.
 func isWide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		(r >= 0x2018 && r <= 0x201F) || r == 0x2014 || r == 0x2026 || r == 0x00B7 // “”‘’—…·, as Chinese sets them
 }
 
 // glyphText is the text of a cell's glyphs: its lines joined without a
