@@ -298,6 +298,14 @@ func (b *pdfBuilder) endTable() error {
 				joinRow(last, row)
 				continue
 			}
+			if !hasText(row) && len(rows) > 0 {
+				// A sliver between two strokes of a cut cell's border:
+				// nothing in it but empty and merged cells.
+				continue
+			}
+			if k > 0 && r == 0 {
+				joinCutLabels(rows, &row, p.rows[start:])
+			}
 			rows = append(rows, pageRow{row, p.page})
 			for _, c := range row.cells {
 				edges = append(edges, c.x0, c.x1)
@@ -364,6 +372,66 @@ func mergeEmptyLabels(rows []pageRow) {
 			}
 		}
 	}
+}
+
+// hasText reports whether a cell of r has text.
+func hasText(r pdfRow) bool {
+	return slices.ContainsFunc(r.cells, func(c pdfCell) bool { return c.text != "" })
+}
+
+// joinCutLabels joins to the label it continues each label of row, the
+// first row of a page: a label cell (before the row's first number) that
+// does not start as labels do ("（四）", "1."), under a label of the same
+// columns on the page before, and merged with the cell below it, is the
+// rest of a merged label the page cut ("三、本年度办理结" / "果"). rest is
+// the page's rows from row on.
+func joinCutLabels(rows []pageRow, row *pdfRow, rest []pdfRow) {
+	if len(rows) == 0 || len(rest) < 2 {
+		return
+	}
+	for k := range row.cells {
+		c := &row.cells[k]
+		if isNumberCell(*c) {
+			return
+		}
+		if c.text == "" || c.merged || headingStart.MatchString(c.text) || !mergedBelow(rest[1], *c) {
+			continue
+		}
+		if top := labelAbove(rows, *c); top != nil {
+			top.text += c.text
+			c.text, c.merged = "", true
+		}
+	}
+}
+
+// sameColumns reports whether two cells cover the same columns.
+func sameColumns(a, b pdfCell) bool {
+	return math.Abs(a.x0-b.x0) <= snap && math.Abs(a.x1-b.x1) <= snap
+}
+
+// mergedBelow reports whether next has a merged cell in c's columns.
+func mergedBelow(next pdfRow, c pdfCell) bool {
+	return slices.ContainsFunc(next.cells, func(d pdfCell) bool { return d.merged && sameColumns(c, d) })
+}
+
+// labelAbove returns the cell that holds the text of the label in c's
+// columns in the last of rows (going up through merged cells), or nil
+// when it is no label.
+func labelAbove(rows []pageRow, c pdfCell) *pdfCell {
+	for i := len(rows) - 1; i >= 0; i-- {
+		k := slices.IndexFunc(rows[i].row.cells, func(d pdfCell) bool { return sameColumns(c, d) })
+		if k < 0 {
+			return nil
+		}
+		d := &rows[i].row.cells[k]
+		if !d.merged {
+			if d.text == "" || isNumberCell(*d) {
+				return nil
+			}
+			return d
+		}
+	}
+	return nil
 }
 
 // repeatedHeader returns how many of the first rows of next repeat the
