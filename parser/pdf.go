@@ -382,19 +382,21 @@ func hasText(r pdfRow) bool {
 // joinCutLabels joins to the label it continues each label of row, the
 // first row of a page: a label cell (before the row's first number) that
 // does not start as labels do ("（四）", "1."), under a label of the same
-// columns on the page before, and merged with the cell below it, is the
-// rest of a merged label the page cut ("三、本年度办理结" / "果"). rest is
-// the page's rows from row on.
+// columns on the page before, and merged with the cell below it (or in
+// the header, before any number), is the rest of a merged label the page
+// cut ("三、本年度办理结" / "果", "自然" / "人"). rest is the page's rows
+// from row on.
 func joinCutLabels(rows []pageRow, row *pdfRow, rest []pdfRow) {
 	if len(rows) == 0 || len(rest) < 2 {
 		return
 	}
+	header := inHeader(rows)
 	for k := range row.cells {
 		c := &row.cells[k]
 		if isNumberCell(*c) {
 			return
 		}
-		if c.text == "" || c.merged || headingStart.MatchString(c.text) || !mergedBelow(rest[1], *c) {
+		if c.text == "" || c.merged || headingStart.MatchString(c.text) || !(header || mergedBelow(rest[1], *c)) {
 			continue
 		}
 		if top := labelAbove(rows, *c); top != nil {

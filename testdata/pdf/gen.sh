@@ -23,6 +23,14 @@ cp $tmp/doc/seed-2020-wps.pdf $dir/seed-2020-wps-doc.pdf
 # Another producer: Chromium (Skia/PDF) printing a web page.
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
 	--print-to-pdf=$dir/v2021-clean-chromium.pdf testdata/docx/v2021-clean.html 2>/dev/null
+# The same page with space before table 3, so that the page break cuts a
+# merged label (80 px) or the header (200 px).
+for cut in label:80 header:200; do
+	sed "s|<p>三、收到和处理|<div style=\"height:${cut#*:}px\"></div><p>三、收到和处理|" \
+		testdata/docx/v2021-clean.html > $tmp/cut.html
+	chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf=$dir/v2021-clean-chromium-cut-${cut%:*}.pdf $tmp/cut.html 2>/dev/null
+done
 
 # A scan: the first page as an image, with no text layer.
 pdftoppm -r 60 -gray -png -f 1 -l 1 $dir/v2021-clean-lo.pdf $tmp/page
