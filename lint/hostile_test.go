@@ -386,6 +386,22 @@ func hostileCases() []hostile {
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "legacy-renamed.docx"), oleFile("WordDocument"))
 			}},
+		// PDFs (testdata/pdf): a scan, a password, a cut file, and bytes
+		// that are no PDF at all named .pdf.
+		{name: "scanned.pdf", msg: rules.MsgP0001Scanned, err: parser.ErrScanned,
+			make: func(t *testing.T, dir string) string { return copyFixture(t, dir, "../testdata/pdf/scanned.pdf") }},
+		{name: "encrypted.pdf", msg: rules.MsgP0001Encrypted, err: parser.ErrEncrypted,
+			make: func(t *testing.T, dir string) string { return copyFixture(t, dir, "../testdata/pdf/encrypted.pdf") }},
+		{name: "truncated.pdf", msg: rules.MsgP0001PDFCorrupt, err: parser.ErrCorruptPDF,
+			make: func(t *testing.T, dir string) string { return copyFixture(t, dir, "../testdata/pdf/truncated.pdf") }},
+		{name: "not-a.pdf", msg: rules.MsgP0001PDFCorrupt, err: parser.ErrCorruptPDF,
+			make: func(t *testing.T, dir string) string {
+				return writeFile(t, filepath.Join(dir, "not-a.pdf"), []byte("这不是 PDF 文件\n"))
+			}},
+		{name: "header-only.pdf", msg: rules.MsgP0001PDFCorrupt, err: parser.ErrCorruptPDF,
+			make: func(t *testing.T, dir string) string {
+				return writeFile(t, filepath.Join(dir, "header-only.pdf"), []byte("%PDF-1.7\n%%EOF\n"))
+			}},
 		{name: "empty.txt", msg: rules.MsgP0001Empty, err: parser.ErrEmpty,
 			make: func(t *testing.T, dir string) string {
 				return writeFile(t, filepath.Join(dir, "empty.txt"), nil)
@@ -572,4 +588,13 @@ func copyTo(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	writeFile(t, to, b)
+}
+
+// copyFixture copies the file at path into dir and returns the copy.
+func copyFixture(t *testing.T, dir, path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, filepath.Join(dir, filepath.Base(path)), b)
 }

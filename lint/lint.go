@@ -172,6 +172,10 @@ func readFailure(path string, err error) rules.Finding {
 		msg = rules.Message{Format: rules.MsgP0001Permission}
 	case errors.Is(err, parser.ErrLegacyDoc):
 		msg = rules.Message{Format: rules.MsgP0001Legacy}
+	case errors.Is(err, parser.ErrScanned):
+		msg = rules.Message{Format: rules.MsgP0001Scanned}
+	case errors.Is(err, parser.ErrCorruptPDF):
+		msg = rules.Message{Format: rules.MsgP0001PDFCorrupt}
 	case errors.Is(err, parser.ErrEncrypted):
 		msg = rules.Message{Format: rules.MsgP0001Encrypted}
 	case errors.Is(err, parser.ErrCorrupt), errors.Is(err, parser.ErrNoDocumentXML):
@@ -193,8 +197,6 @@ func readFailure(path string, err error) rules.Finding {
 		switch ext := strings.ToLower(filepath.Ext(path)); ext {
 		case ".doc", ".wps":
 			msg = rules.Message{Format: rules.MsgP0001Legacy}
-		case ".pdf":
-			msg = rules.Message{Format: rules.MsgP0001PDF}
 		default:
 			if ext == "" {
 				ext = errText(err)

@@ -486,7 +486,7 @@ func (e *encoder) pos(p parser.Pos) {
 		e.bool(true)
 		e.string(p.File)
 	}
-	for _, v := range []int{p.Line, p.Table, p.Row, p.Col, p.Para} {
+	for _, v := range []int{p.Line, p.Table, p.Row, p.Col, p.Para, p.Page} {
 		e.varint(int64(v))
 	}
 }
@@ -607,7 +607,7 @@ func (d *decoder) pos() parser.Pos {
 	} else {
 		p.File = d.path
 	}
-	for _, v := range []*int{&p.Line, &p.Table, &p.Row, &p.Col, &p.Para} {
+	for _, v := range []*int{&p.Line, &p.Table, &p.Row, &p.Col, &p.Para, &p.Page} {
 		*v = int(d.varint())
 	}
 	return p

@@ -21,7 +21,8 @@ import (
 func TestSpillEqualsMemory(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	paths := append(corpus(t), "../testdata/docx/README.md", filepath.Join(tmp, "missing.docx"))
+	// A PDF's findings carry pages.
+	paths := append(corpus(t), "../testdata/pdf/seed-2020-wps-doc.pdf", "../testdata/docx/README.md", filepath.Join(tmp, "missing.docx"))
 	for _, retain := range []Retain{RetainReport, RetainCells, RetainFindingCells} {
 		opts := DefaultOptions()
 		opts.Retain, opts.Aggregate, opts.Fixes = retain, true, true

@@ -27,6 +27,15 @@ var (
 	// malformed.
 	ErrCorrupt = errors.New("corrupt document")
 
+	// ErrCorruptPDF is returned for a .pdf file that is damaged, truncated
+	// or not a PDF at all; it wraps ErrCorrupt.
+	ErrCorruptPDF = fmt.Errorf("%w: damaged PDF", ErrCorrupt)
+
+	// ErrScanned is returned for a PDF whose pages are images without a
+	// text layer (a scan): nianbao does not guess text by OCR. It wraps
+	// ErrUnsupportedFormat.
+	ErrScanned = fmt.Errorf("%w: a scanned PDF without a text layer", ErrUnsupportedFormat)
+
 	// ErrTooLarge is returned when a file, an entry or a structure exceeds a
 	// configured limit.
 	ErrTooLarge = errors.New("input exceeds limit")

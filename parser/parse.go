@@ -64,9 +64,7 @@ func DefaultLimits() Limits {
 // directories are searched for: the formats Parse reads (.doc and .wps
 // as Word 97-2003 files or as what their content is, .mht as a web page,
 // .rtf),
-// and the report format it does not read (.pdf),
-// so that such files are reported with advice instead of being passed
-// over silently. Markdown (.md) is read as text (its pipe tables) when a
+// and .pdf (text PDFs, through pdfium.go). Markdown (.md) is read as text (its pipe tables) when a
 // file is named, but not looked for in folders: there a .md file is a
 // README or a note far more often than a report.
 var Extensions = []string{".txt", ".docx", ".html", ".htm", ".doc", ".wps", ".mht", ".mhtml", ".rtf", ".pdf"}
@@ -172,6 +170,10 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return parseWord97(ctx, path, data, lim)
 	case bytes.HasPrefix(data, zipMagic):
 		return parseDocx(ctx, path, data, lim)
+	case isPDF(data, ext):
+		return parsePDF(ctx, path, data, lim)
+	case ext == ".pdf":
+		return nil, fmt.Errorf("%s: %w", path, ErrCorruptPDF)
 	case isWordExt(ext):
 		return parseDisguised(ctx, path, data, lim, ext)
 	case ext == ".html" || ext == ".htm" || (isTextExt(ext) && looksLikeHTML(data)):
@@ -192,6 +194,15 @@ func Parse(ctx context.Context, path string, data []byte, lim Limits) (*Document
 		return doc, nil
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnsupportedFormat, ext)
+}
+
+// isPDF reports whether data is a PDF: it starts with "%PDF-", or, named
+// .pdf, has it within its first 1024 bytes as readers allow.
+func isPDF(data []byte, ext string) bool {
+	if bytes.HasPrefix(data, pdfMagic) {
+		return true
+	}
+	return ext == ".pdf" && bytes.Contains(data[:min(len(data), 1024)], pdfMagic)
 }
 
 // isWordExt reports whether ext (lower case, with dot) names a file Word

@@ -11,7 +11,8 @@ import (
 // (.docx). Table, Row and Col are 1-based indexes into the document's tables
 // as a person counts them in Word (the n-th table, its n-th row, its n-th
 // cell or grid column); they are 0 outside tables. Para is the 1-based index
-// of the paragraph among the document's body paragraphs, where known.
+// of the paragraph among the document's body paragraphs, where known; Page
+// the page of a PDF.
 type Pos struct {
 	File  string `json:"file,omitempty"`
 	Line  int    `json:"line,omitempty"`
@@ -19,6 +20,9 @@ type Pos struct {
 	Row   int    `json:"row,omitempty"`
 	Col   int    `json:"column,omitempty"`
 	Para  int    `json:"paragraph,omitempty"`
+	// Page is the 1-based page of a PDF the node is on; 0 for formats
+	// without pages.
+	Page int `json:"page,omitempty"`
 }
 
 // IsZero reports whether p carries no location at all.

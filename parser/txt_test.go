@@ -142,8 +142,8 @@ func TestParseLimits(t *testing.T) {
 	if _, err := Parse(context.Background(), "a.txt", []byte("0123456789abc"), lim); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("err = %v, want ErrTooLarge", err)
 	}
-	if _, err := Parse(context.Background(), "a.pdf", []byte("%PDF-1.4"), DefaultLimits()); !errors.Is(err, ErrUnsupportedFormat) {
-		t.Errorf("pdf: err = %v, want ErrUnsupportedFormat", err)
+	if _, err := Parse(context.Background(), "a.pdf", []byte("%PDF-1.4"), DefaultLimits()); !errors.Is(err, ErrCorruptPDF) {
+		t.Errorf("pdf: err = %v, want ErrCorruptPDF", err)
 	}
 }
 

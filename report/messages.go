@@ -19,6 +19,8 @@ const (
 	msgMoreIssues = "%d more findings not listed (--max-issues)"
 	msgDetail     = "detail: %s"
 	msgPara       = "paragraph %d"
+	msgPage       = "page %d"
+	msgOnPage     = "page %d, %s"
 	msgWhere      = "%s (%s)"
 
 	stateBlank   = "blank"
@@ -51,6 +53,8 @@ func translations() [][2]string {
 		{msgMoreCells, "另有 %d 个单元格"},
 		{msgMoreIssues, "另有 %d 个问题未列出（--max-issues）"},
 		{msgPara, "第 %d 段"},
+		{msgPage, "第 %d 页"},
+		{msgOnPage, "第 %d 页%s"},
 		{msgWhere, "%s（%s）"},
 		{stateBlank, "空白"},
 		{stateNA, "“/”等符号"},
@@ -68,7 +72,7 @@ func translations() [][2]string {
 		{"Check a draft annual report before submitting it: the sums in the three tables, the cells to fill in, the headings and the dates.",
 			"提交前检查年度报告草稿：三张表格的勾稽关系、应填的单元格、标题和日期。"},
 		{"Drop the report file here, or click to choose it", "将报告文件拖到这里，或点击选择文件"},
-		{"Word or WPS (.docx, .doc, .wps), text (.txt) or web page (.html), at most %s", "Word 或 WPS 文档（.docx、.doc、.wps）、文本（.txt）或网页（.html），不超过 %s"},
+		{"Word or WPS (.docx, .doc, .wps), PDF (.pdf), text (.txt) or web page (.html), at most %s", "Word 或 WPS 文档（.docx、.doc、.wps）、PDF（.pdf）、文本（.txt）或网页（.html），不超过 %s"},
 		{"Checking %s…", "正在检查 %s……"},
 		{"%s checked.", "已检查 %s。"},
 		{"Download the findings (.xlsx)", "下载问题清单（.xlsx）"},

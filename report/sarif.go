@@ -140,6 +140,9 @@ func writeSARIF(w io.Writer, b *lint.Batch, p *Printer) error {
 				loc.Physical.Region = &sarifRegion{StartLine: f.Pos.Line}
 			}
 			props := map[string]any{}
+			if f.Pos.Page > 0 {
+				props["page"] = f.Pos.Page
+			}
 			if f.Cell != "" {
 				loc.Logical = []sarifLogical{{Name: p.Cell(f.Cell), FullyQualifiedName: f.Cell, Kind: "element"}}
 				props["cell"] = f.Cell

@@ -210,8 +210,21 @@ func cellValue(c *schema.Cell, p *Printer) string {
 	return p.Sprintf(msgRelatedNo, name, p.Sprintf(stateMissing))
 }
 
-// shortPos renders a related cell's position without repeating the file.
+// shortPos renders a related cell's position without repeating the file;
+// in a PDF, with its page first.
 func shortPos(pos parser.Pos, file string, p *Printer) string {
+	where := placeIn(pos, p)
+	switch {
+	case pos.Page > 0 && where != "":
+		return p.Sprintf(msgOnPage, pos.Page, where)
+	case pos.Page > 0:
+		return p.Sprintf(msgPage, pos.Page)
+	}
+	return where
+}
+
+// placeIn renders the line, table cell or paragraph of pos.
+func placeIn(pos parser.Pos, p *Printer) string {
 	switch {
 	case pos.Line > 0:
 		return p.Sprintf(msgLine, pos.Line)

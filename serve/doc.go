@@ -1,6 +1,6 @@
 // Package serve is the local check page of nianbao serve: one web page
 // where a town clerk who never opens a terminal chooses or drops a draft
-// report (.docx, .doc, .wps, .txt or .html) and sees its findings and its three tables
+// report (.docx, .doc, .wps, .pdf, .txt or .html) and sees its findings and its three tables
 // drawn as in the template, the faulty cells highlighted, with a button
 // that downloads the findings as a workbook.
 //

@@ -27,7 +27,7 @@ const (
 	msgTitle      = "Annual report self-check"
 	msgIntro      = "Check a draft annual report before submitting it: the sums in the three tables, the cells to fill in, the headings and the dates."
 	msgDrop       = "Drop the report file here, or click to choose it"
-	msgKinds      = "Word or WPS (.docx, .doc, .wps), text (.txt) or web page (.html), at most %s"
+	msgKinds      = "Word or WPS (.docx, .doc, .wps), PDF (.pdf), text (.txt) or web page (.html), at most %s"
 	msgChecking   = "Checking %s…"
 	msgDone       = "%s checked."
 	msgDownload   = "Download the findings (.xlsx)"

@@ -58,8 +58,9 @@ func TestCheckStdin(t *testing.T) {
 }
 
 // An empty .docx is empty, as an empty .txt is; .doc and .wps files that
-// are not Word 97-2003 files, and .pdf, are told to be saved as .docx; a
-// .doc that is a web page or RTF inside is read as what it is.
+// are not Word 97-2003 files are told to be saved as .docx, a .pdf that
+// is only a header to export it again; a .doc that is a web page or RTF
+// inside is read as what it is.
 func TestEmptyAndUnreadFormats(t *testing.T) {
 	dir := t.TempDir()
 	for name, b := range map[string]string{"a.docx": "", "b.txt": "", "c.doc": "x", "d.wps": "x", "e.pdf": "%PDF-1.4\n",
@@ -77,7 +78,7 @@ func TestEmptyAndUnreadFormats(t *testing.T) {
 		"b.txt: 错误 文件为空或只有空白",
 		"c.doc: 错误 这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试",
 		"d.wps: 错误 这个 .doc/.wps 文件不是 Word 97-2003 格式（可能是早期 WPS 或 Word 6.0/95 的文件），无法读取：请在 WPS 或 Word 中另存为 .docx 后重试",
-		"e.pdf: 错误 这是 PDF 文件：nianbao 暂不能读取 PDF",
+		"e.pdf: 错误 PDF 文件已损坏、不完整或不是 PDF：请重新下载或重新导出 PDF 后重试",
 		"f.doc: 错误 不是政府信息公开工作年度报告",
 		"g.doc: 错误 不是政府信息公开工作年度报告", // read as RTF
 
