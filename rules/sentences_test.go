@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/parser"
+	"github.com/nianbao/nianbao/schema"
+)
+
+// runeSentences is the rune-by-rune cutting sentences did before it
+// worked on bytes, kept as the reference.
+func runeSentences(text string) []string {
+	para := squeeze(narrowDigits(text))
+	var out []string
+	start := 0
+	for i, c := range para {
+		if strings.ContainsRune("。；;！？!?", c) || i+utf8.RuneLen(c) == len(para) {
+			end := i + utf8.RuneLen(c)
+			if t := strings.TrimSpace(para[start:end]); t != "" {
+				out = append(out, t)
+			}
+			start = end
+		}
+	}
+	return out
+}
+
+func TestCutSentencesEqualsRuneCutting(t *testing.T) {
+	texts := []string{
+		"", " ", "。", "；；", "共３件。其中 1 件；其余！？", "a;b!c?d", "全年收到申请12件。\u3000办结\u00a010件",
+		"no stop at the end", "结尾。", "\xff\xfe坏字节。", "半个\xe3\x80", "\xef\xbc", "１２３４５６７８９０件",
+		"全角空格\u3000后", "\t制表\t", "\u2002en space\u2002。",
+	}
+	files, _ := filepath.Glob("../testdata/real/*/source.*")
+	more, _ := filepath.Glob("../testdata/*.txt")
+	files = append(files, more...)
+	if len(files) < 20 {
+		t.Fatalf("only %d test files", len(files))
+	}
+	for _, f := range files {
+		doc, err := parser.ParseFile(context.Background(), f, parser.DefaultLimits())
+		if err != nil {
+			continue // some fixtures are not reports
+		}
+		r := schema.Build(doc)
+		for n := 1; n <= 6; n++ {
+			if s := r.Section(n); s != nil {
+				for _, p := range s.Paragraphs {
+					texts = append(texts, p.Text)
+				}
+			}
+		}
+	}
+	for _, text := range texts {
+		got := slices.Collect(cutSentences(plainText(text)))
+		if want := runeSentences(text); !slices.Equal(got, want) {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+		if p, want := plainText(text), squeeze(narrowDigits(text)); p != want {
+			t.Errorf("plainText(%q) = %q, want %q", text, p, want)
+		}
+	}
+}
