@@ -188,7 +188,7 @@ type claimPattern struct {
 func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure {
 	var out []figure
 	for _, s := range ss {
-		if !strings.ContainsAny(s.text, "0123456789") || !strings.ContainsAny(s.text, "件起宗条") {
+		if !strings.ContainsAny(s.text, "0123456789") || !containsAnyRune(s.text, "件起宗条") {
 			continue // every pattern wants a number in ASCII digits (see isDigits) and its measure word
 		}
 		taken := make([]bool, len(s.text))
@@ -232,6 +232,18 @@ func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure 
 		}
 	}
 	return out
+}
+
+// containsAnyRune is strings.ContainsAny for a few runes that are not
+// ASCII: one search for each rune, instead of ContainsAny's look-up of
+// every rune of s in the set.
+func containsAnyRune(s, runes string) bool {
+	for _, r := range runes {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {

@@ -33,10 +33,28 @@ func checkSection5(pass *Pass) {
 	if s == nil {
 		return // C1001 reports the missing heading
 	}
+	if atLeastRunes(s.Text, 8) {
+		return // long enough, whatever squeeze and the trim take away
+	}
 	text := strings.Trim(squeeze(s.Text), "。.；;：:\n")
 	if len([]rune(text)) < 8 || text == "无" || text == "暂无" {
 		pass.Addf(s.Pos, msgC1008, SectionRef(5))
 	}
+}
+
+// atLeastRunes reports whether s holds n runes that neither squeeze nor
+// checkSection5's trim removes; it stops at the n-th.
+func atLeastRunes(s string, n int) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\u3000', '\u00a0', '。', '.', '；', ';', '：', ':', '\n':
+			continue
+		}
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
 
 // C1009 checks that section 一 of a 2021-format report covers the five

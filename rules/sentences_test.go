@@ -66,3 +66,29 @@ func TestCutSentencesEqualsRuneCutting(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsAnyRune(t *testing.T) {
+	for _, s := range []string{"", "办结3件", "共3起", "没有", "abc", "条", "\xff件", "未"} {
+		for _, set := range []string{"件起宗条", "未没无"} {
+			if got, want := containsAnyRune(s, set), strings.ContainsAny(s, set); got != want {
+				t.Errorf("containsAnyRune(%q, %q) = %v, want %v", s, set, got, want)
+			}
+		}
+	}
+}
+
+// TestAtLeastRunes: where atLeastRunes says a section 五 is long enough,
+// the full measure agrees.
+func TestAtLeastRunes(t *testing.T) {
+	for _, s := range []string{"", "无", "暂无。", " 无 \u3000", "一二三四五六七", "一二三四五六七八", "。。。；；一二三四五六七八",
+		"一 二 三 四 五 六 七 八", "一。二。三。四。", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", "本年度无。\n"} {
+		text := strings.Trim(squeeze(s), "。.；;：:\n")
+		long := len([]rune(text)) >= 8
+		if atLeastRunes(s, 8) && !long {
+			t.Errorf("atLeastRunes(%q) is true, but the text is %q", s, text)
+		}
+		if !atLeastRunes(s, 8) && long && !strings.ContainsAny(s, "。.；;：:\n") {
+			t.Errorf("atLeastRunes(%q) is false for %q", s, text)
+		}
+	}
+}
