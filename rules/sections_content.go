@@ -153,6 +153,23 @@ var C1011 = &Rule{
 
 const msgC1011 = "a people's government's report should give the results of %s; not found in the text"
 
+// containsJoined reports whether strings.Join(parts, "") contains w,
+// without joining them: w is in one part or crosses a boundary, and then
+// it lies within len(w)-1 bytes on each side of the last boundary it
+// crosses.
+func containsJoined(parts []string, w string) bool {
+	k := len(w) - 1
+	tail := "" // the last k bytes (at most) of the parts so far
+	for _, p := range parts {
+		if strings.Contains(p, w) || (tail != "" && strings.Contains(tail+p[:min(k, len(p))], w)) {
+			return true
+		}
+		tail += p[max(len(p)-k, 0):]
+		tail = tail[max(len(tail)-k, 0):]
+	}
+	return false
+}
+
 func checkGovernmentResults(pass *Pass) {
 	if pass.Report.Cut != nil {
 		return // most of the text is missing (C1015)
@@ -161,16 +178,16 @@ func checkGovernmentResults(pass *Pass) {
 	if !schema.ClassifyAgency(r.Agency).IsGovernment() || len(r.Sections) == 0 {
 		return
 	}
-	var all strings.Builder
+	parts := make([]string, 0, len(r.Preamble)+len(r.Sections))
 	for _, p := range r.Preamble {
-		all.WriteString(p.Text)
+		parts = append(parts, p.Text)
 	}
 	for _, s := range r.Sections {
-		all.WriteString(s.Text)
+		parts = append(parts, s.Text)
 	}
 	var missing []string
 	for _, w := range format.GovernmentResults() {
-		if !strings.Contains(all.String(), w.Word) {
+		if !containsJoined(parts, w.Word) {
 			missing = append(missing, w.Name)
 		}
 	}

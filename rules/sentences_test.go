@@ -92,3 +92,35 @@ func TestAtLeastRunes(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkSentences(b *testing.B) {
+	doc, err := parser.ParseFile(context.Background(), "../testdata/real/2019-shanghai-gov-office/source.html", parser.DefaultLimits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := schema.Build(doc)
+	for b.Loop() {
+		sentences(r, 1, 2, 3, 4, 5, 6)
+	}
+}
+
+func TestContainsJoined(t *testing.T) {
+	pieces := []string{"", "考", "核", "考核", "评", "议", "追究", "a", "ab", "\xe8", "\x80\x83", "核心"}
+	words := []string{"考核", "评议", "追究", "ab"}
+	// every sequence of up to four pieces
+	var try func(parts []string)
+	try = func(parts []string) {
+		for _, w := range words {
+			if got, want := containsJoined(parts, w), strings.Contains(strings.Join(parts, ""), w); got != want {
+				t.Errorf("containsJoined(%q, %q) = %v, want %v", parts, w, got, want)
+			}
+		}
+		if len(parts) == 4 {
+			return
+		}
+		for _, p := range pieces {
+			try(append(slices.Clip(parts), p))
+		}
+	}
+	try(nil)
+}
