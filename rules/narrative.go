@@ -20,6 +20,10 @@ type sentence struct {
 	text string // narrowed (half-width digits), without spaces
 	para string // the whole paragraph, likewise
 	pos  parser.Pos
+	// figures is whether text holds an ASCII digit and a measure word
+	// (件起宗条), as every pattern of findFigures wants (see isDigits):
+	// worked out once, for the six rules that read the figures.
+	figures bool
 }
 
 // sentences splits the paragraphs of the given sections into sentences.
@@ -34,7 +38,8 @@ func sentences(r *schema.Report, sections ...int) []sentence {
 		for _, p := range s.Paragraphs {
 			para := plainText(p.Text)
 			for t := range cutSentences(para) {
-				out = append(out, sentence{text: t, para: para, pos: p.Pos})
+				figures := strings.ContainsAny(t, "0123456789") && containsAnyRune(t, "件起宗条")
+				out = append(out, sentence{text: t, para: para, pos: p.Pos, figures: figures})
 			}
 		}
 	}
@@ -188,8 +193,8 @@ type claimPattern struct {
 func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure {
 	var out []figure
 	for _, s := range ss {
-		if !strings.ContainsAny(s.text, "0123456789") || !containsAnyRune(s.text, "件起宗条") {
-			continue // every pattern wants a number in ASCII digits (see isDigits) and its measure word
+		if !s.figures {
+			continue
 		}
 		taken := make([]bool, len(s.text))
 		for _, p := range pats {
