@@ -86,13 +86,16 @@ func KeysFor(v Version, r6Split bool) []string {
 // format lacks: it names what a document has, such as a column of one
 // version found in a table of the other.
 func JoinKey(table, row, col string) string {
-	if k, ok := knownParts()[[3]string{table, row, col}]; ok {
+	var buf [64]byte
+	b := append(buf[:0], table...)
+	if row != "" {
+		b = append(append(b, '.'), row...)
+	}
+	b = append(append(b, '.'), col...)
+	if k, ok := knownKeys()[string(b)]; ok { // no allocation for the look-up
 		return k
 	}
-	if row == "" {
-		return table + "." + col
-	}
-	return table + "." + row + "." + col
+	return string(b)
 }
 
 // keySet names one list of KeysFor.
@@ -104,43 +107,36 @@ type keySet struct {
 // keySets holds KeysFor of every version, computed once: each report
 // refers to its list instead of holding a copy. Never modified.
 var keySets = sync.OnceValue(func() map[keySet][]string {
+	// Each table's keys are made once and shared by the lists.
+	t3 := [2][]string{t3Keys(false), t3Keys(true)}
+	t4 := t4Keys()
 	m := map[keySet][]string{}
 	for _, v := range []Version{V2019, V2021, VUnknown} {
-		for _, split := range []bool{false, true} {
-			m[keySet{v, split}] = slices.Clip(keysFor(v, split))
+		t2 := t2Keys(v)
+		for i, split := range []bool{false, true} {
+			m[keySet{v, split}] = slices.Concat(t2, t3[i], t4)
 		}
 	}
 	return m
 })
 
-// knownKeys is the set of every key of KeysFor. Never modified.
-var knownKeys = sync.OnceValue(func() map[string]struct{} {
-	m := map[string]struct{}{}
+// knownKeys maps every key of KeysFor to the string the lists hold.
+// Never modified.
+var knownKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	for _, ks := range keySets() {
 		for _, k := range ks {
-			m[k] = struct{}{}
-		}
-	}
-	return m
-})
-
-// knownParts finds the strings of keySets by their parts. Never modified.
-var knownParts = sync.OnceValue(func() map[[3]string]string {
-	m := map[[3]string]string{}
-	for _, ks := range keySets() {
-		for _, k := range ks {
-			table, rest, _ := strings.Cut(k, ".")
-			row, col := "", rest
-			if i := strings.LastIndexByte(rest, '.'); i >= 0 && table != T4 {
-				row, col = rest[:i], rest[i+1:]
-			}
-			m[[3]string{table, row, col}] = k
+			m[k] = k
 		}
 	}
 	return m
 })
 
 func keysFor(v Version, r6Split bool) []string {
+	return slices.Concat(t2Keys(v), t3Keys(r6Split), t4Keys())
+}
+
+func t2Keys(v Version) []string {
 	var keys []string
 	for _, bl := range t2Layout[v] {
 		for _, row := range bl.Rows {
@@ -149,11 +145,21 @@ func keysFor(v Version, r6Split bool) []string {
 			}
 		}
 	}
+	return keys
+}
+
+func t3Keys(r6Split bool) []string {
+	var keys []string
 	for _, row := range T3RowKeys(r6Split) {
 		for _, col := range T3Columns {
 			keys = append(keys, T3+"."+row+"."+col)
 		}
 	}
+	return keys
+}
+
+func t4Keys() []string {
+	var keys []string
 	for _, g := range T4Groups {
 		for _, p := range append(append([]string{}, T4Parts...), "total") {
 			keys = append(keys, T4+"."+g+"."+p)

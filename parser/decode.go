@@ -143,11 +143,19 @@ func looksLikeText(s string) bool {
 		return false
 	}
 	bad, total := 0, 0
-	for _, r := range s {
-		total++
-		if r == utf8.RuneError || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || (r >= 0x7f && r < 0xa0) {
+	for i := 0; i < len(s); total++ {
+		if c := s[i]; c < utf8.RuneSelf { // most of a page: no decoding
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f {
+				bad++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:]) // as range does: RuneError, 1 for a bad byte
+		if r == utf8.RuneError || r < 0xa0 {
 			bad++
 		}
+		i += size
 	}
 	return total == 0 || bad*20 < total // under 5%
 }

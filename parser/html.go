@@ -3,11 +3,9 @@ package parser
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -152,9 +150,22 @@ var blockElems = map[atom.Atom]bool{
 }
 
 // chromeWord matches the parts of a class or id that name page chrome.
-var chromeWord = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?i:nav|navbar|navigation|menu|mainmenu|submenu|topnav|footer|foot|breadcrumb|breadcrumbs|crumb|crumbs|share|copyright|sidebar|toolbar|skip|search)$`)
-})
+// chromeWords are the class and id words of page chrome, in lower case.
+var chromeWords = []string{"nav", "navbar", "navigation", "menu", "mainmenu", "submenu", "topnav", "footer", "foot", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "share", "copyright", "sidebar", "toolbar", "skip", "search"}
+
+// chromeWord reports whether part is one of chromeWords in any case
+// (strings.EqualFold folds as a case-insensitive regexp does).
+func chromeWord(part string) bool {
+	if len(part) < 3 || len(part) > 3*len("breadcrumbs") {
+		return false // a folded letter (K for k) takes at most 3 bytes
+	}
+	for _, w := range chromeWords {
+		if strings.EqualFold(part, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // isChrome reports whether n is page chrome by its element or its class
 // and id.
@@ -172,7 +183,7 @@ func isChrome(n *html.Node) bool {
 			continue
 		}
 		for _, part := range strings.FieldsFunc(a.Val, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' }) {
-			if chromeWord().MatchString(part) {
+			if chromeWord(part) {
 				return true
 			}
 		}

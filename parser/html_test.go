@@ -3,9 +3,11 @@ package parser
 import (
 	"context"
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -155,4 +157,40 @@ func FuzzParseHTML(f *testing.F) {
 		}
 		checkShape(t, doc)
 	})
+}
+
+// TestChromeWordAsRegexp: chromeWord accepts what the case-insensitive
+// pattern it replaced accepted.
+func TestChromeWordAsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`^(?i:` + strings.Join(chromeWords, "|") + `)$`)
+	for _, s := range []string{"nav", "NAV", "Navbar", "footer", "foot", "feet", "", "na", "breadcrumbs", "BREADCRUMBSX",
+		"s\u017fkip", "\u017fkip", "\u212Arumb", "toolbar", "sidebar1", "search", "SeArCh", "菜单", "menu\xff"} {
+		if got, want := chromeWord(s), re.MatchString(s); got != want {
+			t.Errorf("chromeWord(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestLooksLikeTextAsRuneLoop: looksLikeText decides as the rune loop it
+// replaced did.
+func TestLooksLikeTextAsRuneLoop(t *testing.T) {
+	old := func(s string) bool {
+		if strings.IndexByte(s, 0) >= 0 {
+			return false
+		}
+		bad, total := 0, 0
+		for _, r := range s {
+			total++
+			if r == utf8.RuneError || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || (r >= 0x7f && r < 0xa0) {
+				bad++
+			}
+		}
+		return total == 0 || bad*20 < total
+	}
+	for _, s := range []string{"", "abc", "\x01\x02abc", "\x7f\x7f\x7f", "\xff\xfe", "\u0085\u0090中文", "\uFFFD\uFFFD正文",
+		"正文\xe4\xb8", strings.Repeat("a", 19) + "\x01", strings.Repeat("a", 18) + "\x01\x02", strings.Repeat("中", 19) + "\u009f"} {
+		if got, want := looksLikeText(s), old(s); got != want {
+			t.Errorf("looksLikeText(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

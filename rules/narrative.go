@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -19,6 +20,10 @@ type sentence struct {
 	text string // narrowed (half-width digits), without spaces
 	para string // the whole paragraph, likewise
 	pos  parser.Pos
+	// figures is whether text holds an ASCII digit and a measure word
+	// (件起宗条), as every pattern of findFigures wants (see isDigits):
+	// worked out once, for the six rules that read the figures.
+	figures bool
 }
 
 // sentences splits the paragraphs of the given sections into sentences.
@@ -31,20 +36,85 @@ func sentences(r *schema.Report, sections ...int) []sentence {
 			continue
 		}
 		for _, p := range s.Paragraphs {
-			para := squeeze(narrowDigits(p.Text))
-			start := 0
-			for i, c := range para {
-				if strings.ContainsRune("。；;！？!?", c) || i+utf8.RuneLen(c) == len(para) {
-					end := i + utf8.RuneLen(c)
-					if t := strings.TrimSpace(para[start:end]); t != "" {
-						out = append(out, sentence{text: t, para: para, pos: p.Pos})
-					}
-					start = end
-				}
+			para := plainText(p.Text)
+			for t := range cutSentences(para) {
+				figures := strings.ContainsAny(t, "0123456789") && containsAnyRune(t, "件起宗条")
+				out = append(out, sentence{text: t, para: para, pos: p.Pos, figures: figures})
 			}
 		}
 	}
 	return out
+}
+
+// cutSentences yields the sentences of para, each ending with its stop
+// (。；;！？!?) and trimmed of white space; the last needs no stop. It
+// works on bytes: every stop but the ASCII ones is three bytes of UTF-8
+// (。 E3 80 82; ；！？ EF BC 9B/81/9F) that cannot occur inside another
+// character. para must be valid UTF-8, as plainText returns it.
+func cutSentences(para string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(para); i++ {
+			end := 0
+			switch para[i] {
+			case ';', '!', '?':
+				end = i + 1
+			case 0xE3:
+				if i+2 < len(para) && para[i+1] == 0x80 && para[i+2] == 0x82 {
+					end = i + 3
+				}
+			case 0xEF:
+				if i+2 < len(para) && para[i+1] == 0xBC && (para[i+2] == 0x9B || para[i+2] == 0x81 || para[i+2] == 0x9F) {
+					end = i + 3
+				}
+			}
+			if end == 0 {
+				continue
+			}
+			if t := strings.TrimSpace(para[start:end]); t != "" && !yield(t) {
+				return
+			}
+			start = end
+			i = end - 1
+		}
+		if t := strings.TrimSpace(para[start:]); t != "" {
+			yield(t)
+		}
+	}
+}
+
+// plainText is squeeze(narrowDigits(s)) in one pass, and s itself when
+// it holds neither full-width digits nor the spaces squeeze removes (most
+// paragraphs hold no full-width digit or space): the full-width digits are
+// EF BC 90–99 in UTF-8, the spaces ' ', '\t', C2 A0 and E3 80 80.
+func plainText(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t':
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				break
+			}
+			continue
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				break
+			}
+			continue
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+				break
+			}
+			continue
+		default:
+			continue
+		}
+		return squeeze(narrowDigits(s))
+	}
+	if !utf8.ValidString(s) {
+		return squeeze(narrowDigits(s)) // strings.Map writes U+FFFD for bad bytes
+	}
+	return s
 }
 
 // narrowDigits turns full-width digits into ASCII ones and leaves the rest
@@ -123,8 +193,8 @@ type claimPattern struct {
 func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure {
 	var out []figure
 	for _, s := range ss {
-		if !strings.ContainsAny(s.text, "0123456789") || !strings.ContainsAny(s.text, "件起宗条") {
-			continue // every pattern wants a number in ASCII digits (see isDigits) and its measure word
+		if !s.figures {
+			continue
 		}
 		taken := make([]bool, len(s.text))
 		for _, p := range pats {
@@ -167,6 +237,18 @@ func findFigures(r *schema.Report, ss []sentence, pats []claimPattern) []figure 
 		}
 	}
 	return out
+}
+
+// containsAnyRune is strings.ContainsAny for a few runes that are not
+// ASCII: one search for each rune, instead of ContainsAny's look-up of
+// every rune of s in the set.
+func containsAnyRune(s, runes string) bool {
+	for _, r := range runes {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {

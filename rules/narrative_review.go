@@ -43,7 +43,7 @@ var (
 // the rest of its clause up to 40 characters, as the pattern followed by
 // [^，。；,;]{0,40} would (which took 24 KB to compile).
 func noneClauses(s string) [][2]int {
-	if !strings.ContainsAny(s, "未没无") {
+	if !containsAnyRune(s, "未没无") {
 		return nil // noneRe starts with one of them
 	}
 	var out [][2]int

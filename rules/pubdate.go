@@ -137,6 +137,9 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 			if !anywhere && utf8.RuneCountInString(text) > 60 {
 				continue // a sentence, not a signature
 			}
+			if !strings.Contains(text, "20") && !strings.Contains(text, "19") {
+				continue // every date of dateExpr has a year 19xx or 20xx
+			}
 			m := re.FindStringSubmatch(text)
 			if m == nil {
 				continue

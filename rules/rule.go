@@ -219,14 +219,24 @@ func (p *Pass) sentences(sections ...int) []sentence {
 	}
 	// Each section is cut into sentences once, whatever set of sections
 	// the rules ask for.
-	var ss []sentence
-	for _, n := range sections {
+	parts := make([][]sentence, len(sections))
+	total := 0
+	for i, n := range sections {
 		one := fmt.Sprint([]int{n})
 		s, ok := p.run.sentences[one]
 		if !ok {
 			s = sentences(p.Report, n)
 			p.run.sentences[one] = s
 		}
+		parts[i] = s
+		total += len(s)
+	}
+	if len(parts) == 1 {
+		p.run.sentences[key] = parts[0]
+		return parts[0]
+	}
+	ss := make([]sentence, 0, total)
+	for _, s := range parts {
 		ss = append(ss, s...)
 	}
 	p.run.sentences[key] = ss

@@ -33,10 +33,28 @@ func checkSection5(pass *Pass) {
 	if s == nil {
 		return // C1001 reports the missing heading
 	}
+	if atLeastRunes(s.Text, 8) {
+		return // long enough, whatever squeeze and the trim take away
+	}
 	text := strings.Trim(squeeze(s.Text), "。.；;：:\n")
 	if len([]rune(text)) < 8 || text == "无" || text == "暂无" {
 		pass.Addf(s.Pos, msgC1008, SectionRef(5))
 	}
+}
+
+// atLeastRunes reports whether s holds n runes that neither squeeze nor
+// checkSection5's trim removes; it stops at the n-th.
+func atLeastRunes(s string, n int) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\u3000', '\u00a0', '。', '.', '；', ';', '：', ':', '\n':
+			continue
+		}
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
 
 // C1009 checks that section 一 of a 2021-format report covers the five
@@ -135,6 +153,23 @@ var C1011 = &Rule{
 
 const msgC1011 = "a people's government's report should give the results of %s; not found in the text"
 
+// containsJoined reports whether strings.Join(parts, "") contains w,
+// without joining them: w is in one part or crosses a boundary, and then
+// it lies within len(w)-1 bytes on each side of the last boundary it
+// crosses.
+func containsJoined(parts []string, w string) bool {
+	k := len(w) - 1
+	tail := "" // the last k bytes (at most) of the parts so far
+	for _, p := range parts {
+		if strings.Contains(p, w) || (tail != "" && strings.Contains(tail+p[:min(k, len(p))], w)) {
+			return true
+		}
+		tail += p[max(len(p)-k, 0):]
+		tail = tail[max(len(tail)-k, 0):]
+	}
+	return false
+}
+
 func checkGovernmentResults(pass *Pass) {
 	if pass.Report.Cut != nil {
 		return // most of the text is missing (C1015)
@@ -143,16 +178,16 @@ func checkGovernmentResults(pass *Pass) {
 	if !schema.ClassifyAgency(r.Agency).IsGovernment() || len(r.Sections) == 0 {
 		return
 	}
-	var all strings.Builder
+	parts := make([]string, 0, len(r.Preamble)+len(r.Sections))
 	for _, p := range r.Preamble {
-		all.WriteString(p.Text)
+		parts = append(parts, p.Text)
 	}
 	for _, s := range r.Sections {
-		all.WriteString(s.Text)
+		parts = append(parts, s.Text)
 	}
 	var missing []string
 	for _, w := range format.GovernmentResults() {
-		if !strings.Contains(all.String(), w.Word) {
+		if !containsJoined(parts, w.Word) {
 			missing = append(missing, w.Name)
 		}
 	}

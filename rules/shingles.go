@@ -27,12 +27,16 @@ import (
 // that two texts agree on a bin with probability their Jaccard similarity.
 // A bin keeps 16 bits of its minimum.
 const (
-	shingleLen  = 8
+	shingleLen  = 8 // newTextSig hashes its window unrolled: see the check below
 	sigBins     = 128
 	copyShare   = 0.8 // the share from which a text is a near-copy
 	minTextLen  = 200 // shorter texts (in characters) are not compared
 	excerptRune = 40  // characters of the shared passage shown
 )
+
+// newTextSig's unrolled hash is written for a window of 8 characters: this
+// does not compile for another shingleLen.
+var _ = [1]struct{}{}[shingleLen-8]
 
 // textSig is the comparable form of a report's text. A batch keeps one
 // per report until its end, so it is kept small: the text as UTF-8 rather
@@ -133,7 +137,8 @@ func newTextSig(s string) *textSig {
 	// shingleLen of them (win, from at on), so that the normalised text is
 	// not kept.
 	var win [shingleLen]rune
-	at, chars := 0, 0
+	var at uint // the oldest character of win, the next to be replaced
+	chars := 0
 	shingles := make([]uint32, 0, max(utf8.RuneCountInString(s)-shingleLen+1, 0))
 	for i, r := range s {
 		switch {
@@ -156,14 +161,21 @@ func newTextSig(s string) *textSig {
 				r = '0'
 			}
 		}
-		win[at] = r
-		at = (at + 1) % shingleLen
+		win[at%shingleLen] = r
+		at++
 		if chars++; chars >= shingleLen {
+			// FNV-1a over the window, oldest first, unrolled (an unsigned
+			// index modulo 8 is a mask).
+			const prime = 1099511628211
 			h := uint64(14695981039346656037)
-			for k := range shingleLen {
-				h ^= uint64(win[(at+k)%shingleLen])
-				h *= 1099511628211
-			}
+			h = (h ^ uint64(win[at%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+1)%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+2)%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+3)%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+4)%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+5)%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+6)%shingleLen])) * prime
+			h = (h ^ uint64(win[(at+7)%shingleLen])) * prime
 			shingles = append(shingles, uint32(h^h>>32))
 		}
 	}

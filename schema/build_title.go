@@ -281,6 +281,9 @@ func (b *builder) readYears() {
 	// section 一 or at the end.
 	texts := append([]Section{{Text: b.preamble, Pos: b.preamblePos}}, r.Sections...)
 	for _, s := range texts {
+		if !strings.Contains(s.Text, "日") {
+			continue // the period ends on 12月31日
+		}
 		text := stripSpace(s.Text)
 		if !strings.Contains(text, "月31日") && !strings.Contains(text, "月３１日") {
 			continue
@@ -314,6 +317,27 @@ func (b *builder) readYears() {
 	}
 }
 
+// hasSpace reports whether s holds one of the spaces stripSpace removes
+// or a byte that is not UTF-8 (which strings.Map would replace): ' ' and
+// tab, C2 A0 and E3 80 80 in UTF-8.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t':
+			return true
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return true
+			}
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return true
+			}
+		}
+	}
+	return !utf8.ValidString(s)
+}
+
 // runeOffset returns the byte offset of the n-th rune of s, or len(s).
 func runeOffset(s string, n int) int {
 	for i := range s {
@@ -325,7 +349,12 @@ func runeOffset(s string, n int) int {
 	return len(s)
 }
 
+// stripSpace removes the spaces of s (' ', tab, U+3000, U+00A0); s
+// without any is returned as it is, without a copy.
 func stripSpace(s string) string {
+	if !hasSpace(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
 			return -1

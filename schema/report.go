@@ -192,7 +192,9 @@ var missingCells = sync.OnceValue(func() map[string]*Cell {
 	for _, v := range []format.Version{format.V2019, format.V2021, format.VUnknown} {
 		for _, split := range []bool{false, true} {
 			for _, k := range format.KeysFor(v, split) {
-				m[k] = &Cell{Key: k, State: StateMissing, Kind: format.KindOf(k)}
+				if _, ok := m[k]; !ok {
+					m[k] = &Cell{Key: k, State: StateMissing, Kind: format.KindOf(k)}
+				}
 			}
 		}
 	}
