@@ -56,7 +56,7 @@ func checkCellsPresent(pass *Pass) {
 			// Table 四 has one row of data: when it cannot be read, no
 			// row of the table is missing.
 			explained[is.Table] = true
-		case is.Kind == schema.IssueUnreadableRow && is.Row != "":
+		case (is.Kind == schema.IssueUnreadableRow || is.Kind == schema.IssueMergedRows) && is.Row != "":
 			explained[is.Row] = true
 		}
 	}

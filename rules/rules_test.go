@@ -190,6 +190,19 @@ func TestRules(t *testing.T) {
 					Found: 3, Want: 8, Pos: parser.Pos{File: "r.txt", Line: 100 + i}})
 			}
 		}, []string{"P0002 " + msgP0002Rows}},
+		{"P0002 merged rows, one finding", P0002, func(r *schema.Report) {
+			for _, row := range []string{"R6_1", "R6_2"} {
+				r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueMergedRows, Table: format.T3, Row: "t3." + row, Label: "1.…2.…", Found: 2, Pos: parser.Pos{File: "r.pdf", Line: 40}})
+			}
+		}, []string{"P0002 " + msgP0002Merged}},
+		{"C1003 merged rows are not missing", C1003, func(r *schema.Report) {
+			for _, row := range []string{"R6_1", "R6_2"} {
+				r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueMergedRows, Table: format.T3, Row: "t3." + row, Found: 2})
+				for _, c := range format.T3Columns {
+					setState(r, "t3."+row+"."+c, schema.StateMissing, "")
+				}
+			}
+		}, nil},
 		{"C1003 rows lost with short rows, one finding", C1003, func(r *schema.Report) {
 			r.Issues = append(r.Issues, schema.Issue{Kind: schema.IssueUnreadableRow, Table: format.T3, Row: "t3.NEW", Found: 3, Want: 8})
 			for _, row := range []string{"NEW", "R3_1", "R3_2", "R3_3"} {

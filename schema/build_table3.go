@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -301,6 +302,15 @@ func (b *builder) mapT3(t *parser.Table) {
 			key = "" // the pieces do not agree: nothing is read
 		}
 		if key == "" {
+			if keys := mergedT3Rows(label, group); len(keys) > 1 {
+				// Rows a layout merged (no ruling line between them in a
+				// PDF): their labels are there, their values are not
+				// readable one by one.
+				for _, k := range keys {
+					b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueMergedRows, Table: format.T3, Label: label, Row: format.T3 + "." + k, Pos: pos, Found: len(keys)})
+				}
+				continue
+			}
 			if len(nonEmptyLabels) > 0 {
 				b.rep.Issues = append(b.rep.Issues, Issue{Kind: IssueUnknownRow, Table: format.T3, Label: label, Pos: pos})
 			}
@@ -326,6 +336,36 @@ func (b *builder) mapT3(t *parser.Table) {
 			}
 		}
 	}
+}
+
+// mergedT3Rows returns the rows of table 三 whose labels one label holds
+// one after another, each starting with its number ("1.申请人无正当理由…
+// 2.申请人逾期未按…3.其他"), or nil unless every piece names a row of the
+// group, in order.
+func mergedT3Rows(label, group string) []string {
+	var pieces []string
+	start := 0
+	for i := 1; i+1 < len(label); i++ {
+		c, prev := label[i], label[i-1]
+		if c >= '1' && c <= '9' && !(prev >= '0' && prev <= '9') && (label[i+1] == '.' || strings.HasPrefix(label[i+1:], "．") || strings.HasPrefix(label[i+1:], "、")) {
+			pieces = append(pieces, label[start:i])
+			start = i
+		}
+	}
+	if len(pieces) == 0 {
+		return nil
+	}
+	pieces = append(pieces, label[start:])
+	var keys []string
+	for _, p := range pieces {
+		_, core := splitLabel(p)
+		k := t3RowOf(core, group)
+		if k == "" || slices.Contains(keys, k) {
+			return nil
+		}
+		keys = append(keys, k)
+	}
+	return keys
 }
 
 // namesApplicants reports whether a table-三 header names at least one

@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -487,5 +488,24 @@ func TestPlaceholderHeaderT3(t *testing.T) {
 	r = loadText(t, "x.md", named)
 	if c := r.Cell("t3.NEW.NP"); c.State != StateNumber || c.Value != 705 {
 		t.Errorf("t3.NEW.NP = %s %v, want 705", c.State, c.Value)
+	}
+}
+
+// Rows a PDF ran into one (no ruling line between them) are named as
+// merged, never read as one of them.
+func TestMergedT3Rows(t *testing.T) {
+	merged := "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请3.其他"
+	if got := mergedT3Rows(merged, "R6"); !slices.Equal(got, []string{"R6_1", "R6_2", "R6_3"}) {
+		t.Errorf("merged (六) rows: %v", got)
+	}
+	for _, label := range []string{
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", // one row
+		"1.信访举报投诉类申请2.今年新增的一类",              // a piece that names no row
+		"1.信访举报投诉类申请1.信访举报投诉类申请",            // the same row twice
+		"2020年12月31日前收到的申请",                 // digits, no enumerators
+	} {
+		if got := mergedT3Rows(label, "R5"); got != nil {
+			t.Errorf("mergedT3Rows(%q) = %v, want nil", label, got)
+		}
 	}
 }

@@ -104,6 +104,7 @@ const (
 	IssueDuplicateRow                      // the same row label twice
 	IssueOtherR6Layout                     // table 三 uses the other version's （六）其他处理 rows
 	IssueDuplicateTable                    // table 三 or 四 found twice
+	IssueMergedRows                        // one row whose label holds the labels of several rows (Row: one of them)
 )
 
 // Issue is a problem met while mapping a table; rules turn issues into
@@ -112,9 +113,9 @@ type Issue struct {
 	Kind  IssueKind
 	Table string // format.T2, format.T3 or format.T4
 	Label string // the label concerned, as written
-	Row   string // the row key when known ("t3.R7"), for IssueUnreadableRow
+	Row   string // the row key when known ("t3.R7"), for IssueUnreadableRow and IssueMergedRows
 	Pos   parser.Pos
-	Found int // cells found, for IssueUnreadableRow
+	Found int // cells found, for IssueUnreadableRow; rows merged, for IssueMergedRows
 	Want  int // cells expected, for IssueUnreadableRow
 	// Glued marks an unreadable row whose digits ran together in the text
 	// (parser.Row.Glued): the text, not the report, lost the cells.
