@@ -464,6 +464,7 @@ func explainAction(c *cli.Context) error {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
 	localize(app, argsLang(args))
+	keepNames(app)
 	err := app.RunContext(ctx, interspersed(app, args))
 	if err == nil {
 		return exitOK
@@ -517,9 +518,9 @@ func interspersed(app *cli.App, args []string) []string {
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
-		_, isBool := f.(*cli.BoolFlag)
+		doc, ok := f.(cli.DocGenerationFlag)
 		for _, n := range f.Names() {
-			takesValue[n] = !isBool
+			takesValue[n] = ok && doc.TakesValue()
 		}
 	}
 	var flags, rest []string
