@@ -29,7 +29,7 @@ const (
 	exitError    = 2 // usage or operational error
 )
 
-const usageCheck = `检查年度报告的表格勾稽关系与完整性。PATH 可以是文件或目录（递归查找 .docx、.txt、.html）。
+const usageCheck = `检查年度报告的表格勾稽关系与完整性。PATH 可以是文件或目录（递归查找 .docx、.doc、.wps、.pdf、.txt、.html 等报告文件）。
 
    nianbao check 报告目录/
    nianbao check 报告目录/ -o 审核.xlsx -o 审核.html --prev 去年报告/

@@ -146,7 +146,7 @@ func pickUsage(lang, both string) string {
 // descriptionEN is the English of each command's Chinese description.
 var descriptionEN = map[string]string{
 	usageCheck: `Checks the tables of annual reports (sums and completeness). PATH is a file or a directory
-   (searched for .docx, .txt and .html).
+   (searched for .docx, .doc, .wps, .pdf, .txt, .html and other report files).
 
    nianbao check reports/
    nianbao check reports/ -o review.xlsx -o review.html --prev last-year/
@@ -164,7 +164,7 @@ var descriptionEN = map[string]string{
 
    nianbao template --year 2025 --agency 某某镇人民政府
    nianbao template --year 2020 -o template.docx`,
-	usageServe: `Starts the check page on this computer: choose or drop a report (.docx, .txt, .html) in the
+	usageServe: `Starts the check page on this computer: choose or drop a report (.docx, .doc, .wps, .pdf, .txt, .html) in the
    browser, see the findings and the three tables (cells with findings highlighted), download the
    findings (.xlsx). Files are checked in memory and never stored. By default it listens on this
    computer only (127.0.0.1); another address must be given with --addr. Ctrl-C stops it.

@@ -13,7 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-const usageServe = `在本机启动检查页面：在浏览器中选择或拖入报告文件（.docx、.txt、.html），
+const usageServe = `在本机启动检查页面：在浏览器中选择或拖入报告文件（.docx、.doc、.wps、.pdf、.txt、.html），
    查看问题和三张表格（有问题的单元格高亮），并可下载问题清单（.xlsx）。
    文件只在内存中检查，不保存。默认只监听本机（127.0.0.1）；监听其他地址须明确给出 --addr。
    按 Ctrl-C 停止。
