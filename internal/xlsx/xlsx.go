@@ -14,6 +14,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bufio"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -78,8 +79,18 @@ type Workbook struct {
 }
 
 // New starts a workbook written to w. Close must be called to complete it.
+//
+// The parts are compressed at flate.BestSpeed: a workbook of a national
+// batch holds hundreds of thousands of rows, and at the default level
+// compressing them was the largest part of writing it: for 20,000
+// reports, writing the workbook took 8.6 s of CPU at the default level
+// and 5.6 s at BestSpeed, for a file 35% larger (15.3 → 20.7 MB).
 func New(w io.Writer) *Workbook {
-	return &Workbook{zw: zip.NewWriter(w), styles: []Style{{}}}
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	return &Workbook{zw: zw, styles: []Style{{}}}
 }
 
 // Style registers a cell style and returns its ID for Cell.Style.
