@@ -98,9 +98,9 @@ func BenchmarkBatchDocx(b *testing.B) {
 				}
 				opts.Retain = lint.RetainFindingCells
 				// As the command runs it: results in the temporary file,
-				// the collector at GOGC=200 (cmd/nianbao's tuneGC).
+				// the collector at GOGC=400 (cmd/nianbao's tuneGC).
 				opts.Spill = true
-				defer debug.SetGCPercent(debug.SetGCPercent(200))
+				defer debug.SetGCPercent(debug.SetGCPercent(400))
 				b.ReportAllocs()
 				copies := 0
 				for b.Loop() {
