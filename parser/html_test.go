@@ -3,12 +3,16 @@ package parser
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -191,6 +195,96 @@ func TestLooksLikeTextAsRuneLoop(t *testing.T) {
 		"正文\xe4\xb8", strings.Repeat("a", 19) + "\x01", strings.Repeat("a", 18) + "\x01\x02", strings.Repeat("中", 19) + "\u009f"} {
 		if got, want := looksLikeText(s), old(s); got != want {
 			t.Errorf("looksLikeText(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// exactTagCounts counts start tags with the HTML tokenizer, as
+// checkHTMLCounts does when the quick count reaches a limit.
+func exactTagCounts(text string) tagCounts {
+	var c tagCounts
+	z := html.NewTokenizer(strings.NewReader(text))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return c
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, _ := z.TagName()
+		c.elems++
+		switch atom.Lookup(name) {
+		case atom.Td, atom.Th:
+			c.cells++
+		case atom.Tr:
+			c.rows++
+		case atom.Table:
+			c.tables++
+		}
+	}
+}
+
+// TestQuickTagCountsBound checks that the quick count of start tags is
+// never below the tokenizer's, on every page of testdata and on tags the
+// quick scan could misread, and that checkHTMLCounts stops a page exactly
+// where the tokenizer's count passes a limit, whichever count decides.
+func TestQuickTagCountsBound(t *testing.T) {
+	pages := map[string]string{
+		"script":    `<p>a</p><script>if (a<td) x = "<table><tr><td>";</script><TD>1<th/>`,
+		"comment":   `<!-- <td> --><table><tr><td>1</td></tr></table>`,
+		"cases":     "<TD\n>1<tH\t/><Tr\f><TABLE\r><td/><td>",
+		"not names": "<tdx>1<td-1><td\x00><trx><tables><t d><td<",
+		"attrs":     `<td title="<td>">1</td><div data-x='<tr>'>`,
+		"end":       `</td></tr></table><td`,
+		"text":      "a < b, 1<2 <3 <中",
+	}
+	names, err := filepath.Glob("../testdata/*/*/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../testdata/*/*.html")
+	for _, n := range append(names, more...) {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := decodeHTML(data)
+		if err == nil {
+			pages[n] = text
+		}
+	}
+	if len(pages) < 20 {
+		t.Fatalf("only %d pages", len(pages))
+	}
+	for name, text := range pages {
+		q, e := quickTagCounts(text), exactTagCounts(text)
+		if q.cells < e.cells || q.rows < e.rows || q.tables < e.tables || q.elems < e.elems {
+			t.Errorf("%s: quick count %+v below the tokenizer's %+v", name, q, e)
+		}
+		for _, l := range []struct {
+			limit Limit
+			set   func(*Limits, int)
+			n     int
+		}{
+			{LimitCells, func(l *Limits, n int) { l.MaxCells = n }, e.cells},
+			{LimitRows, func(l *Limits, n int) { l.MaxRows = n }, e.rows},
+			{LimitTables, func(l *Limits, n int) { l.MaxTables = n }, e.tables},
+			{LimitElements, func(l *Limits, n int) { l.MaxElements = n }, e.elems},
+		} {
+			if l.n == 0 {
+				continue
+			}
+			lim := DefaultLimits()
+			l.set(&lim, l.n)
+			if err := checkHTMLCounts(text, lim); err != nil {
+				t.Errorf("%s: limit %v at the tokenizer's count %d: %v", name, l.limit, l.n, err)
+			}
+			l.set(&lim, l.n-1)
+			le, ok := errors.AsType[*LimitError](checkHTMLCounts(text, lim))
+			if !ok || le.Limit != l.limit {
+				t.Errorf("%s: limit %v one under the tokenizer's count %d: %v", name, l.limit, l.n, le)
+			}
 		}
 	}
 }
