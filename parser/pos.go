@@ -29,11 +29,17 @@ type Pos struct {
 func (p Pos) IsZero() bool { return p == Pos{} }
 
 // String formats p as "file:line" when a line is known, otherwise as
-// "file:表n[r,c]" or "file", degrading like go/token.Position.
+// "file:tableN[r,c]", "file:paraN" or "file", degrading like
+// go/token.Position; a PDF's page comes first ("file:page2:table3[4,5]").
+// It is for developers (logs, test failures); printers write positions in
+// the user's language.
 func (p Pos) String() string {
 	s := p.File
 	if s == "" {
 		s = "-"
+	}
+	if p.Page > 0 {
+		s += ":page" + strconv.Itoa(p.Page)
 	}
 	switch {
 	case p.Line > 0:
