@@ -70,45 +70,60 @@ func parseHTML(ctx context.Context, path string, data []byte, lim Limits) (*Docu
 // counts fewer than the tokenizer: only when that count reaches a limit
 // does the tokenizer count again, exactly.
 func checkHTMLCounts(text string, lim Limits) error {
-	if q := quickTagCounts(text); q.cells <= lim.MaxCells && q.rows <= lim.MaxRows &&
-		q.tables <= lim.MaxTables && q.elems <= lim.MaxElements {
+	if quickTagCounts(text).over(lim) == nil {
 		return nil
 	}
+	_, err := tokenTagCounts(text, lim)
+	return err
+}
+
+// tagCounts counts start tags: td and th, tr, table, and all of them.
+type tagCounts struct{ cells, rows, tables, elems int }
+
+// over returns the LimitError of the first count past its limit in lim,
+// or nil.
+func (c tagCounts) over(lim Limits) error {
+	switch {
+	case c.cells > lim.MaxCells:
+		return limitErr(LimitCells, lim.MaxCells)
+	case c.rows > lim.MaxRows:
+		return limitErr(LimitRows, lim.MaxRows)
+	case c.tables > lim.MaxTables:
+		return limitErr(LimitTables, lim.MaxTables)
+	case c.elems > lim.MaxElements:
+		return limitErr(LimitElements, lim.MaxElements)
+	}
+	return nil
+}
+
+// tokenTagCounts counts the start tags of text with the tokenizer, and
+// stops with the LimitError of the first count that passes lim.
+func tokenTagCounts(text string, lim Limits) (tagCounts, error) {
+	var c tagCounts
 	z := html.NewTokenizer(strings.NewReader(text))
-	var cells, rows, tables, elems int
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return nil // io.EOF: a string reader has no other error
+			return c, nil // io.EOF: a string reader has no other error
 		case html.StartTagToken, html.SelfClosingTagToken:
 		default:
 			continue
 		}
 		name, _ := z.TagName()
-		elems++
+		c.elems++
 		switch atom.Lookup(name) {
 		case atom.Td, atom.Th:
-			cells++
+			c.cells++
 		case atom.Tr:
-			rows++
+			c.rows++
 		case atom.Table:
-			tables++
+			c.tables++
 		}
-		switch {
-		case cells > lim.MaxCells:
-			return limitErr(LimitCells, lim.MaxCells)
-		case rows > lim.MaxRows:
-			return limitErr(LimitRows, lim.MaxRows)
-		case tables > lim.MaxTables:
-			return limitErr(LimitTables, lim.MaxTables)
-		case elems > lim.MaxElements:
-			return limitErr(LimitElements, lim.MaxElements)
+		if err := c.over(lim); err != nil {
+			return c, err
 		}
 	}
 }
-
-// tagCounts counts start tags: td and th, tr, table, and all of them.
-type tagCounts struct{ cells, rows, tables, elems int }
 
 // quickTagCounts counts in text every '<' followed by an ASCII letter, and
 // among those the names td, th, tr and table (in any case) ending where

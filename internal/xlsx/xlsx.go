@@ -84,7 +84,9 @@ type Workbook struct {
 // batch holds hundreds of thousands of rows, and at the default level
 // compressing them was the largest part of writing it: for 20,000
 // reports, writing the workbook took 8.6 s of CPU at the default level
-// and 5.6 s at BestSpeed, for a file 35% larger (15.3 → 20.7 MB).
+// and 5.6 s at BestSpeed, for a file 35% larger (15.3 → 20.7 MB); the
+// workbook of the 28 real reports of testdata/real grew 7% (46.5 → 49.7
+// KB).
 func New(w io.Writer) *Workbook {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
