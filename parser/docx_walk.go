@@ -188,6 +188,8 @@ type docxWalker struct {
 	cellSpan  int
 	cellMerge bool // vMerge continuation
 	cellHCont bool // hMerge continuation
+
+	replay replayCache // properties bodies skipped when seen again (see docx_replay.go)
 }
 
 // tableShape is what the walker notes of an open table to tell a layout
@@ -254,6 +256,7 @@ func (w *docxWalker) init(path string, lim Limits, doc *Document) {
 		blocks:    w.blocks[:0],
 		shapes:    w.shapes[:0],
 		layouts:   w.layouts[:0],
+		replay:    replayCache{sets: w.replay.sets},
 	}
 	w.cells.reset(len(w.cells.blocks))
 	w.rows.reset(len(w.rows.blocks))
@@ -347,18 +350,28 @@ func (w *docxWalker) scanAll(ctx context.Context) error {
 			// Fast path for the elements that mean nothing to the walker
 			// (most of them: formatting properties); start does the same
 			// for them, more slowly.
-			if w.rootSeen && !mayMatter(s.buf[s.local:s.nameEnd]) && len(w.stack) < w.lim.MaxDepth {
+			if local := s.buf[s.local:s.nameEnd]; w.rootSeen && !mayMatter(local) && len(w.stack) < w.lim.MaxDepth {
+				if w.replay.on {
+					w.replay.note(len(w.stack))
+				}
 				if !s.empty {
 					w.stack = append(w.stack, w.frameOf(s))
+					if isProps(local) {
+						w.propsStart(s, maxElems)
+					}
 				}
 				continue
 			}
+			w.replay.clean = false // start may read it: a body holding it is not kept
 			if err := w.start(s); err != nil {
 				return err
 			}
 		case tokEnd:
 			if err := w.end(s.name()); err != nil {
 				return fmt.Errorf("%w: %v", ErrCorrupt, s.syntax(s.pos, err.Error()))
+			}
+			if w.replay.on {
+				w.replayEnd(s)
 			}
 		case tokText:
 			if err := w.charData(s.text(), s.cdata); err != nil {
@@ -670,23 +683,29 @@ var readNames = []string{
 	"tc", "gridSpan", "vMerge", "hMerge", "gridBefore",
 }
 
-// nameFilter has a bit for each (length, first byte) pair of readNames:
-// bit c%64 of nameFilter[len][c/64].
-var nameFilter = func() (t [32][4]uint64) {
+// nameFilter has a bit for each (length, first byte) pair of readNames,
+// bit c%64 of nameFilter[len][c/64], and lastFilter one for each (length,
+// last byte) pair.
+var nameFilter, lastFilter = func() (first, last [32][4]uint64) {
 	for _, n := range readNames {
-		t[len(n)][n[0]/64] |= 1 << (n[0] % 64)
+		c := n[len(n)-1]
+		first[len(n)][n[0]/64] |= 1 << (n[0] % 64)
+		last[len(n)][c/64] |= 1 << (c % 64)
 	}
-	return t
+	return first, last
 }()
 
 // mayMatter reports whether the local name may be one of readNames; false
-// means it certainly is not.
+// means it certainly is not. Few other names pass (tblCellMar,
+// textDirection, pgNumType): that matters to replaying, which does not
+// keep a body where one passes.
 func mayMatter(local []byte) bool {
-	if len(local) == 0 || len(local) >= len(nameFilter) {
+	n := len(local)
+	if n == 0 || n >= len(nameFilter) {
 		return false
 	}
-	c := local[0]
-	return nameFilter[len(local)][c/64]&(1<<(c%64)) != 0
+	c, e := local[0], local[n-1]
+	return nameFilter[n][c/64]&(1<<(c%64)) != 0 && lastFilter[n][e/64]&(1<<(e%64)) != 0
 }
 
 // ownProps reports whether an element whose parent is the frame parent
