@@ -175,7 +175,8 @@ func TestChromeWordAsRegexp(t *testing.T) {
 }
 
 // TestLooksLikeTextAsRuneLoop: looksLikeText decides as the rune loop it
-// replaced did.
+// replaced did, on valid UTF-8 (bytes a decoder could not decode are
+// U+FFFD by then).
 func TestLooksLikeTextAsRuneLoop(t *testing.T) {
 	old := func(s string) bool {
 		if strings.IndexByte(s, 0) >= 0 {
@@ -191,9 +192,33 @@ func TestLooksLikeTextAsRuneLoop(t *testing.T) {
 		return total == 0 || bad*20 < total
 	}
 	for _, s := range []string{"", "abc", "\x01\x02abc", "\x7f\x7f\x7f", "\xff\xfe", "\u0085\u0090中文", "\uFFFD\uFFFD正文",
-		"正文\xe4\xb8", strings.Repeat("a", 19) + "\x01", strings.Repeat("a", 18) + "\x01\x02", strings.Repeat("中", 19) + "\u009f"} {
+		"正文\xe4\xb8", strings.Repeat("a", 19) + "\x01", strings.Repeat("a", 18) + "\x01\x02", strings.Repeat("中", 19) + "\u009f",
+		strings.Repeat("中", 19) + "\u00a0", strings.Repeat("中", 18) + "\u0080\u00b7", "\xc2", "中\xc2", "\u00b7\u00b7\u009f",
+		strings.Repeat("正", 38) + "\uFFFD\x7f", strings.Repeat("正", 39) + "\uFFFD\x7f"} {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 		if got, want := looksLikeText(s), old(s); got != want {
 			t.Errorf("looksLikeText(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// Every page and text of testdata, and each with a byte changed.
+	var files []string
+	for _, pat := range []string{"../testdata/*.txt", "../testdata/real/*/source.*", "../testdata/layouts/*", "../testdata/layouts/real/*/*"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) < 40 {
+		t.Fatalf("only %d files", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue // a directory
+		}
+		for _, s := range []string{string(b), string(b[:len(b)/2]) + "\x01\x80\xc2\x85" + string(b[len(b)/2:])} {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+			if got, want := looksLikeText(s), old(s); got != want {
+				t.Errorf("%s: looksLikeText = %v, want %v", f, got, want)
+			}
 		}
 	}
 }
