@@ -63,7 +63,9 @@ func (b *builder) readText(doc *parser.Document) {
 // six headings, else 0. The numeral as written is not trusted; the heading
 // text decides.
 func headingNumber(text string) int {
-	if utf8.RuneCountInString(text) > 40 {
+	// Over 160 bytes is over 40 characters: a long paragraph is not
+	// counted through.
+	if len(text) > 4*40 || utf8.RuneCountInString(text) > 40 {
 		return 0
 	}
 	enum, core := splitLabel(text)
