@@ -15,8 +15,14 @@ func Misprint(label, word string) (distance int, ok bool) {
 	if n < 6 {
 		return 0, false
 	}
+	// The distance is at least the difference in length. A label has at
+	// most as many characters as bytes and at least a quarter as many: most
+	// labels too long or too short are refused without counting.
+	if len(label) < n-n/4 || (len(label)+3)/4 > n+n/4 {
+		return 0, false
+	}
 	if diff := utf8.RuneCountInString(label) - n; diff > n/4 || -diff > n/4 {
-		return 0, false // the distance is at least the difference in length
+		return 0, false
 	}
 	d := EditDistance(label, word)
 	return d, d <= n/4

@@ -1,6 +1,10 @@
 package format
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // The misprints real reports print (testdata/layouts/real, issue 18), and
 // what must not pass for one.
@@ -23,5 +27,35 @@ func TestMisprint(t *testing.T) {
 	}
 	if d := EditDistance("吴中区人民政府", "苏州市吴中区人民政府"); d != 3 {
 		t.Errorf("EditDistance = %d, want 3", d)
+	}
+}
+
+// TestMisprintLengthBounds: refusing by byte length first decides as the
+// character count does, for labels of one-, two-, three- and four-byte
+// characters at every length around the bounds.
+func TestMisprintLengthBounds(t *testing.T) {
+	slow := func(label, word string) (int, bool) {
+		n := utf8.RuneCountInString(word)
+		if n < 6 {
+			return 0, false
+		}
+		if diff := utf8.RuneCountInString(label) - n; diff > n/4 || -diff > n/4 {
+			return 0, false
+		}
+		d := EditDistance(label, word)
+		return d, d <= n/4
+	}
+	for _, word := range []string{"本年废止件数", "现行有效件数", "政府信息公开申请数量", "abcdefghijklmnop", "a𠀀c𠀀e𠀀g"} {
+		for _, unit := range []string{"a", "é", "件", "𠀀"} {
+			for k := 0; k <= 2*utf8.RuneCountInString(word)+2; k++ {
+				for _, label := range []string{strings.Repeat(unit, k), word[:len(word)/2] + strings.Repeat(unit, k), strings.Repeat(unit, k) + word} {
+					d, ok := Misprint(label, word)
+					wd, wok := slow(label, word)
+					if d != wd || ok != wok {
+						t.Fatalf("Misprint(%q, %q) = %d, %v; want %d, %v", label, word, d, ok, wd, wok)
+					}
+				}
+			}
+		}
 	}
 }

@@ -191,6 +191,11 @@ func ParseNumber(raw string, kind NumberKind) (float64, NumberClass) {
 		return 0, ClassText // not worth narrowing: too long even full-width
 	}
 	if !plainASCII(s) {
+		if hasIdeograph(s) && s != "无" && s != "不适用" {
+			// An ideograph has no narrow form: s is a label, not a
+			// number or a mark, and is not worth narrowing.
+			return 0, ClassText
+		}
 		s = TrimCell(width.Narrow.String(s))
 	}
 	if s == "" {
@@ -229,6 +234,19 @@ func ParseNumber(raw string, kind NumberKind) (float64, NumberClass) {
 		return 0, ClassText
 	}
 	return sign * v, ClassNumber
+}
+
+// hasIdeograph reports whether s has a byte that starts a CJK ideograph of
+// U+4000–U+9FFF in UTF-8 (0xE4–0xE9). Narrowing leaves those characters
+// as they are, and a stray such byte becomes U+FFFD: either way the text
+// is no number.
+func hasIdeograph(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNumberLen bounds the length in bytes of a number cell's text, after

@@ -1,6 +1,11 @@
 package format
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/nianbao/nianbao/internal/testsupport/realtext"
+	"golang.org/x/text/width"
+)
 
 func TestParseNumber(t *testing.T) {
 	tests := []struct {
@@ -87,6 +92,31 @@ func TestParseMoney(t *testing.T) {
 		v, unit, class := ParseMoney(tt.raw)
 		if v != tt.v || unit != tt.unit || class != tt.class {
 			t.Errorf("ParseMoney(%q) = %v %q %v, want %v %q %v", tt.raw, v, unit, class, tt.v, tt.unit, tt.class)
+		}
+	}
+}
+
+// TestParseNumberIdeographs: a text with an ideograph is refused before it
+// is narrowed. That is right only if narrowing never turns such a text into
+// a number or a not-applicable mark: checked on every cell and line of the
+// real reports and fixtures, and on the marks themselves.
+func TestParseNumberIdeographs(t *testing.T) {
+	texts := realtext.Pieces(t, "../testdata")
+	texts = append(texts, "无", " 无 ", "\u3000无\u3000", "无\u200b", "不适用", "\u3000不适用", "无。", "１２件", "１２", "－３", "—", "／", "\xe4", "1\xe9")
+	for _, x := range texts {
+		if !hasIdeograph(TrimCell(x)) {
+			continue
+		}
+		n := TrimCell(width.Narrow.String(TrimCell(x)))
+		mark := isNA(n)
+		if mark != (n == "无" || n == "不适用") {
+			t.Errorf("%q narrows to the mark %q", x, n)
+		}
+		for _, kind := range []NumberKind{Count, Signed, Money} {
+			_, class := ParseNumber(x, kind)
+			if want := map[bool]NumberClass{true: ClassNA, false: ClassText}[mark]; class != want {
+				t.Errorf("ParseNumber(%q, %d): class %d, want %d", x, kind, class, want)
+			}
 		}
 	}
 }
