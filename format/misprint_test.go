@@ -42,8 +42,10 @@ func TestMisprintLengthBounds(t *testing.T) {
 		if diff := utf8.RuneCountInString(label) - n; diff > n/4 || -diff > n/4 {
 			return 0, false
 		}
-		d := EditDistance(label, word)
-		return d, d <= n/4
+		if d := EditDistance(label, word); d <= n/4 {
+			return d, true
+		}
+		return 0, false
 	}
 	for _, word := range []string{"本年废止件数", "现行有效件数", "政府信息公开申请数量", "abcdefghijklmnop", "a𠀀c𠀀e𠀀g"} {
 		for _, unit := range []string{"a", "é", "件", "𠀀"} {
@@ -55,6 +57,34 @@ func TestMisprintLengthBounds(t *testing.T) {
 						t.Fatalf("Misprint(%q, %q) = %d, %v; want %d, %v", label, word, d, ok, wd, wok)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestMisprintAsEditDistance: Misprint decides as the whole edit distance
+// does, and gives it when it accepts, for every pair of the format's labels
+// with characters dropped, added and changed.
+func TestMisprintAsEditDistance(t *testing.T) {
+	words := []string{"本年废止件数", "现行有效件数", "政府信息公开申请数量", "行政事业性收费", "本年新收政府信息公开申请数量", "abcdefghij"}
+	var labels []string
+	for _, w := range words {
+		r := []rune(w)
+		labels = append(labels, w)
+		for i := range r {
+			labels = append(labels, string(r[:i])+string(r[i+1:]), string(r[:i])+"错"+string(r[i:]), string(r[:i])+"错"+string(r[i+1:]))
+			for j := i + 1; j < len(r); j++ {
+				labels = append(labels, string(r[:i])+"甲"+string(r[i+1:j])+"乙"+string(r[j+1:]))
+			}
+		}
+	}
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		for _, l := range labels {
+			d, ok := Misprint(l, w)
+			full := EditDistance(l, w)
+			if ok != (n >= 6 && full <= n/4) || ok && d != full {
+				t.Fatalf("Misprint(%q, %q) = %d, %v; the edit distance is %d", l, w, d, ok, full)
 			}
 		}
 	}

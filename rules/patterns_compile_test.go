@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"testing"
+
+	"github.com/nianbao/nianbao/internal/testsupport/realtext"
 )
 
 // TestPatternsCompile compiles every pattern of the rules, which are
@@ -26,5 +28,33 @@ func TestPatternsCompile(t *testing.T) {
 			}()
 			re()
 		}()
+	}
+}
+
+// TestDateFilters: maySign and mayLabel, which spare most paragraphs the
+// date patterns, never refuse a text the pattern matches: every piece of
+// text in testdata, as publicationDate prepares it, and dates written in
+// each form.
+func TestDateFilters(t *testing.T) {
+	texts := append(realtext.Pieces(t, "../testdata"), "某某镇人民政府2021年1月20日", "2022-02-08", "日期：2022/2/8 ",
+		"发布时间:2023.01.05 10:00", "成文日期：二〇二三年一月五日", "时间：2022年1月5日。")
+	matched := 0
+	for _, x := range texts {
+		text := chineseDates(squeeze(narrowDigits(x)))
+		if signedRe().MatchString(text) {
+			matched++
+			if !maySign(text) {
+				t.Errorf("maySign(%q) = false, but signedRe matches", text)
+			}
+		}
+		if labelledRe().MatchString(text) {
+			matched++
+			if !mayLabel(text) {
+				t.Errorf("mayLabel(%q) = false, but labelledRe matches", text)
+			}
+		}
+	}
+	if matched < 10 {
+		t.Fatalf("only %d dates matched", matched)
 	}
 }

@@ -140,6 +140,9 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 			if !strings.Contains(text, "20") && !strings.Contains(text, "19") {
 				continue // every date of dateExpr has a year 19xx or 20xx
 			}
+			if !anywhere && !maySign(text) || anywhere && !mayLabel(text) {
+				continue
+			}
 			m := re.FindStringSubmatch(text)
 			if m == nil {
 				continue
@@ -166,6 +169,18 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 		return t, pos, true
 	}
 	return read(pre, labelledRe(), true)
+}
+
+// maySign is false for a text that signedRe cannot match: a signature ends
+// with its date, in a digit or 日.
+func maySign(text string) bool {
+	return strings.HasSuffix(text, "日") || text != "" && text[len(text)-1] >= '0' && text[len(text)-1] <= '9'
+}
+
+// mayLabel is false for a text that labelledRe cannot match: each of its
+// labels ends in 期 or 间, before a colon.
+func mayLabel(text string) bool {
+	return strings.Contains(text, "期：") || strings.Contains(text, "期:") || strings.Contains(text, "间：") || strings.Contains(text, "间:")
 }
 
 // datePreamble is how many paragraphs at each end of the preamble are
