@@ -150,7 +150,7 @@ func looksLikeText(s string) bool {
 	// two bytes from \xC2\x80 to \xC2\x9F, and the only replacement
 	// character is U+FFFD itself. Eight bytes a step, and a byte at a time
 	// only for a word with a byte under 0x20 or 0x7F: 110 KB of a real page
-	// 1.7M → 0.3M instructions (callgrind).
+	// 1.7M → 0.6M instructions (callgrind), without validating it again.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	bad, total := 0, len(s)
 	i := 0

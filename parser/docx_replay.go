@@ -69,7 +69,7 @@ const (
 	replaySets    = 1 << replaySetBits
 	replayWays    = 8
 	replayMinBody = 16   // shorter bodies cost less to scan than to look up
-	replayMaxBody = 4096 // longer ones are rare and would make the cache large
+	replayMaxBody = 4096 // longer ones are rare; a walker keeps at most 1 MB
 )
 
 // replaySet returns the set of the bodies that b may start with; b holds
@@ -109,7 +109,8 @@ func (w *docxWalker) propsStart(s *xmlScanner, maxElems int) {
 }
 
 // replaySkip skips a kept body that the unread bytes of s start with and
-// that an end tag follows.
+// that an end tag follows, as one followed it when it was kept: so the
+// skipped bytes end where a token ends, as they did then.
 func (w *docxWalker) replaySkip(s *xmlScanner, maxElems int) bool {
 	c := &w.replay
 	rest := s.buf[s.pos:]
@@ -145,8 +146,8 @@ func (w *docxWalker) replaySkip(s *xmlScanner, maxElems int) bool {
 	return false
 }
 
-// replayNote notes a start tag read through the fast path while a body
-// is recorded, before its frame is pushed.
+// note notes a start tag read through the fast path while a body is
+// recorded, before its frame is pushed.
 func (c *replayCache) note(depth int) {
 	c.maxK = max(c.maxK, depth-c.depth)
 }
