@@ -23,11 +23,21 @@ func Misprint(label, word string) (distance int, ok bool) {
 		return 0, false
 	}
 	var la, wa [64]rune
-	l, w := appendRunes(la[:0], label), appendRunes(wa[:0], word)
-	if diff := len(l) - n; diff > k || -diff > k {
+	return MisprintRunes(appendRunes(la[:0], label), appendRunes(wa[:0], word))
+}
+
+// MisprintRunes is Misprint for a label and a word given as their
+// characters, for a caller that holds them already.
+func MisprintRunes(label, word []rune) (distance int, ok bool) {
+	n := len(word)
+	if n < 6 {
 		return 0, false
 	}
-	return editWithin(l, w, k)
+	k := n / 4
+	if diff := len(label) - n; diff > k || -diff > k {
+		return 0, false
+	}
+	return editWithin(label, word, k)
 }
 
 // appendRunes appends the characters of s to dst, as []rune(s) has them.

@@ -94,6 +94,15 @@ var flatColumns = sync.OnceValue(func() []string {
 	return cols
 })
 
+// flatColumnRunes holds flatColumns as characters, for format.MisprintRunes.
+var flatColumnRunes = sync.OnceValue(func() [][]rune {
+	var cols [][]rune
+	for _, c := range flatColumns() {
+		cols = append(cols, []rune(c))
+	}
+	return cols
+})
+
 // maxLabelLen bounds the text lookupHeader considers, in bytes: every label
 // it knows is under a hundred characters, even spaced out.
 const maxLabelLen = 1024
@@ -127,8 +136,13 @@ func lookupHeader(text string) hdrLabel {
 	}
 	// A column label with a misprint ("本年废纸件数", "现行有效件"), as the
 	// schema takes it (format.Misprint): the schema names the column.
-	for _, c := range flatColumns() {
-		if _, ok := format.Misprint(n, c); ok {
+	var buf [64]rune
+	label := buf[:0]
+	for _, r := range n {
+		label = append(label, r)
+	}
+	for _, c := range flatColumnRunes() {
+		if _, ok := format.MisprintRunes(label, c); ok {
 			return hdrLabel{kind: hColumn}
 		}
 	}
