@@ -23,7 +23,7 @@ func Misprint(label, word string) (distance int, ok bool) {
 		return 0, false
 	}
 	var la, wa [64]rune
-	return MisprintRunes(appendRunes(la[:0], label), appendRunes(wa[:0], word))
+	return MisprintRunes(AppendRunes(la[:0], label), AppendRunes(wa[:0], word))
 }
 
 // MisprintRunes is Misprint for a label and a word given as their
@@ -40,8 +40,9 @@ func MisprintRunes(label, word []rune) (distance int, ok bool) {
 	return editWithin(label, word, k)
 }
 
-// appendRunes appends the characters of s to dst, as []rune(s) has them.
-func appendRunes(dst []rune, s string) []rune {
+// AppendRunes appends the characters of s to dst, as []rune(s) has them:
+// with dst on the stack, a short text is decoded without allocating.
+func AppendRunes(dst []rune, s string) []rune {
 	for _, r := range s {
 		dst = append(dst, r)
 	}

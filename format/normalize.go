@@ -249,6 +249,18 @@ func hasIdeograph(s string) bool {
 	return false
 }
 
+// HasDigit reports whether s has a digit, half- or full-width (０–９ are
+// EF BC 90–99 in UTF-8), as strings.ContainsAny(s, "0123456789０１２３４５６７８９")
+// does, a byte at a time.
+func HasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
+}
+
 // maxNumberLen bounds the length in bytes of a number cell's text, after
 // trimming and narrowing: no count or amount needs more, and a long text
 // (a paragraph read as a cell) is not narrowed and scanned for nothing.

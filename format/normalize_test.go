@@ -1,6 +1,7 @@
 package format
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/nianbao/nianbao/internal/testsupport/realtext"
@@ -117,6 +118,16 @@ func TestParseNumberIdeographs(t *testing.T) {
 			if want := map[bool]NumberClass{true: ClassNA, false: ClassText}[mark]; class != want {
 				t.Errorf("ParseNumber(%q, %d): class %d, want %d", x, kind, class, want)
 			}
+		}
+	}
+}
+
+// TestHasDigit: HasDigit decides as strings.ContainsAny with the half- and
+// full-width digits, on every piece of text in testdata and on broken bytes.
+func TestHasDigit(t *testing.T) {
+	for _, s := range append(realtext.Pieces(t, "../testdata"), "", "件", "１", "\xef\xbc", "\xef\xbc\x90", "\xe4\xef\xbc\x99", "\xbc\x90", "a9") {
+		if got, want := HasDigit(s), strings.ContainsAny(s, "0123456789０１２３４５６７８９"); got != want {
+			t.Errorf("HasDigit(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

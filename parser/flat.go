@@ -137,10 +137,7 @@ func lookupHeader(text string) hdrLabel {
 	// A column label with a misprint ("本年废纸件数", "现行有效件"), as the
 	// schema takes it (format.Misprint): the schema names the column.
 	var buf [64]rune
-	label := buf[:0]
-	for _, r := range n {
-		label = append(label, r)
-	}
+	label := format.AppendRunes(buf[:0], n)
 	for _, c := range flatColumnRunes() {
 		if _, ok := format.MisprintRunes(label, c); ok {
 			return hdrLabel{kind: hColumn}

@@ -740,17 +740,6 @@ func unitAt(s string) int {
 	return 0
 }
 
-// hasDigit reports whether t has a digit, half- or full-width (０–９ are
-// EF BC 90–99 in UTF-8): a number with a unit has one.
-func hasDigit(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c >= '0' && c <= '9' || c == 0xEF && i+2 < len(t) && t[i+1] == 0xBC && t[i+2] >= 0x90 && t[i+2] <= 0x99 {
-			return true
-		}
-	}
-	return false
-}
-
 // isValueText reports whether the trimmed text t of a cell reads as a value
 // rather than a label: a number (signed or decimal, half- or full-width), a
 // not-applicable mark, or a number with a unit.
@@ -761,7 +750,7 @@ func isValueText(t string) bool {
 	if _, c := format.ParseNumber(t, format.Money); c == format.ClassNumber {
 		return true
 	}
-	if len(t) <= 4*16 && hasDigit(t) && utf8.RuneCountInString(t) <= 16 && valueUnit().MatchString(width.Narrow.String(t)) {
+	if len(t) <= 4*16 && format.HasDigit(t) && utf8.RuneCountInString(t) <= 16 && valueUnit().MatchString(width.Narrow.String(t)) {
 		return true
 	}
 	return false

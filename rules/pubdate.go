@@ -128,7 +128,9 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 		ps := r.Sections[n-1].Paragraphs
 		last = ps[max(0, len(ps)-4):]
 	}
-	read := func(paras []schema.Paragraph, re *regexp.Regexp, anywhere bool) (time.Time, parser.Pos, bool) {
+	// may is false for a text re cannot match (maySign, mayLabel): most
+	// paragraphs are passed over without running the pattern.
+	read := func(paras []schema.Paragraph, re *regexp.Regexp, may func(string) bool, anywhere bool) (time.Time, parser.Pos, bool) {
 		for i := len(paras) - 1; i >= 0; i-- {
 			if len(paras[i].Text) > maxDateParagraph {
 				continue // a date is short
@@ -140,7 +142,7 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 			if !strings.Contains(text, "20") && !strings.Contains(text, "19") {
 				continue // every date of dateExpr has a year 19xx or 20xx
 			}
-			if !anywhere && !maySign(text) || anywhere && !mayLabel(text) {
+			if !may(text) {
 				continue
 			}
 			m := re.FindStringSubmatch(text)
@@ -158,17 +160,17 @@ func publicationDate(r *schema.Report) (time.Time, parser.Pos, bool) {
 		}
 		return time.Time{}, parser.Pos{}, false
 	}
-	if t, pos, ok := read(last, signedRe(), false); ok {
+	if t, pos, ok := read(last, signedRe(), maySign, false); ok {
 		return t, pos, true
 	}
 	// A date before section 一 is in the page's head (发布时间) or, in a
 	// text without headings, the signature at its end: the first and last
 	// paragraphs, never all of a long text.
 	pre := ends(r.Preamble, datePreamble)
-	if t, pos, ok := read(pre, signedRe(), false); ok {
+	if t, pos, ok := read(pre, signedRe(), maySign, false); ok {
 		return t, pos, true
 	}
-	return read(pre, labelledRe(), true)
+	return read(pre, labelledRe(), mayLabel, true)
 }
 
 // maySign is false for a text that signedRe cannot match: a signature ends

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"strings"
-
 	"github.com/nianbao/nianbao/format"
 	"github.com/nianbao/nianbao/parser"
 )
@@ -68,7 +66,7 @@ func surplus(cells []parser.Cell) bool {
 		return false
 	}
 	t := cells[len(cells)-1].Text
-	if len(t) > 64 || !strings.ContainsAny(t, "0123456789０１２３４５６７８９") {
+	if len(t) > 64 || !format.HasDigit(t) {
 		return false // a label: not worth parsing as a number
 	}
 	_, class := format.ParseNumber(t, format.Money)
