@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // This file turns the pages of a PDF (pdfium.go reads them, pdf_grid.go
@@ -212,8 +213,11 @@ func runningLines(pages []pdfPage) map[string]bool {
 }
 
 // headingStart matches the start of a line that begins a heading or a
-// numbered paragraph: "一、", "（一）", "1." and the like.
-var headingStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])`)
+// numbered paragraph: "一、", "（一）", "1." and the like. It is compiled
+// when a PDF is first read, not at every start.
+var headingStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])`)
+})
 
 // line adds a line of the narrative: it continues the paragraph being read
 // unless it is indented, starts a heading, follows a short line or a gap,
@@ -235,7 +239,7 @@ func (b *pdfBuilder) line(l pdfTextLine, page int) {
 		centred := math.Abs(lmid-mid) < em && math.Abs(pmid-mid) < em && prev.x1-prev.x0 > 0.8*(b.right-b.left)
 		breaks := (l.x0 > b.left+0.8*em && !centred) ||
 			prev.x1 < b.right-1.5*em ||
-			headingStart.MatchString(l.text()) ||
+			headingStart().MatchString(l.text()) ||
 			(samePage && gap > 1.35) ||
 			math.Abs(h-ph) > 0.25*em
 		if !breaks {
@@ -396,7 +400,7 @@ func joinCutLabels(rows []pageRow, row *pdfRow, rest []pdfRow) {
 		if isNumberCell(*c) {
 			return
 		}
-		if c.text == "" || c.merged || headingStart.MatchString(c.text) || !(header || mergedBelow(rest[1], *c)) {
+		if c.text == "" || c.merged || headingStart().MatchString(c.text) || !(header || mergedBelow(rest[1], *c)) {
 			continue
 		}
 		if top := labelAbove(rows, *c); top != nil {
