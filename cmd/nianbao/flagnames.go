@@ -7,9 +7,9 @@ import "github.com/urfave/cli/v2"
 // before running a command it asks, for every flag, whether it was set,
 // and each of those questions walks the names of every flag up to the one
 // asked for. For `nianbao check` (24 flags and --help) that is 896
-// regular expression replacements (counted by wrapping Names): checking one real-length .docx took 24.6M
-// instructions before the types below and 21.7M with them (callgrind, the
-// whole process). They answer Names() from a slice made once; everything
+// regular expression replacements (counted by wrapping Names): checking
+// one real-length .docx took 24.6M instructions before the types below and
+// 21.7M with them (callgrind, the whole process). They answer Names() from a slice made once; everything
 // else is the flag's own.
 //
 // They are pointers: urfave/cli compares flags with == (hasFlag), which

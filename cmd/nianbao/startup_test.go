@@ -66,13 +66,17 @@ func TestNoRegexpAtStart(t *testing.T) {
 
 // eagerCompiles reports each call of regexp's compile functions in n that
 // runs when n is evaluated: not one inside a function literal, which runs
-// when called.
+// when called, unless the literal is called at once (`var x = func() … {
+// … }()`, as the module's tables are made).
 func eagerCompiles(fset *token.FileSet, n ast.Node, t *testing.T) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
+			if lit, ok := n.Fun.(*ast.FuncLit); ok {
+				eagerCompiles(fset, lit.Body, t)
+			}
 			sel, ok := n.Fun.(*ast.SelectorExpr)
 			if !ok {
 				return true
